@@ -1,0 +1,3 @@
+namespace AspireMigration.AppHost.Infrastructure;
+
+public sealed record CommandLine(string FileName, IReadOnlyList<string> Arguments);

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace AspireMigration.AppHost.Infrastructure;
+
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public static class LocalRabbitMQBuilderExtensions
+{
+    public static IResourceBuilder<LocalRabbitMQServerResource> AddLocalRabbitMQ(
+        this IDistributedApplicationBuilder builder, string name, InfrastructureOptions options, string dataRoot)
+    {
+        var password = builder.AddParameter($"{name}-password",
+            new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+        var workingDirectory = Path.Combine(dataRoot, name);
+        var broker = new LocalRabbitMQServerResource(name, options.RabbitMQServer, workingDirectory, password.Resource);
+
+        // The node database is bound to the node name, so the name must stay the same for a data directory.
+        var nodeName = $"{name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(workingDirectory)))[..8]}@localhost";
+
+        var healthCheckKey = $"{name}_check";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            healthCheckKey, _ => new RabbitMQProbeHealthCheck(broker), HealthStatus.Unhealthy, tags: null));
+
+        return builder.AddResource(broker)
+            .WithEndpoint(name: LocalRabbitMQServerResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT")
+            .WithEnvironment(context =>
+            {
+                var env = context.EnvironmentVariables;
+                env["HOME"] = workingDirectory; // keeps the Erlang cookie private to this node
+                env["RABBITMQ_NODENAME"] = nodeName;
+                env["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
+                // The default distribution port is AMQP + 20000, which overflows for high ports.
+                env["RABBITMQ_DIST_PORT"] = FreePort.Find().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                env["RABBITMQ_CONFIG_FILE"] = broker.ConfigFile;
+                env["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(workingDirectory, "enabled_plugins");
+                env["RABBITMQ_MNESIA_BASE"] = Path.Combine(workingDirectory, "mnesia");
+                env["RABBITMQ_LOG_BASE"] = Path.Combine(workingDirectory, "log");
+                env["RABBITMQ_LOGS"] = "-";
+                env["RABBITMQ_PID_FILE"] = Path.Combine(workingDirectory, "rabbitmq.pid");
+                env["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(workingDirectory, "advanced.config");
+                env["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(workingDirectory, "rabbitmq-env.conf");
+            })
+            .OnBeforeResourceStarted((resource, evt, cancellationToken) =>
+            {
+                var logger = evt.Services.GetRequiredService<ILoggerFactory>().CreateLogger<LocalRabbitMQServerResource>();
+                return new RabbitMQNodePreparer(logger).PrepareAsync(resource, cancellationToken);
+            })
+            .WithHealthCheck(healthCheckKey);
+    }
+}

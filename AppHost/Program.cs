@@ -1,0 +1,23 @@
+using AspireMigration.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// PostgreSQL (the application database) and RabbitMQ: containers, local executables or the user's own.
+var infrastructure = builder.AddMigrationInfrastructure();
+
+var analyzer = builder.AddProject<Projects.Analyzer>("analyzer")
+    .WithInfrastructure(infrastructure)
+    .WithHttpHealthCheck("/health");
+
+var executor = builder.AddProject<Projects.Executor>("executor")
+    .WithInfrastructure(infrastructure)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Dashboard>("dashboard")
+    .WithInfrastructure(infrastructure)
+    .WithReference(analyzer).WaitFor(analyzer)
+    .WithReference(executor).WaitFor(executor)
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();

@@ -1,0 +1,7 @@
+namespace AspireMigration.Shared.Demo;
+
+public enum DemoSeedOutcome
+{
+    Seeded,
+    SkippedExistingData,
+}
