@@ -44,6 +44,8 @@ public static class LocalPostgresBuilderExtensions
         server.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             healthCheckKey, _ => new NpgsqlProbeHealthCheck(database), HealthStatus.Unhealthy, tags: null));
 
-        return server.ApplicationBuilder.AddResource(database).WithHealthCheck(healthCheckKey);
+        return server.ApplicationBuilder.AddResource(database)
+            .WithParentState("PostgresDatabase")
+            .WithHealthCheck(healthCheckKey);
     }
 }

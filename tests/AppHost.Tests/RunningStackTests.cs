@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json;
+using Npgsql;
+
+namespace AspireMigration.AppHost.Tests;
+
+[Collection(AppHostCollection.Name)]
+public sealed class RunningStackTests(AppHostFixture fixture)
+{
+    [Fact]
+    public async Task Every_resource_reports_healthy()
+    {
+        foreach (var name in AppHostFixture.Resources)
+        {
+            Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(name, out var state), $"{name} has no state");
+            Assert.Equal(KnownResourceStates.Running, state.Snapshot.State?.Text);
+            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, state.Snapshot.HealthStatus);
+        }
+    }
+
+    [Theory]
+    [InlineData("analyzer")]
+    [InlineData("executor")]
+    [InlineData("dashboard")]
+    public async Task Service_health_endpoint_reports_its_database_and_broker(string service)
+    {
+        using var client = fixture.App.CreateHttpClient(service);
+
+        using var response = await client.GetAsync("/health");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = JsonDocument.Parse(body);
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
+        Assert.Contains(checks, c => c.Contains("PostgreSql", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(checks, c => c.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Alive_endpoint_answers_without_dependencies()
+    {
+        using var client = fixture.App.CreateHttpClient("analyzer");
+        using var response = await client.GetAsync("/alive");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Demo_database_holds_the_seed_scenario()
+    {
+        await using var connection = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("appdb"));
+        await connection.OpenAsync();
+
+        Assert.Equal(18L, await ScalarAsync<long>(connection, "SELECT count(*) FROM sessions WHERE project_id IS NULL"));
+        Assert.Equal(60L, await ScalarAsync<long>(connection, "SELECT count(*) FROM sessions WHERE project_id IS NOT NULL"));
+        Assert.Equal("__unassigned__", await ScalarAsync<string>(connection,
+            "SELECT name FROM projects WHERE id = '00000000-0000-0000-0000-000000000000'"));
+        // Still-active orphans (ended_at NULL) are part of the scenario.
+        Assert.Equal(2L, await ScalarAsync<long>(connection, "SELECT count(*) FROM sessions WHERE project_id IS NULL AND ended_at IS NULL"));
+        // One orphan left no events at all; one left only events without a project.
+        Assert.Equal(1L, await ScalarAsync<long>(connection,
+            "SELECT count(*) FROM sessions s WHERE s.project_id IS NULL AND NOT EXISTS (SELECT 1 FROM analytics_events e WHERE e.session_id = s.id)"));
+        Assert.Equal(3L, await ScalarAsync<long>(connection, """
+            SELECT count(*) FROM sessions s WHERE s.project_id IS NULL AND NOT EXISTS (
+                SELECT 1 FROM analytics_events e WHERE e.session_id = s.id AND e.project_id IS NOT NULL
+                  AND e.project_id <> '00000000-0000-0000-0000-000000000000')
+            """));
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,105 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using AspireMigration.Shared.Database;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Xunit;
+
+namespace AspireMigration.TestSupport;
+
+/// <summary>
+/// Real PostgreSQL and RabbitMQ for integration tests, started by the AppHost's own
+/// infrastructure code (executable mode, fresh data directory) without the three services.
+/// Each test gets a database of its own through <see cref="CreateDatabaseAsync"/>.
+/// </summary>
+public class InfrastructureFixture : IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine("/tmp", "aspire-migration-tests", Guid.NewGuid().ToString("N")[..12]);
+    private DistributedApplication? app;
+
+    /// <summary>Whether Analyzer, Executor and Dashboard run too, or only PostgreSQL and RabbitMQ.</summary>
+    protected virtual bool IncludeServices => false;
+
+    /// <summary>Resources the fixture waits to be healthy before tests run.</summary>
+    protected virtual IEnumerable<string> AwaitedResources => ["appdb", "messaging"];
+
+    public DistributedApplication App => app ?? throw new InvalidOperationException("The fixture has not started.");
+
+    /// <summary>The demo database the AppHost seeded (18 orphans).</summary>
+    public string DemoConnectionString { get; private set; } = "";
+
+    public string ServerConnectionString { get; private set; } = "";
+
+    public string MessagingConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        [
+            "--Infrastructure:Mode=Executable",
+            $"--Infrastructure:DataDirectory={dataDirectory}",
+        ]);
+        if (!IncludeServices)
+        {
+            foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+            {
+                builder.Resources.Remove(project);
+            }
+        }
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        app = await builder.BuildAsync();
+
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await app.StartAsync(startup.Token);
+        foreach (var resource in AwaitedResources)
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startup.Token);
+        }
+
+        DemoConnectionString = (await app.GetConnectionStringAsync("appdb", startup.Token))!;
+        ServerConnectionString = (await app.GetConnectionStringAsync("postgres", startup.Token))!;
+        MessagingConnectionString = (await app.GetConnectionStringAsync("messaging", startup.Token))!;
+    }
+
+    /// <summary>A new, empty database with the target schema of DESIGN.md (no rows, no tool schema).</summary>
+    public async Task<string> CreateDatabaseAsync(bool withTargetSchema = true)
+    {
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var server = new NpgsqlConnection(ServerConnectionString))
+        {
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", server);
+            await create.ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+        if (withTargetSchema)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var schema = new NpgsqlCommand(SqlScripts.Read("TargetSchema.sql") + SqlScripts.Read("TargetIndexes.sql"), connection);
+            await schema.ExecuteNonQueryAsync();
+        }
+        return connectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still flushing its files; /tmp is cleaned by the system.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
