@@ -1,13 +1,21 @@
+using AspireMigration.Shared.Database;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Microsoft.Extensions.Hosting;
 
 public static class DatabaseExtensions
 {
     public const string ConnectionName = "appdb";
 
-    /// <summary>The application database as a pooled NpgsqlDataSource, with Aspire's health check, traces and metrics.</summary>
+    /// <summary>
+    /// The application database as a pooled NpgsqlDataSource, with Aspire's health check, traces
+    /// and metrics, and the tool schema migrated before the service starts.
+    /// </summary>
     public static TBuilder AddApplicationDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddNpgsqlDataSource(ConnectionName);
+        builder.Services.AddSingleton<ToolSchemaMigrator>();
+        builder.Services.AddHostedService<ToolSchemaMigrationService>();
         return builder;
     }
 }

@@ -67,6 +67,18 @@ public sealed class RunningStackTests(AppHostFixture fixture)
             """));
     }
 
+    [Fact]
+    public async Task Services_create_the_tool_schema_without_touching_the_target_tables()
+    {
+        await using var connection = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("appdb"));
+        await connection.OpenAsync();
+
+        Assert.True(await ScalarAsync<bool>(connection, "SELECT to_regclass('backfill.plans') IS NOT NULL"));
+        Assert.True(await ScalarAsync<long>(connection, "SELECT count(*) FROM backfill.schema_migrations") >= 1);
+        Assert.Equal(0L, await ScalarAsync<long>(connection,
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'sessions' AND column_name NOT IN ('id','project_id','agent_type','started_at','ended_at','title','description','updated_at')"));
+    }
+
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
