@@ -17,6 +17,7 @@ builder.AddProject<Projects.Dashboard>("dashboard")
     .WithInfrastructure(infrastructure)
     .WithReference(analyzer).WaitFor(analyzer)
     .WithReference(executor).WaitFor(executor)
+    .WithDemoUsers(infrastructure)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 

@@ -1,4 +1,7 @@
+using AspireMigration.Dashboard;
+using AspireMigration.Dashboard.Auth;
 using AspireMigration.Dashboard.Components;
+using AspireMigration.Dashboard.Plans;
 using Microsoft.FluentUI.AspNetCore.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationDatabase();
 builder.AddMessaging();
+builder.AddDashboardAuth();
+builder.AddDashboardServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
 
@@ -15,8 +20,12 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapReportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDefaultEndpoints();
 

@@ -2,15 +2,17 @@ using System.Net;
 using System.Text.Json;
 using Npgsql;
 
+using AspireMigration.TestSupport;
+
 namespace AspireMigration.AppHost.Tests;
 
 [Collection(AppHostCollection.Name)]
-public sealed class RunningStackTests(AppHostFixture fixture)
+public sealed class RunningStackTests(FullStackFixture fixture)
 {
     [Fact]
     public async Task Every_resource_reports_healthy()
     {
-        foreach (var name in AppHostFixture.Resources)
+        foreach (var name in FullStackFixture.Resources)
         {
             Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(name, out var state), $"{name} has no state");
             Assert.Equal(KnownResourceStates.Running, state.Snapshot.State?.Text);

@@ -34,7 +34,7 @@ public class InfrastructureFixture : IAsyncLifetime
 
     public string MessagingConnectionString { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
@@ -84,7 +84,7 @@ public class InfrastructureFixture : IAsyncLifetime
         return connectionString;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (app is not null)
         {

@@ -1,9 +1,7 @@
-using AspireMigration.TestSupport;
-
-namespace AspireMigration.AppHost.Tests;
+namespace AspireMigration.TestSupport;
 
 /// <summary>The whole AppHost in executable mode: local PostgreSQL and RabbitMQ plus the three services.</summary>
-public sealed class AppHostFixture : InfrastructureFixture
+public class FullStackFixture : InfrastructureFixture
 {
     public static readonly string[] Resources = ["postgres", "appdb", "messaging", "analyzer", "executor", "dashboard"];
 

@@ -1,0 +1,3 @@
+namespace AspireMigration.Dashboard.Auth;
+
+public sealed record DashboardUser(string UserName, string PasswordHash, string Role);

@@ -1,0 +1,22 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AspireMigration.Dashboard.Clients;
+
+internal static class ApiResponses
+{
+    /// <summary>Turns a refusal into a readable message: the ProblemDetails detail or title when there is one.</summary>
+    public static async Task EnsureAcceptedAsync(this HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+        ProblemDetails? problem = null;
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(cancellationToken);
+        }
+        throw new ApiProblemException(problem?.Detail ?? problem?.Title ?? $"The service answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+    }
+}

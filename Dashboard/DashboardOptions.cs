@@ -1,0 +1,8 @@
+namespace AspireMigration.Dashboard;
+
+/// <summary>The "Dashboard" configuration section.</summary>
+public sealed class DashboardOptions
+{
+    /// <summary>When on, the user who approved a plan cannot start its run.</summary>
+    public bool FourEyes { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace AspireMigration.Dashboard.Plans;
+
+public enum PlanItemSort
+{
+    SessionId,
+    Confidence,
+    AssignmentType,
+    EvidenceEvents,
+}

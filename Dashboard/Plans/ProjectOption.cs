@@ -1,0 +1,3 @@
+namespace AspireMigration.Dashboard.Plans;
+
+public sealed record ProjectOption(Guid Id, string Name);

@@ -1,0 +1,56 @@
+using Aspire.Hosting.Testing;
+using AspireMigration.TestSupport;
+using Microsoft.Playwright;
+
+namespace AspireMigration.Dashboard.Tests;
+
+/// <summary>The running stack plus Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
+public sealed class DashboardFixture : FullStackFixture
+{
+    public const string DemoPassword = "demo-only-Pa55";
+
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri DashboardUrl { get; private set; } = null!;
+
+    public static string ScreenshotDirectory { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        DashboardUrl = App.GetEndpoint("dashboard", "http");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>A fresh browser context signed in as <paramref name="userName"/>.</summary>
+    public async Task<IPage> SignInAsync(string userName)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = DashboardUrl.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=current-user]");
+        return page;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
