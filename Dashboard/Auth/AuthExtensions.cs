@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -20,8 +21,8 @@ public static class AuthExtensions
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(DashboardPolicies.Approve, policy => policy.RequireRole(DashboardRoles.Approver))
-            .AddPolicy(DashboardPolicies.Operate, policy => policy.RequireRole(DashboardRoles.Operator));
+            .AddPolicy(Policies.Approve, policy => policy.RequireRole(Roles.Approver))
+            .AddPolicy(Policies.Operate, policy => policy.RequireRole(Roles.Operator));
         builder.Services.AddCascadingAuthenticationState();
 
         builder.Services.AddSingleton<IPasswordHasher<DashboardUser>, PasswordHasher<DashboardUser>>();

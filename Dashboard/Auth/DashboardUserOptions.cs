@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Security;
 namespace AspireMigration.Dashboard.Auth;
 
 /// <summary>Accounts created at start ("Dashboard:Users"), e.g. the demo's one user per role.</summary>
@@ -9,6 +10,6 @@ public sealed class DashboardUserOptions
     {
         public string UserName { get; set; } = "";
         public string Password { get; set; } = "";
-        public string Role { get; set; } = DashboardRoles.Viewer;
+        public string Role { get; set; } = Roles.Viewer;
     }
 }

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Security;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
@@ -16,7 +17,7 @@ public sealed class DashboardUserStore(NpgsqlDataSource dataSource, IPasswordHas
         if (user is null)
         {
             // Hash anyway so an unknown name costs the same time as a wrong password.
-            hasher.HashPassword(new DashboardUser(userName, "", DashboardRoles.Viewer), password);
+            hasher.HashPassword(new DashboardUser(userName, "", Roles.Viewer), password);
             return null;
         }
         return hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
@@ -25,9 +26,9 @@ public sealed class DashboardUserStore(NpgsqlDataSource dataSource, IPasswordHas
     /// <summary>Creates the user, or resets its password and role.</summary>
     public async Task UpsertAsync(string userName, string password, string role, CancellationToken cancellationToken)
     {
-        if (!DashboardRoles.All.Contains(role))
+        if (!Roles.All.Contains(role))
         {
-            throw new ArgumentException($"Unknown role '{role}'; expected one of {string.Join(", ", DashboardRoles.All)}.", nameof(role));
+            throw new ArgumentException($"Unknown role '{role}'; expected one of {string.Join(", ", Roles.All)}.", nameof(role));
         }
         var hash = hasher.HashPassword(new DashboardUser(userName, "", role), password);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

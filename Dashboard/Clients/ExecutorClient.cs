@@ -1,32 +1,24 @@
-using System.Net.Http.Json;
-
 namespace AspireMigration.Dashboard.Clients;
 
 /// <summary>The Executor's run API: commands go to the MigrationRun saga, reads come from its tables.</summary>
 public sealed class ExecutorClient(HttpClient http)
 {
-    public async Task<Guid> StartRunAsync(Guid planId, string requestedBy, bool dryRun, bool skipLowConfidence, int batchSize, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsJsonAsync("/api/runs",
-            new { planId, requestedBy, dryRun, skipLowConfidence, batchSize }, cancellationToken);
-        await response.EnsureAcceptedAsync(cancellationToken);
-        var started = await response.Content.ReadFromJsonAsync<StartedRun>(cancellationToken);
-        return started!.RunId;
-    }
+    private readonly ServiceApi api = new(http);
 
-    public async Task CommandAsync(Guid runId, string command, string requestedBy, bool force, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsJsonAsync($"/api/runs/{runId}/{command}", new { requestedBy, force }, cancellationToken);
-        await response.EnsureAcceptedAsync(cancellationToken);
-    }
+    public async Task<Guid> StartRunAsync(Guid planId, bool dryRun, bool skipLowConfidence, int batchSize, Actor actor, CancellationToken cancellationToken) =>
+        (await api.PostAsync<StartedRun>("/api/runs", actor, new { planId, dryRun, skipLowConfidence, batchSize }, cancellationToken)).RunId;
 
-    public async Task<IReadOnlyList<RunView>> ListRunsAsync(CancellationToken cancellationToken) =>
-        await http.GetFromJsonAsync<List<RunView>>("/api/runs", cancellationToken) ?? [];
+    public Task CommandAsync(Guid runId, string command, bool force, Actor actor, CancellationToken cancellationToken) =>
+        api.PostAsync($"/api/runs/{runId}/{command}", actor, new { force }, cancellationToken);
 
-    public Task<RunView?> GetRunAsync(Guid runId, CancellationToken cancellationToken) =>
-        http.GetFromJsonAsync<RunView>($"/api/runs/{runId}", cancellationToken);
+    public Task<List<RunView>> ListRunsAsync(Actor actor, CancellationToken cancellationToken) =>
+        api.GetAsync<List<RunView>>("/api/runs", actor, cancellationToken);
 
-    public Task<string> GetJsonAsync(string path, CancellationToken cancellationToken) => http.GetStringAsync(path, cancellationToken);
+    public Task<RunView> GetRunAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
+        api.GetAsync<RunView>($"/api/runs/{runId}", actor, cancellationToken);
+
+    public Task<string> GetStringAsync(string path, Actor actor, CancellationToken cancellationToken) =>
+        api.GetStringAsync(path, actor, cancellationToken);
 
     private sealed record StartedRun(Guid RunId);
 }

@@ -1,7 +1,7 @@
-namespace AspireMigration.Dashboard.Auth;
+namespace AspireMigration.Shared.Security;
 
-/// <summary>The three roles of the approval console; every signed-in user may read.</summary>
-public static class DashboardRoles
+/// <summary>The three roles of the product; every signed-in user may read.</summary>
+public static class Roles
 {
     public const string Viewer = nameof(Viewer);
     public const string Approver = nameof(Approver);

@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace Microsoft.Extensions.Hosting;
+
+public sealed class ServiceApiKeyOptions : AuthenticationSchemeOptions
+{
+    /// <summary>The deployment's shared key (Aspire parameter "service-api-key", configuration "ServiceApi:Key").</summary>
+    public string Key { get; set; } = "";
+}
