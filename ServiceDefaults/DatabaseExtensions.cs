@@ -1,4 +1,7 @@
+using AspireMigration.Shared.Alerts;
 using AspireMigration.Shared.Database;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -16,6 +19,10 @@ public static class DatabaseExtensions
         builder.AddNpgsqlDataSource(ConnectionName);
         builder.Services.AddSingleton<ToolSchemaMigrator>();
         builder.Services.AddHostedService<ToolSchemaMigrationService>();
+
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Alerts").Get<AlertThresholds>() ?? new AlertThresholds());
+        builder.Services.AddSingleton<AlertEvaluator>();
+        builder.Services.AddHealthChecks().AddCheck<AlertsHealthCheck>("alerts", HealthStatus.Degraded);
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,9 @@ public static class Extensions
 
     /// <summary>The ActivitySource and Meter of AspireMigration's own code.</summary>
     public const string AspireMigrationTelemetryName = "AspireMigration";
+
+    /// <summary>Set "Telemetry:Prometheus" to true to expose /metrics for a Prometheus scraper.</summary>
+    public const string PrometheusSetting = "Telemetry:Prometheus";
 
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
@@ -60,6 +64,10 @@ public static class Extensions
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddHttpClientInstrumentation());
 
+        if (builder.Configuration.GetValue<bool>(PrometheusSetting))
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
+        }
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
@@ -80,6 +88,10 @@ public static class Extensions
         // Anonymous even where a fallback policy demands sign-in: the orchestrator probes these.
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
+        if (app.Configuration.GetValue<bool>(PrometheusSetting))
+        {
+            app.MapPrometheusScrapingEndpoint().AllowAnonymous();
+        }
         return app;
     }
 }

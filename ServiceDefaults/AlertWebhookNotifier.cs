@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using AspireMigration.Shared.Alerts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Posts each alert once when it becomes active. Retries with backoff come from the standard
+/// resilience handler every HttpClient gets in AddServiceDefaults.
+/// </summary>
+internal sealed class AlertWebhookNotifier(
+    AlertEvaluator evaluator, IHttpClientFactory httpClients, IOptions<AlertWebhookOptions> options, ILogger<AlertWebhookNotifier> logger)
+    : BackgroundService
+{
+    public const string HttpClientName = "alert-webhook";
+
+    private readonly HashSet<(string Rule, string Subject)> notified = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval);
+        do
+        {
+            try
+            {
+                await NotifyNewAlertsAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or Npgsql.NpgsqlException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            {
+                // The next tick tries again; an alert that was not delivered stays un-notified.
+                logger.LogWarning(ex, "Alert webhook round failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task NotifyNewAlertsAsync(CancellationToken cancellationToken)
+    {
+        var active = await evaluator.EvaluateAsync(cancellationToken);
+        notified.IntersectWith(active.Select(a => (a.Rule, a.Subject)));
+        foreach (var alert in active.Where(a => !notified.Contains((a.Rule, a.Subject))))
+        {
+            using var response = await httpClients.CreateClient(HttpClientName)
+                .PostAsJsonAsync(options.Value.Url, new { text = $":warning: AspireMigration alert ({alert.Rule}): {alert.Message}" }, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            notified.Add((alert.Rule, alert.Subject));
+            logger.LogInformation("Alert {Rule} for {Subject} sent to the webhook", alert.Rule, alert.Subject);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+-- Each SELECT yields (rule, subject, message) rows, one per tripped alert. Parameters come from
+-- AlertThresholds. Rules over the Executor's tables only look at runs that exist.
+
+-- More than the allowed share of a finished run's included sessions did not migrate.
+SELECT 'run-failure-rate' AS rule, r.run_id::text AS subject,
+       format('Run %s: %s of %s included sessions were not migrated (%s%%)', r.run_id, f.failed, f.included,
+              round(100.0 * f.failed / f.included, 1)) AS message
+FROM backfill.runs r
+CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE outcome IN ('skipped_changed', 'conflict', 'failed')) AS failed,
+           count(*) AS included
+    FROM backfill.run_items WHERE run_id = r.run_id AND included) f
+WHERE f.included > 0 AND f.failed::numeric / f.included > @RunFailureRate
+  AND r.created_at > now() - interval '7 days'
+
+UNION ALL
+-- The newest plan leans on uncertain evidence.
+SELECT 'plan-uncertain-share', p.id::text,
+       format('Plan %s: %s of %s items are tentative or need manual review', p.id, p.tentative + p.manual_review, p.total)
+FROM (SELECT * FROM backfill.plans ORDER BY created_at DESC LIMIT 1) p
+WHERE p.total > 0 AND (p.tentative + p.manual_review)::numeric / p.total > @PlanUncertainShare
+
+UNION ALL
+-- The newest analysis was slow.
+SELECT 'analysis-duration', p.id::text,
+       format('Analysis of plan %s took %s s', p.id, round((p.analysis_duration_ms / 1000)::numeric, 1))
+FROM (SELECT * FROM backfill.plans ORDER BY created_at DESC LIMIT 1) p
+WHERE p.analysis_duration_ms > @AnalysisSeconds * 1000
+
+UNION ALL
+-- Any rollback, automatic or by an operator, recently.
+SELECT 'rollback', s.correlation_id::text,
+       format('Run %s was rolled back (%s)', s.correlation_id, s.current_state)
+FROM backfill.run_sagas s
+WHERE s.current_state IN ('RollingBack', 'RolledBack') AND s.updated_at > now() - @RollbackWindow
+
+UNION ALL
+-- Orphans are coming back: more now than right after the newest completed run.
+SELECT 'orphans-rising', 'database',
+       format('%s orphan sessions now, %s right after run %s completed', o.now, r.orphans_before - m.migrated, r.run_id)
+FROM (SELECT r.* FROM backfill.runs r JOIN backfill.run_sagas s ON s.correlation_id = r.run_id
+      WHERE s.current_state = 'Completed' AND NOT r.dry_run AND r.orphans_before IS NOT NULL
+      ORDER BY r.finished_at DESC NULLS LAST LIMIT 1) r
+CROSS JOIN LATERAL (SELECT count(*) AS migrated FROM backfill.run_items WHERE run_id = r.run_id AND outcome = 'migrated') m
+CROSS JOIN LATERAL (SELECT count(*) AS now FROM public.sessions WHERE project_id IS NULL) o
+WHERE o.now > r.orphans_before - m.migrated

@@ -1,0 +1,95 @@
+using AspireMigration.Shared.Alerts;
+using AspireMigration.TestSupport;
+
+namespace AspireMigration.Observability.Tests;
+
+/// <summary>Each alert rule trips on data made for it, and stays quiet just below its threshold.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class AlertRuleTests(InfrastructureFixture fixture)
+{
+    [Fact]
+    public async Task A_clean_database_has_no_alerts()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+
+        Assert.Empty(await Evaluate(db));
+    }
+
+    [Fact]
+    public async Task A_run_with_more_than_ten_percent_unmigrated_sessions_trips_the_failure_rate()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+        var failing = Guid.NewGuid();
+        var fine = Guid.NewGuid();
+        await db.InsertRunAsync(failing, "Completed", null, [.. Enumerable.Repeat("migrated", 8), "skipped_changed", "conflict"]);
+        await db.InsertRunAsync(fine, "Completed", null, [.. Enumerable.Repeat("migrated", 9), "skipped_changed"]);
+
+        var alert = Assert.Single(await Evaluate(db));
+        Assert.Equal("run-failure-rate", alert.Rule);
+        Assert.Equal(failing.ToString(), alert.Subject);
+        Assert.Contains("2 of 10", alert.Message);
+    }
+
+    [Fact]
+    public async Task A_plan_with_more_than_thirty_percent_uncertain_items_trips()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+        var planId = Guid.NewGuid();
+        await db.InsertPlanAsync(planId, total: 10, tentative: 2, manualReview: 2, analysisMs: 100);
+
+        var alert = Assert.Single(await Evaluate(db));
+        Assert.Equal("plan-uncertain-share", alert.Rule);
+        Assert.Equal(planId.ToString(), alert.Subject);
+    }
+
+    [Fact]
+    public async Task Exactly_thirty_percent_uncertain_items_does_not_trip()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+        await db.InsertPlanAsync(Guid.NewGuid(), total: 10, tentative: 2, manualReview: 1, analysisMs: 100);
+
+        Assert.Empty(await Evaluate(db));
+    }
+
+    [Fact]
+    public async Task An_analysis_slower_than_five_seconds_trips()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+        await db.InsertPlanAsync(Guid.NewGuid(), total: 10, tentative: 0, manualReview: 0, analysisMs: 5_200);
+
+        var alert = Assert.Single(await Evaluate(db));
+        Assert.Equal("analysis-duration", alert.Rule);
+        Assert.Contains("5.2 s", alert.Message);
+    }
+
+    [Fact]
+    public async Task Any_rollback_trips()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+        var runId = Guid.NewGuid();
+        await db.InsertRunAsync(runId, "RolledBack", null, "rolled_back");
+
+        var alert = Assert.Single(await Evaluate(db));
+        Assert.Equal("rollback", alert.Rule);
+        Assert.Equal(runId.ToString(), alert.Subject);
+    }
+
+    [Fact]
+    public async Task Orphans_rising_after_a_completed_run_trips()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+        // 5 orphans before, 3 migrated: 2 should remain; the application then created 2 more.
+        await db.InsertRunAsync(Guid.NewGuid(), "Completed", orphansBefore: 5, "migrated", "migrated", "migrated");
+        await db.ExecuteAsync("INSERT INTO sessions (agent_type) SELECT 'cursor' FROM generate_series(1, 2)");
+        Assert.Empty(await Evaluate(db));
+
+        await db.ExecuteAsync("INSERT INTO sessions (agent_type) SELECT 'cursor' FROM generate_series(1, 2)");
+
+        var alert = Assert.Single(await Evaluate(db));
+        Assert.Equal("orphans-rising", alert.Rule);
+        Assert.Contains("4 orphan sessions now, 2 right after", alert.Message);
+    }
+
+    private static Task<IReadOnlyList<Alert>> Evaluate(ToolDatabase db) =>
+        new AlertEvaluator(db.DataSource, new AlertThresholds()).EvaluateAsync(CancellationToken.None);
+}

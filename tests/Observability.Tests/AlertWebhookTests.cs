@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using AspireMigration.Shared.Alerts;
+using AspireMigration.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AspireMigration.Observability.Tests;
+
+[Collection(DatabaseCollection.Name)]
+public sealed class AlertWebhookTests(InfrastructureFixture fixture)
+{
+    [Fact]
+    public async Task Each_new_alert_is_posted_once_as_slack_json_and_a_failing_receiver_is_retried()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+        await db.InsertRunAsync(Guid.NewGuid(), "RolledBack", null, "rolled_back");
+
+        var received = new ConcurrentQueue<string>();
+        var attempts = 0;
+        await using var receiver = WebApplication.CreateSlimBuilder().Build();
+        receiver.Urls.Add("http://127.0.0.1:0");
+        receiver.MapPost("/hook", async (HttpRequest request) =>
+        {
+            // The first delivery fails: the notifier's HTTP resilience must retry it.
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+            received.Enqueue(await new StreamReader(request.Body).ReadToEndAsync());
+            return Results.Ok();
+        });
+        await receiver.StartAsync();
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Alerts:Webhook:Url"] = receiver.Urls.Single() + "/hook";
+        builder.Configuration["Alerts:Webhook:Interval"] = "00:00:00.200";
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        builder.Services.AddSingleton(db.DataSource);
+        builder.Services.AddSingleton(new AlertThresholds());
+        builder.Services.AddSingleton<AlertEvaluator>();
+        builder.AddAlertWebhook();
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (received.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        await Task.Delay(1000); // several more evaluation rounds: the same alert must not be sent again
+        await host.StopAsync();
+
+        var body = Assert.Single(received);
+        Assert.True(attempts >= 2);
+        using var json = JsonDocument.Parse(body);
+        Assert.Contains("rolled back", json.RootElement.GetProperty("text").GetString());
+    }
+}
