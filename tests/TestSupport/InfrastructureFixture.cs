@@ -34,12 +34,16 @@ public class InfrastructureFixture : IAsyncLifetime
 
     public string MessagingConnectionString { get; private set; } = "";
 
+    /// <summary>The deployment key the services expect (the AppHost parameter "service-api-key").</summary>
+    public string ServiceApiKey { get; } = Guid.NewGuid().ToString("N");
+
     public virtual async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
             "--Infrastructure:Mode=Executable",
             $"--Infrastructure:DataDirectory={dataDirectory}",
+            $"--Parameters:service-api-key={ServiceApiKey}",
         ]);
         if (!IncludeServices)
         {

@@ -1,0 +1,112 @@
+using System.Net;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using System.Net.Http.Json;
+using AspireMigration.Shared.Security;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace AspireMigration.Dashboard.Tests;
+
+/// <summary>
+/// The operator's whole journey through the real stack: analyse, review, assign, approve, run,
+/// watch it complete, roll it back, with the database checked at each end.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
+{
+    private const string ManualReviewSession = "5e550000-0000-0000-0000-000000000010";
+    private const string FrontendApp = "10000000-0000-0000-0000-000000000001";
+
+    [Fact]
+    public async Task Approve_the_seed_plan_run_it_to_completion_and_roll_it_back()
+    {
+        // Approver: analyse, assign the 4/3/3/2 manual-review session to its suggested project, approve.
+        var approver = await fixture.SignInAsync("approver");
+        await approver.GotoAsync("/plans");
+        await approver.ClickAsync("[data-testid=analyze]");
+        await approver.WaitForURLAsync("**/plans/*-*");
+        var planUrl = approver.Url;
+        await approver.WaitForSelectorAsync("[data-testid=plan-summary]");
+        Assert.Equal("7", await approver.TextContentAsync("[data-testid=count-confident]"));
+        Assert.Equal("3", await approver.TextContentAsync("[data-testid=count-manual]"));
+        await Screenshot(approver, "plan");
+
+        await approver.ClickAsync($"[data-testid=open-{ManualReviewSession}]");
+        await approver.WaitForSelectorAsync("[data-testid=item-drawer]");
+        Assert.Contains("frontend-app", await approver.TextContentAsync("[data-testid=distribution]"));
+        await Screenshot(approver, "item-drawer");
+        await approver.ClickAsync("[data-testid=assign]");
+        await Expect(approver, "[data-testid=message]", "recorded");
+
+        await approver.ClickAsync("[data-testid=acknowledge-risks]");
+        await approver.ClickAsync("[data-testid=approve]");
+        await Expect(approver, "[data-testid=approval]", "Approved by approver");
+
+        // Operator: start a real run and follow it live to the end.
+        var operatorPage = await fixture.SignInAsync("operator");
+        await operatorPage.GotoAsync(planUrl);
+        await operatorPage.ClickAsync("[data-testid=dry-run]");
+        await operatorPage.ClickAsync("[data-testid=start-run]");
+        await operatorPage.WaitForURLAsync("**/runs/*-*");
+        await Expect(operatorPage, "[data-testid=run-state]", "Completed", timeoutSeconds: 120);
+        await Screenshot(operatorPage, "run-completed");
+
+        await using var db = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("appdb"));
+        await db.OpenAsync();
+        Assert.Equal(FrontendApp, (await Scalar(db, $"SELECT project_id::text FROM sessions WHERE id = '{ManualReviewSession}'"))?.ToString());
+        // Two manual-review sessions stay unresolved; everything else found a project (or the sentinel).
+        Assert.Equal(2L, await Scalar(db, "SELECT count(*) FROM sessions WHERE project_id IS NULL"));
+
+        await operatorPage.ClickAsync("[data-testid=rollback]");
+        await Expect(operatorPage, "[data-testid=run-state]", "RolledBack", timeoutSeconds: 120);
+        await Screenshot(operatorPage, "run-rolled-back");
+        Assert.Equal(18L, await Scalar(db, "SELECT count(*) FROM sessions WHERE project_id IS NULL"));
+
+        await approver.Context.CloseAsync();
+        await operatorPage.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_no_actions_and_the_api_refuses_them()
+    {
+        var viewer = await fixture.SignInAsync("viewer");
+        await viewer.GotoAsync("/plans");
+        await viewer.WaitForSelectorAsync("h1:text('Plans')");
+        Assert.Equal(0, await viewer.Locator("[data-testid=analyze]").CountAsync());
+        await viewer.Context.CloseAsync();
+
+        using var analyzer = ApiClient("analyzer", "viewer", Roles.Viewer);
+        using var refused = await analyzer.PostAsJsonAsync("/api/plans", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        using var executor = ApiClient("executor", "viewer", Roles.Viewer);
+        using var start = await executor.PostAsJsonAsync("/api/runs", new { planId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.Forbidden, start.StatusCode);
+
+        using var anonymous = fixture.App.CreateHttpClient("analyzer");
+        using var unauthenticated = await anonymous.GetAsync("/api/plans");
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+    }
+
+    private HttpClient ApiClient(string service, string user, string role)
+    {
+        var client = fixture.App.CreateHttpClient(service);
+        client.DefaultRequestHeaders.Authorization = new(ServiceApiHeaders.Scheme, fixture.ServiceApiKey);
+        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfUser, user);
+        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfRole, role);
+        return client;
+    }
+
+    private static async Task Expect(IPage page, string selector, string text, int timeoutSeconds = 30) =>
+        await Assertions.Expect(page.Locator(selector)).ToContainTextAsync(text, new() { Timeout = timeoutSeconds * 1000 });
+
+    private static Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, $"{name}.png"), FullPage = true });
+
+    private static async Task<object?> Scalar(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        return await command.ExecuteScalarAsync();
+    }
+}
