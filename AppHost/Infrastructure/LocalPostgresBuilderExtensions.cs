@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace AspireMigration.AppHost.Infrastructure;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -9,8 +6,7 @@ public static class LocalPostgresBuilderExtensions
     public static IResourceBuilder<LocalPostgresServerResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, InfrastructureOptions options, string dataRoot)
     {
-        var password = builder.AddParameter($"{name}-password",
-            new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+        var password = builder.AddGeneratedPassword(name);
         var account = new ServiceAccount(options.ServiceAccount);
         var workingDirectory = Path.Combine(dataRoot, name);
         var command = account.Wrap(Path.Combine(options.PostgresBinDirectory, "postgres"),
@@ -21,9 +17,7 @@ public static class LocalPostgresBuilderExtensions
         var server = new LocalPostgresServerResource(name, command, workingDirectory, password.Resource);
         var preparer = new PostgresClusterPreparer(account, options.PostgresBinDirectory);
 
-        var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new NpgsqlProbeHealthCheck(server), HealthStatus.Unhealthy, tags: null));
+        var healthCheckKey = builder.AddProbe(name, () => new NpgsqlProbeHealthCheck(server));
 
         return builder.AddResource(server)
             .WithArgs(command.Arguments.ToArray<object>())
@@ -40,9 +34,7 @@ public static class LocalPostgresBuilderExtensions
         server.Resource.Databases[name] = databaseName;
         var database = new LocalPostgresDatabaseResource(name, databaseName, server.Resource);
 
-        var healthCheckKey = $"{name}_check";
-        server.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new NpgsqlProbeHealthCheck(database), HealthStatus.Unhealthy, tags: null));
+        var healthCheckKey = server.ApplicationBuilder.AddProbe(name, () => new NpgsqlProbeHealthCheck(database));
 
         return server.ApplicationBuilder.AddResource(database)
             .WithParentState("PostgresDatabase")

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace AspireMigration.AppHost.Infrastructure;
@@ -12,17 +11,14 @@ public static class LocalRabbitMQBuilderExtensions
     public static IResourceBuilder<LocalRabbitMQServerResource> AddLocalRabbitMQ(
         this IDistributedApplicationBuilder builder, string name, InfrastructureOptions options, string dataRoot)
     {
-        var password = builder.AddParameter($"{name}-password",
-            new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+        var password = builder.AddGeneratedPassword(name);
         var workingDirectory = Path.Combine(dataRoot, name);
         var broker = new LocalRabbitMQServerResource(name, options.RabbitMQServer, workingDirectory, password.Resource);
 
         // The node database is bound to the node name, so the name must stay the same for a data directory.
         var nodeName = $"{name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(workingDirectory)))[..8]}@localhost";
 
-        var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new RabbitMQProbeHealthCheck(broker), HealthStatus.Unhealthy, tags: null));
+        var healthCheckKey = builder.AddProbe(name, () => new RabbitMQProbeHealthCheck(broker));
 
         return builder.AddResource(broker)
             .WithEndpoint(name: LocalRabbitMQServerResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT")
