@@ -83,7 +83,7 @@ public sealed class PlanRecorder(NpgsqlConnection connection, NpgsqlTransaction 
                 await items.WriteAsync(item.Evidence.EventsTotal, NpgsqlDbType.Integer, cancellationToken);
                 await items.WriteAsync(item.Evidence.EvidenceEvents, NpgsqlDbType.Integer, cancellationToken);
                 await items.WriteAsync(item.Reasoning, NpgsqlDbType.Text, cancellationToken);
-                await items.WriteAsync(item.Warnings, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await items.WriteAsync(item.Warnings.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
                 if (item.Evidence.SessionUpdatedAt is { } updatedAt)
                 {
                     await items.WriteAsync(updatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
