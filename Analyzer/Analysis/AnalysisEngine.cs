@@ -28,17 +28,17 @@ public sealed class AnalysisEngine(NpgsqlDataSource dataSource, TimeProvider tim
         var createdAt = TruncateToMicroseconds(timeProvider.GetUtcNow());
 
         await using var transaction = await writer.BeginTransactionAsync(cancellationToken);
-        var recorder = new PlanRecorder(writer, transaction, planId, DefaultBatchSize);
+        var recorder = new PlanRecorder(writer, transaction, planId);
         await recorder.StartAsync(createdAt, createdBy, settings, cancellationToken);
-        // A second connection streams while the first one copies: the reader never buffers the result set.
         await using (var reader = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            await foreach (var evidence in EvidenceReader.ReadAsync(reader, cancellationToken))
+            var batches = EvidenceReader.ReadAsync(reader, cancellationToken).Select(evidence =>
             {
                 var item = scorer.Score(evidence);
                 tally.Add(item);
-                await recorder.AddAsync(item, cancellationToken);
-            }
+                return item;
+            }).Chunk(DefaultBatchSize);
+            await BatchPipeline.RunAsync(batches, recorder.WriteBatchAsync, cancellationToken);
         }
 
         var sentinelExists = projects.ContainsKey(ProjectInfo.SentinelId);

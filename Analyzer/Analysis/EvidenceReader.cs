@@ -10,16 +10,24 @@ namespace AspireMigration.Analyzer.Analysis;
 /// </summary>
 public static class EvidenceReader
 {
-    // Events of assigned sessions never join; the LEFT JOIN keeps orphans without any event.
-    // NULL-project and sentinel groups come along only to count events_total, in the same scan.
+    // Aggregate first (a hash join and hash aggregate over the events, like a plain GROUP BY), then
+    // join the orphans so those without any event still appear, then sort the small result. Events
+    // of assigned sessions never join. NULL-project and sentinel groups come along only to count
+    // events_total in the same scan; the reader keeps them out of the evidence.
     private const string Sql = """
-        SELECT s.id, s.updated_at, s.ended_at IS NULL AS still_active, e.project_id, count(e.session_id)::int AS events
+        WITH grouped AS (
+            SELECT e.session_id, e.project_id, count(*)::int AS events
+            FROM analytics_events e
+            JOIN sessions o ON o.id = e.session_id
+            WHERE o.project_id IS NULL
+            GROUP BY e.session_id, e.project_id)
+        SELECT s.id, s.updated_at, s.ended_at IS NULL AS still_active, g.project_id, coalesce(g.events, 0) AS events
         FROM sessions s
-        LEFT JOIN analytics_events e ON e.session_id = s.id
+        LEFT JOIN grouped g ON g.session_id = s.id
         WHERE s.project_id IS NULL
-        GROUP BY s.id, e.project_id
         ORDER BY s.id
         """;
+
 
     public static async IAsyncEnumerable<SessionEvidence> ReadAsync(NpgsqlConnection connection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -8,10 +8,10 @@ namespace AspireMigration.Analyzer.Plans;
 
 /// <summary>
 /// Writes one plan inside the caller's transaction: the header first (items reference it), items
-/// and distributions by binary COPY in bounded batches so memory does not grow with the number of
-/// sessions, and the final counts, risks and recommendations last.
+/// and distributions by binary COPY one bounded batch at a time, and the final counts, risks and
+/// recommendations last.
 /// </summary>
-public sealed class PlanRecorder(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid planId, int batchSize)
+public sealed class PlanRecorder(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid planId)
 {
     private const string ItemsCopy = """
         COPY backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, suggested_project_id,
@@ -21,8 +21,6 @@ public sealed class PlanRecorder(NpgsqlConnection connection, NpgsqlTransaction 
     private const string DistributionsCopy =
         "COPY backfill.plan_distributions (plan_id, session_id, project_id, events) FROM STDIN (FORMAT BINARY)";
 
-    private readonly List<ScoredSession> batch = new(batchSize);
-
     public Task StartAsync(DateTimeOffset createdAt, string createdBy, AnalysisSettings settings, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO backfill.plans (id, created_at, created_by, prior, confident_threshold, tentative_threshold,
@@ -31,19 +29,8 @@ public sealed class PlanRecorder(NpgsqlConnection connection, NpgsqlTransaction 
             """, new { planId, createdAt, createdBy, settings.Prior, settings.ConfidentThreshold, settings.TentativeThreshold },
             transaction, cancellationToken: cancellationToken));
 
-    public async Task AddAsync(ScoredSession item, CancellationToken cancellationToken)
-    {
-        batch.Add(item);
-        if (batch.Count >= batchSize)
-        {
-            await FlushAsync(cancellationToken);
-        }
-    }
-
-    public async Task CompleteAsync(PlanSummary summary, CancellationToken cancellationToken)
-    {
-        await FlushAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
+    public Task CompleteAsync(PlanSummary summary, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("""
             UPDATE backfill.plans
             SET total = @Total, confident = @Confident, tentative = @Tentative, manual_review = @ManualReview,
                 unassigned = @Unassigned, risks = @risks::jsonb, recommendations = @recommendations::jsonb,
@@ -61,14 +48,9 @@ public sealed class PlanRecorder(NpgsqlConnection connection, NpgsqlTransaction 
             recommendations = JsonSerializer.Serialize(summary.Recommendations),
             durationMs = summary.AnalysisDurationMs,
         }, transaction, cancellationToken: cancellationToken));
-    }
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    public async Task WriteBatchAsync(IReadOnlyList<ScoredSession> batch, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
-        {
-            return;
-        }
         await using (var items = await connection.BeginBinaryImportAsync(ItemsCopy, cancellationToken))
         {
             foreach (var item in batch)
@@ -110,7 +92,6 @@ public sealed class PlanRecorder(NpgsqlConnection connection, NpgsqlTransaction 
             }
             await distributions.CompleteAsync(cancellationToken);
         }
-        batch.Clear();
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, Guid? value, CancellationToken cancellationToken) =>
