@@ -28,7 +28,7 @@ public static class AnalyzerExtensions
         builder.Services.AddSingleton<HealthSummaryQuery>();
         builder.Services.AddHealthChecks().AddCheck<AnalyzerHealthCheck>(AnalyzerHealthCheck.Name);
         builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<AnalysisExceptionHandler>();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
         return builder;
     }
