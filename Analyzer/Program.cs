@@ -1,13 +1,23 @@
+using AspireMigration.Analyzer;
+using AspireMigration.Analyzer.Cli;
+
+// Headless use (CI, a bastion host): `analyze` and `bench` run without the web host.
+if (AnalyzerCli.Handles(args))
+{
+    return await AnalyzerCli.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationDatabase();
 builder.AddMessaging();
-builder.Services.AddOpenApi();
+builder.AddAnalyzer();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapAnalyzerEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,46 @@
+using AspireMigration.Analyzer.Analysis;
+using AspireMigration.Analyzer.Api;
+using AspireMigration.Analyzer.Health;
+using AspireMigration.Analyzer.Plans;
+using AspireMigration.Analyzer.Scoring;
+
+namespace AspireMigration.Analyzer;
+
+public static class AnalyzerExtensions
+{
+    public const string SettingsSection = "Analyzer";
+
+    /// <summary>The analysis engine, plan queries, health figures and the API's error handling.</summary>
+    public static TBuilder AddAnalyzer<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var settings = builder.Configuration.GetSection(SettingsSection).Get<AnalysisSettings>() ?? AnalysisSettings.Default;
+        var errors = settings.Validate();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"Invalid '{SettingsSection}' settings: {string.Join(" ", errors.Values.SelectMany(e => e))}");
+        }
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AnalysisEngine>();
+        builder.Services.AddSingleton<PlanQueries>();
+        builder.Services.AddSingleton<PlanDecisions>();
+        builder.Services.AddSingleton<ProjectQueries>();
+        builder.Services.AddSingleton<HealthSummaryQuery>();
+        builder.Services.AddHealthChecks().AddCheck<AnalyzerHealthCheck>(AnalyzerHealthCheck.Name);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Error pages as ProblemDetails (also for 4xx without a body, e.g. a malformed id), then the API.</summary>
+    public static WebApplication MapAnalyzerEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapPlanEndpoints();
+        app.MapOverviewEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using AspireMigration.Analyzer.Health;
+using AspireMigration.Analyzer.Plans;
+using AspireMigration.Analyzer.Scoring;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AspireMigration.Analyzer.Api;
+
+/// <summary>What the Dashboard shows around plans: health figures and the projects one may assign.</summary>
+public static class OverviewEndpoints
+{
+    public static IEndpointRouteBuilder MapOverviewEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/health-summary", HealthSummaryAsync).WithTags("Overview")
+            .WithSummary("Orphan count, sessions, last plan, last and active runs, backup tables");
+        routes.MapGet("/api/projects", ProjectsAsync).WithTags("Overview")
+            .WithSummary("Active projects, the ones an item may be assigned to");
+        return routes;
+    }
+
+    private static async Task<Ok<HealthSummary>> HealthSummaryAsync(HealthSummaryQuery query, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await query.GetAsync(cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<ProjectInfo>>> ProjectsAsync(ProjectQueries projects, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await projects.ActiveAsync(cancellationToken));
+}

@@ -1,0 +1,131 @@
+using AspireMigration.Analyzer.Analysis;
+using AspireMigration.Analyzer.Plans;
+using AspireMigration.Analyzer.Reports;
+using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Contracts.Plans;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AspireMigration.Analyzer.Api;
+
+/// <summary>Plans: analyse, list, page through items, render reports, record decisions and approve.</summary>
+public static class PlanEndpoints
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 1000;
+
+    private static readonly string[] Decisions = ["exclude", "include", "assign"];
+
+    public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var plans = routes.MapGroup("/api/plans").WithTags("Plans");
+        plans.MapPost("/", CreateAsync).WithSummary("Analyse the orphan sessions now and store the plan");
+        plans.MapGet("/", ListAsync).WithSummary("All plans, newest first, with summary counts");
+        plans.MapGet("/{id}", GetAsync).WithSummary("A plan with one page of its items");
+        plans.MapGet("/{id}/report", ReportAsync).WithSummary("The plan report as json, csv or md");
+        plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithSummary("Exclude, include or assign one item");
+        plans.MapPost("/{id}/approve", ApproveAsync).WithSummary("Approve a plan for execution");
+        return routes;
+    }
+
+    private static async Task<Results<Created<PlanSummary>, ValidationProblem>> CreateAsync(
+        [FromBody] CreatePlanRequest? request, AnalysisSettings defaults, AnalysisEngine engine, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        var settings = new AnalysisSettings(
+            request?.Prior ?? defaults.Prior,
+            request?.ConfidentThreshold ?? defaults.ConfidentThreshold,
+            request?.TentativeThreshold ?? defaults.TentativeThreshold);
+        var errors = settings.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var createdBy = string.IsNullOrWhiteSpace(request?.CreatedBy) ? "api" : request.CreatedBy;
+        var plan = await engine.AnalyzeAsync(settings, createdBy, cancellationToken);
+        await publisher.Publish(new PlanCreated(plan.PlanId, plan.CreatedAt, plan.CreatedBy, plan.Summary.Total,
+            plan.Summary.Confident, plan.Summary.Tentative, plan.Summary.ManualReview, plan.Summary.Unassigned), cancellationToken);
+        return TypedResults.Created($"/api/plans/{plan.PlanId}", plan);
+    }
+
+    private static async Task<Ok<IReadOnlyList<PlanSummary>>> ListAsync(PlanQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.ListAsync(cancellationToken));
+
+    private static async Task<Results<Ok<ItemPage>, ProblemHttpResult, ValidationProblem>> GetAsync(
+        Guid id, int? page, int? pageSize, string? type, PlanQueries queries, CancellationToken cancellationToken)
+    {
+        if (page is < 1)
+        {
+            return ApiProblems.Invalid("page", "The page must be 1 or more.");
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return ApiProblems.Invalid("pageSize", $"The page size must be between 1 and {MaxPageSize}.");
+        }
+        if (type is not null && !AssignmentTypeNames.TryParse(type, out _))
+        {
+            return ApiProblems.Invalid("type", $"The type must be one of {string.Join(", ", AssignmentTypeNames.All)}.");
+        }
+        var result = await queries.PageAsync(id, page ?? 1, pageSize ?? DefaultPageSize, type, cancellationToken);
+        return result is null ? ApiProblems.PlanNotFound(id) : TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult, ValidationProblem>> ReportAsync(
+        Guid id, string? format, PlanQueries queries, CancellationToken cancellationToken)
+    {
+        if (!ReportFormats.TryParse(format, out var reportFormat))
+        {
+            return ApiProblems.Invalid("format", $"The format must be {ReportFormats.Accepted}.");
+        }
+        var plan = await queries.FindAsync(id, cancellationToken);
+        if (plan is null)
+        {
+            return ApiProblems.PlanNotFound(id);
+        }
+        var writer = ReportFormats.WriterFor(reportFormat);
+        return TypedResults.Stream(
+            output => writer.WriteAsync(output, plan, queries.StreamItemsAsync(id, cancellationToken), cancellationToken),
+            writer.ContentType, $"plan-{id}.{writer.FileExtension}");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DecideAsync(
+        Guid id, Guid sessionId, DecisionRequest request, PlanDecisions decisions, CancellationToken cancellationToken)
+    {
+        if (request.Decision is null || !Decisions.Contains(request.Decision, StringComparer.Ordinal))
+        {
+            return ApiProblems.Invalid("decision", $"The decision must be one of {string.Join(", ", Decisions)}.");
+        }
+        if ((request.Decision == "assign") != request.TargetProjectId.HasValue)
+        {
+            return ApiProblems.Invalid("targetProjectId", "A target project is required for assign and allowed only there.");
+        }
+        if (string.IsNullOrWhiteSpace(request.DecidedBy))
+        {
+            return ApiProblems.Invalid("decidedBy", "Say who decides.");
+        }
+        return await decisions.DecideAsync(id, sessionId, request.Decision, request.TargetProjectId, request.DecidedBy, cancellationToken) switch
+        {
+            DecisionOutcome.Recorded => TypedResults.NoContent(),
+            DecisionOutcome.PlanNotFound => ApiProblems.PlanNotFound(id),
+            DecisionOutcome.ItemNotFound => TypedResults.Problem($"Plan {id} has no item for session {sessionId}.",
+                statusCode: StatusCodes.Status404NotFound, title: "Plan item not found"),
+            _ => ApiProblems.Invalid("targetProjectId", $"Project {request.TargetProjectId} does not exist or is not active."),
+        };
+    }
+
+    private static async Task<Results<Ok<PlanSummary>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
+        Guid id, ApprovalRequest request, PlanDecisions decisions, PlanQueries queries, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.ApprovedBy))
+        {
+            return ApiProblems.Invalid("approvedBy", "Say who approves.");
+        }
+        return await decisions.ApproveAsync(id, request.ApprovedBy, request.AcknowledgeRisks, cancellationToken) switch
+        {
+            ApprovalOutcome.Approved => TypedResults.Ok((await queries.FindAsync(id, cancellationToken))!),
+            ApprovalOutcome.PlanNotFound => ApiProblems.PlanNotFound(id),
+            ApprovalOutcome.AlreadyApproved => ApiProblems.Conflict("Plan already approved", $"Plan {id} has already been approved."),
+            _ => ApiProblems.Conflict("Risks not acknowledged", $"Plan {id} lists risks; approve it with acknowledgeRisks=true."),
+        };
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using AspireMigration.Analyzer.Analysis;
+using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Demo;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace AspireMigration.Analyzer.Cli;
+
+/// <summary>
+/// `bench`: seeds a fresh database per size, then measures in the same run the plain-SQL floor
+/// (one GROUP BY of the evidence into a TEMP table) and the full analysis, so the overhead of
+/// streaming, scoring and recording a plan is a ratio, not a guess.
+/// </summary>
+public static class BenchCommand
+{
+    public const string Usage = "bench --connection <connection string to a server; databases are created beside it> [--orphans 10000,100000] [--keep]";
+
+    private const string FloorSql = """
+        CREATE TEMP TABLE bench_floor AS
+        SELECT e.session_id, e.project_id, count(*) AS events
+        FROM analytics_events e
+        JOIN sessions s ON s.id = e.session_id
+        WHERE s.project_id IS NULL AND e.project_id IS NOT NULL AND e.project_id <> '00000000-0000-0000-0000-000000000000'
+        GROUP BY e.session_id, e.project_id;
+        DROP TABLE bench_floor;
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var options = CliOptions.Parse(args, new HashSet<string> { "--connection", "--orphans" }, new HashSet<string> { "--keep" });
+        var connectionString = options.Require("--connection");
+        var sizes = ParseSizes(options.Get("--orphans") ?? "10000,100000");
+        await using var server = CliDatabase.Open(connectionString);
+
+        await stdout.WriteLineAsync("| orphans | floor (s) | analysis (s) | ratio | peak working set (MB) | GC heap after (MB) |");
+        await stdout.WriteLineAsync("|---:|---:|---:|---:|---:|---:|");
+        foreach (var size in sizes)
+        {
+            var database = $"am_bench_{size}_{Guid.NewGuid().ToString("N")[..8]}";
+            await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"", cancellationToken);
+            try
+            {
+                var databaseConnection = new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+                await using var dataSource = NpgsqlDataSource.Create(databaseConnection);
+                var result = await MeasureAsync(dataSource, size, cancellationToken);
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"| {result.Orphans:N0} | {result.FloorSeconds:0.00} | {result.AnalysisSeconds:0.00} | {result.Ratio:0.00} | {result.PeakWorkingSetBytes / 1048576.0:0} | {result.GcHeapBytes / 1048576.0:0} |"));
+            }
+            finally
+            {
+                if (!options.Has("--keep"))
+                {
+                    NpgsqlConnection.ClearAllPools();
+                    await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", cancellationToken);
+                }
+            }
+        }
+        return AnalyzerCli.Succeeded;
+    }
+
+    private static async Task<BenchResult> MeasureAsync(NpgsqlDataSource dataSource, int scaleOrphans, CancellationToken cancellationToken)
+    {
+        await new DemoSeeder(dataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions(scaleOrphans), cancellationToken);
+        await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync(cancellationToken);
+        await ExecuteAsync(dataSource, "VACUUM ANALYZE", cancellationToken);
+
+        // One untimed floor run first, so both timed runs find the tables in the same (warm) cache.
+        await ExecuteAsync(dataSource, FloorSql, cancellationToken);
+        var floor = Stopwatch.StartNew();
+        await ExecuteAsync(dataSource, FloorSql, cancellationToken);
+        floor.Stop();
+
+        var analysis = Stopwatch.StartNew();
+        var plan = await new AnalysisEngine(dataSource, TimeProvider.System, NullLogger<AnalysisEngine>.Instance)
+            .AnalyzeAsync(AnalysisSettings.Default, "bench", cancellationToken);
+        analysis.Stop();
+
+        using var process = Process.GetCurrentProcess();
+        return new BenchResult(plan.Summary.Total, floor.Elapsed.TotalSeconds, analysis.Elapsed.TotalSeconds,
+            process.PeakWorkingSet64, GC.GetGCMemoryInfo().HeapSizeBytes);
+    }
+
+    private static IReadOnlyList<int> ParseSizes(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= DemoSeedOptions.MaxScaleOrphans
+                ? n
+                : throw new CliUsageException($"--orphans takes sizes between 0 and {DemoSeedOptions.MaxScaleOrphans}, comma-separated; '{s}' is not one."))
+            .ToList();
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: 0, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,9 @@
+namespace AspireMigration.Analyzer.Plans;
+
+public enum ApprovalOutcome
+{
+    Approved,
+    PlanNotFound,
+    AlreadyApproved,
+    RisksNotAcknowledged,
+}

@@ -1,0 +1,9 @@
+namespace AspireMigration.Analyzer.Plans;
+
+public enum DecisionOutcome
+{
+    Recorded,
+    PlanNotFound,
+    ItemNotFound,
+    ProjectNotAssignable,
+}

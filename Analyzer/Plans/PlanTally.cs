@@ -1,0 +1,81 @@
+using AspireMigration.Analyzer.Scoring;
+
+namespace AspireMigration.Analyzer.Plans;
+
+/// <summary>
+/// Counts what the plan-level risks and recommendations need while items stream past, so the
+/// assessment never has to hold or re-read the items.
+/// </summary>
+public sealed class PlanTally
+{
+    // DESIGN.md: more than 30% of items tentative or manual is a risk worth an operator's attention.
+    private const decimal UncertainShareLimit = 0.30m;
+
+    private readonly int[] perType = new int[Enum.GetValues<AssignmentType>().Length];
+    private int stillActive;
+    private int targetNotActive;
+
+    public void Add(ScoredSession item)
+    {
+        perType[(int)item.Type]++;
+        stillActive += item.Evidence.StillActive ? 1 : 0;
+        targetNotActive += item.TargetNotActive ? 1 : 0;
+    }
+
+    public PlanCounts Counts => new(perType.Sum(),
+        perType[(int)AssignmentType.Confident], perType[(int)AssignmentType.Tentative],
+        perType[(int)AssignmentType.ManualReview], perType[(int)AssignmentType.Unassigned]);
+
+    public IReadOnlyList<string> Risks(bool sentinelExists)
+    {
+        var counts = Counts;
+        var risks = new List<string>();
+        var uncertain = counts.Tentative + counts.ManualReview;
+        if (counts.Total > 0 && (decimal)uncertain / counts.Total > UncertainShareLimit)
+        {
+            risks.Add($"{uncertain} of {counts.Total} items ({100m * uncertain / counts.Total:0.#}%) are tentative or need manual review (more than 30%)");
+        }
+        if (counts.ManualReview > 0)
+        {
+            risks.Add($"{counts.ManualReview} items need manual review; they are skipped unless an approver assigns a target");
+        }
+        if (!sentinelExists)
+        {
+            risks.Add($"the sentinel project __unassigned__ ({ProjectInfo.SentinelId}) is missing; unassigned items cannot be migrated");
+        }
+        if (targetNotActive > 0)
+        {
+            risks.Add($"{targetNotActive} items target projects that are not active");
+        }
+        if (stillActive > 0)
+        {
+            risks.Add($"{stillActive} sessions are still active (ended_at is null) and may change during the run");
+        }
+        return risks;
+    }
+
+    public IReadOnlyList<string> Recommendations(bool sentinelExists)
+    {
+        var counts = Counts;
+        var recommendations = new List<string>();
+        if (counts.ManualReview > 0)
+        {
+            recommendations.Add($"review the {counts.ManualReview} manual_review items and assign or exclude each before approval");
+        }
+        if (counts.Tentative > 0)
+        {
+            recommendations.Add($"check the {counts.Tentative} tentative items, or run with 'skip low confidence'");
+        }
+        if (!sentinelExists)
+        {
+            recommendations.Add("create the __unassigned__ sentinel project before executing");
+        }
+        if (stillActive > 0)
+        {
+            recommendations.Add("exclude still-active sessions or wait until they end");
+        }
+        recommendations.Add("run a dry run first and compare its would-change counts with this plan");
+        recommendations.Add("execute in a low-traffic window");
+        return recommendations;
+    }
+}

@@ -1,0 +1,17 @@
+using AspireMigration.Analyzer.Scoring;
+using Dapper;
+using Npgsql;
+
+namespace AspireMigration.Analyzer.Plans;
+
+/// <summary>The projects an operator may assign a session to.</summary>
+public sealed class ProjectQueries(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<ProjectInfo>> ActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var projects = await connection.QueryAsync<ProjectInfo>(new CommandDefinition(
+            "SELECT id, name, status FROM projects WHERE status = 'active' ORDER BY name", cancellationToken: cancellationToken));
+        return projects.ToList();
+    }
+}

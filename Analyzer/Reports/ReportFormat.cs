@@ -1,0 +1,8 @@
+namespace AspireMigration.Analyzer.Reports;
+
+public enum ReportFormat
+{
+    Json,
+    Csv,
+    Markdown,
+}

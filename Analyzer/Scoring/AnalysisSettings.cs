@@ -1,0 +1,33 @@
+namespace AspireMigration.Analyzer.Scoring;
+
+/// <summary>
+/// The knobs of the scoring rules. Decimal, not double, so 9/(9+1) is exactly 0.90 and lands on
+/// the confident side of the threshold as DESIGN.md requires.
+/// </summary>
+public sealed record AnalysisSettings(decimal Prior = 1m, decimal ConfidentThreshold = 0.9m, decimal TentativeThreshold = 0.6m)
+{
+    public static AnalysisSettings Default { get; } = new();
+
+    /// <summary>Every rule the settings break, keyed by setting name (empty when valid).</summary>
+    public IReadOnlyDictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (Prior < 0)
+        {
+            errors["prior"] = ["The prior must be 0 or more."];
+        }
+        if (ConfidentThreshold is < 0 or > 1)
+        {
+            errors["confidentThreshold"] = ["The confident threshold must be between 0 and 1."];
+        }
+        if (TentativeThreshold is < 0 or > 1)
+        {
+            errors["tentativeThreshold"] = ["The tentative threshold must be between 0 and 1."];
+        }
+        else if (TentativeThreshold > ConfidentThreshold)
+        {
+            errors["tentativeThreshold"] = ["The tentative threshold must not exceed the confident threshold."];
+        }
+        return errors;
+    }
+}
