@@ -1,5 +1,6 @@
 using MassTransit;
 using MassTransit.Middleware;
+using MassTransit.Saga;
 
 namespace AspireMigration.Executor.Persistence;
 

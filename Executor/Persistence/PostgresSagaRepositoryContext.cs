@@ -5,15 +5,25 @@ using MassTransit.Saga;
 namespace AspireMigration.Executor.Persistence;
 
 /// <summary>Binds one consumed message to the saga table through a <see cref="PostgresSagaSession{TSaga}"/>.</summary>
-public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>(
-    PostgresSagaSession<TSaga> session,
-    ConsumeContext<TMessage> consumeContext,
-    ISagaConsumeContextFactory<PostgresSagaSession<TSaga>, TSaga> factory) :
-    ConsumeContextScope<TMessage>(consumeContext, session),
+public sealed class PostgresSagaRepositoryContext<TSaga, TMessage> :
+    ConsumeContextScope<TMessage>,
     SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, IPersistedSaga
     where TMessage : class
 {
+    private readonly PostgresSagaSession<TSaga> session;
+    private readonly ConsumeContext<TMessage> consumeContext;
+    private readonly ISagaConsumeContextFactory<PostgresSagaSession<TSaga>, TSaga> factory;
+
+    public PostgresSagaRepositoryContext(PostgresSagaSession<TSaga> session, ConsumeContext<TMessage> consumeContext,
+        ISagaConsumeContextFactory<PostgresSagaSession<TSaga>, TSaga> factory)
+        : base(consumeContext, session)
+    {
+        this.session = session;
+        this.consumeContext = consumeContext;
+        this.factory = factory;
+    }
+
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> context, TSaga instance, SagaConsumeContextMode mode)
         where T : class =>
         factory.CreateSagaConsumeContext(session, context, instance, mode);

@@ -12,8 +12,6 @@ namespace AspireMigration.Executor.Persistence;
 public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, NpgsqlTransaction transaction, string table) : IAsyncDisposable
     where TSaga : class, IPersistedSaga
 {
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     public static async Task<PostgresSagaSession<TSaga>> BeginAsync(NpgsqlDataSource dataSource, string table, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -38,7 +36,7 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, Npgs
         var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             $"SELECT state::text FROM {table} WHERE correlation_id = @correlationId{(forUpdate ? " FOR UPDATE" : "")}",
             new { correlationId }, transaction, cancellationToken: cancellationToken));
-        return json is null ? null : JsonSerializer.Deserialize<TSaga>(json, JsonOptions);
+        return json is null ? null : JsonSerializer.Deserialize<TSaga>(json, SagaJson.Options);
     }
 
     /// <summary>Inserts a new instance; another consumer having inserted it first is a concurrency conflict to retry.</summary>
@@ -90,7 +88,7 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, Npgs
             saga.CorrelationId,
             saga.Version,
             saga.CurrentState,
-            State = JsonSerializer.Serialize(saga, JsonOptions),
+            State = JsonSerializer.Serialize(saga, SagaJson.Options),
         });
         parameters.Add("expected", expected);
         return parameters;

@@ -115,7 +115,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                 .TransitionTo(Failed));
 
         // A step that exhausted its retries: its message is in the error queue; the run must not hang.
-        During(PreFlight, BackingUp, Migrating, Paused, Validating, RollingBack,
+        During(new[] { PreFlight, BackingUp, Migrating, Paused, Validating, RollingBack },
             When(PreFlightFaulted).Then(ctx => Fail(ctx.Saga, "Pre-flight", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
             When(BackupFaulted).Then(ctx => Fail(ctx.Saga, "Backup", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
             When(BatchFaulted).Then(ctx => Fail(ctx.Saga, $"Batch {ctx.Message.Message.BatchNumber}", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
