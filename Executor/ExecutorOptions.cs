@@ -13,7 +13,4 @@ public sealed class ExecutorOptions
 
     /// <summary>Prefixes queue names, so several Executors (or test hosts) can share one broker without sharing queues.</summary>
     public string? EndpointPrefix { get; set; }
-
-    /// <summary>Queues deleted when the Executor stops: for tests and benchmarks, never for production.</summary>
-    public bool TemporaryEndpoints { get; set; }
 }

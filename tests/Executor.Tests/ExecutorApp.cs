@@ -5,7 +5,7 @@ namespace AspireMigration.Executor.Tests;
 
 /// <summary>
 /// The real Executor (API, saga, consumers) on a test database and the shared broker. Its queues get
-/// a prefix of their own and vanish with it, so hosts of different tests never take each other's messages.
+/// a prefix of their own, so hosts of different tests never take each other's messages.
 /// </summary>
 public sealed class ExecutorApp(string database, string messaging) : WebApplicationFactory<ExecutorOptions>
 {
@@ -14,7 +14,6 @@ public sealed class ExecutorApp(string database, string messaging) : WebApplicat
         builder.UseSetting("ConnectionStrings:appdb", database);
         builder.UseSetting("ConnectionStrings:messaging", messaging);
         builder.UseSetting("Executor:EndpointPrefix", "test-" + Guid.NewGuid().ToString("N")[..8]);
-        builder.UseSetting("Executor:TemporaryEndpoints", "true");
         builder.UseSetting("Executor:BackupRetention", "00:00:00");
     }
 }
