@@ -11,9 +11,8 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Bad_input_gets_problem_details_never_a_500()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var http = app.CreateClient();
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var http = context.Client.Http;
 
         foreach (var (method, url, expected) in new[]
         {
@@ -46,9 +45,8 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Commands_a_run_does_not_accept_in_its_state_are_conflicts_and_backups_drop_once_finished()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
 
         Assert.Equal(HttpStatusCode.Conflict, (await client.CommandAsync(run.RunId, "pause")).StatusCode);

@@ -11,9 +11,8 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Failed_validation_rolls_back_automatically_to_exactly_the_original_rows()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         // A concurrent writer: when the run migrates session 1, "someone" also assigns an orphan outside the run.
         await scenario.ExecuteAsync($"""
             INSERT INTO sessions (id, agent_type, title) VALUES ('{Outsider}', 'cursor', 'not in the plan');
@@ -35,9 +34,8 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Operator_rollback_after_completion_leaves_a_row_changed_since_as_a_conflict()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
         Assert.Equal("Completed", run.State);
         await scenario.ExecuteAsync("UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P3, id = Scenario.Session(2) });
@@ -60,9 +58,8 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Rollback_refuses_a_backup_that_lost_rows()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
         await scenario.ExecuteAsync($"DELETE FROM backfill.\"sessions_backup_{run.RunId:N}\" WHERE id = @id", new { id = Scenario.Session(3) });
 

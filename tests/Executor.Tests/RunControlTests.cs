@@ -11,9 +11,8 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Paused_run_stops_dispatching_and_resumes_to_completion()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         await using var blocker = await BlockSessionAsync(scenario, 1);
 
         var runId = await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 1);
@@ -33,9 +32,8 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Cancelled_run_rolls_back_what_it_changed()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         var before = await scenario.SeedRowsAsync();
         var blocker = await BlockSessionAsync(scenario, 1);
 
@@ -55,9 +53,8 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Poison_batch_ends_in_the_error_queue_and_the_run_fails_with_the_reason()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         await scenario.ExecuteAsync($"""
             CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application'; END $$;
             CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW WHEN (NEW.id = '{Scenario.Session(2)}') EXECUTE FUNCTION refuse();

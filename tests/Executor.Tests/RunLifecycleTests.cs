@@ -10,9 +10,8 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Seed_scenario_run_backs_up_migrates_in_batches_and_validates()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         var planId = await scenario.InsertPlanAsync();
 
         var run = await client.WaitAsync(await client.StartAsync(planId, batchSize: 4));
@@ -47,9 +46,8 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Skip_low_confidence_leaves_tentative_sessions_orphaned()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
 
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), skipLowConfidence: true));
 
@@ -62,9 +60,8 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Approver_decisions_assign_manual_items_and_exclude_others()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         var planId = await scenario.InsertPlanAsync();
         await scenario.DecideAsync(planId, 10, "assign", Scenario.P3);
         await scenario.DecideAsync(planId, 1, "assign", Scenario.P4);
@@ -85,9 +82,8 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Dry_run_reports_what_would_change_and_changes_nothing()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         var before = await scenario.SeedRowsAsync();
 
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 5, dryRun: true));
@@ -103,9 +99,8 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Plan_targeting_a_missing_project_fails_pre_flight_and_changes_nothing()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         var missing = Guid.NewGuid();
         var before = await scenario.SeedRowsAsync();
 
@@ -121,9 +116,8 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Unapproved_plan_is_refused()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
 
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(approved: false)));
 
@@ -134,9 +128,8 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Two_runs_started_at_once_one_runs_the_other_is_rejected()
     {
-        await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
-        var client = new RunClient(app.CreateClient());
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
         var planId = await scenario.InsertPlanAsync();
 
         var ids = await Task.WhenAll(client.StartAsync(planId, batchSize: 1), client.StartAsync(planId, batchSize: 1));
