@@ -1,13 +1,12 @@
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddApplicationDatabase();
-builder.AddMessaging();
-builder.Services.AddOpenApi();
+builder.AddExecutor();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+app.MapRunEndpoints();
 
 app.Run();

@@ -1,0 +1,3 @@
+namespace AspireMigration.Executor.Api;
+
+public sealed record BatchView(int BatchNumber, int Migrated, int SkippedChanged, double DurationMs, string ProcessedBy, DateTime ProcessedAt);

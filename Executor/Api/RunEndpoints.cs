@@ -1,0 +1,134 @@
+using AspireMigration.Executor.Api;
+using AspireMigration.Executor.Saga;
+using AspireMigration.Executor.Steps;
+using AspireMigration.Shared.Contracts.Runs;
+using MassTransit;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// The Executor's HTTP API. Commands go onto the bus (202 Accepted): the saga decides, so the API,
+/// the dashboard and the bus all obey the same rules; the API only refuses what is plainly invalid.
+/// </summary>
+public static class RunEndpoints
+{
+    private const int MaxBatchSize = 100_000;
+
+    public static WebApplication MapRunEndpoints(this WebApplication app)
+    {
+        var runs = app.MapGroup("/api/runs").WithTags("Runs");
+        runs.MapPost("/", StartAsync);
+        runs.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)));
+        runs.MapGet("/{id}", (string id, RunQueries queries) => WithRunAsync(id, queries, run => Task.FromResult<IResult>(TypedResults.Ok(RunView.From(run)))));
+        runs.MapGet("/{id}/batches", (string id, RunQueries queries, CancellationToken ct) =>
+            WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.BatchesAsync(run.CorrelationId, ct))));
+        runs.MapGet("/{id}/audit", (string id, RunQueries queries, CancellationToken ct) =>
+            WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.AuditAsync(run.CorrelationId, ct))));
+        runs.MapGet("/{id}/report", ReportAsync);
+        runs.MapGet("/{id}/rollback-preview", (string id, RunQueries queries, RollbackStep rollback, CancellationToken ct) =>
+            WithRunAsync(id, queries, async run => TypedResults.Ok(await rollback.PreviewAsync(run.CorrelationId, ct))));
+
+        MapCommand(runs, "pause", [nameof(MigrationRunStateMachine.Migrating)], (run, who, _) => new PauseRun(run, who));
+        MapCommand(runs, "resume", [nameof(MigrationRunStateMachine.Paused)], (run, who, _) => new ResumeRun(run, who));
+        MapCommand(runs, "cancel",
+            [nameof(MigrationRunStateMachine.PreFlight), nameof(MigrationRunStateMachine.BackingUp), nameof(MigrationRunStateMachine.Migrating), nameof(MigrationRunStateMachine.Paused)],
+            (run, who, _) => new CancelRun(run, who));
+        MapCommand(runs, "rollback",
+            [nameof(MigrationRunStateMachine.Completed), nameof(MigrationRunStateMachine.Failed), nameof(MigrationRunStateMachine.Paused)],
+            (run, who, request) => new RollbackRun(run, who, request?.Force ?? false));
+
+        var backups = app.MapGroup("/api/backups").WithTags("Backups");
+        backups.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BackupsAsync(ct)));
+        backups.MapDelete("/{runId}", DropBackupAsync);
+        return app;
+    }
+
+    private static async Task<IResult> StartAsync(StartRunRequest request, IPublishEndpoint bus, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.PlanId == Guid.Empty)
+        {
+            errors["planId"] = ["planId is required."];
+        }
+        if (string.IsNullOrWhiteSpace(request.RequestedBy))
+        {
+            errors["requestedBy"] = ["requestedBy is required: every run is audited with who asked for it."];
+        }
+        if (request.BatchSize is < 1 or > MaxBatchSize)
+        {
+            errors["batchSize"] = [$"batchSize must be between 1 and {MaxBatchSize}."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var runId = Guid.CreateVersion7();
+        await bus.Publish(new StartRun(runId, request.PlanId, request.RequestedBy!.Trim(), request.SkipLowConfidence,
+            request.BatchSize ?? StartRun.DefaultBatchSize, request.DryRun), ct);
+        return TypedResults.Accepted($"/api/runs/{runId}", new { runId });
+    }
+
+    private static void MapCommand<T>(RouteGroupBuilder runs, string verb, string[] allowedStates, Func<Guid, string, RunCommandRequest?, T> create)
+        where T : class =>
+        runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, RunQueries queries, IPublishEndpoint bus, CancellationToken ct) =>
+            WithRunAsync(id, queries, async run =>
+            {
+                var allowed = allowedStates.Contains(run.CurrentState)
+                    && !(run.DryRun && verb != "resume")
+                    && !(verb == "rollback" && run.BackupTable is null);
+                if (!allowed)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Cannot {verb} this run",
+                        detail: $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to {string.Join(", ", allowedStates)} runs"
+                            + (verb == "rollback" ? " that made a backup." : "."));
+                }
+                await bus.Publish(create(run.CorrelationId, string.IsNullOrWhiteSpace(request?.RequestedBy) ? "api" : request.RequestedBy.Trim(), request), ct);
+                return TypedResults.Accepted($"/api/runs/{run.CorrelationId}", new { runId = run.CorrelationId });
+            }));
+
+    private static Task<IResult> ReportAsync(string id, string? format, RunQueries queries, CancellationToken ct) =>
+        WithRunAsync(id, queries, async run =>
+        {
+            var sessions = await queries.SessionsAsync(run.CorrelationId, ct);
+            var outcomes = sessions.GroupBy(s => s.Outcome).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
+            var report = new RunReport(RunView.From(run), outcomes, sessions);
+            return (format ?? "json").ToLowerInvariant() switch
+            {
+                "json" => TypedResults.Ok(report),
+                "csv" => TypedResults.Text(ReportRenderer.Csv(report), "text/csv"),
+                "md" => TypedResults.Text(ReportRenderer.Markdown(report), "text/markdown"),
+                _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be json, csv or md."] }),
+            };
+        });
+
+    private static async Task<IResult> DropBackupAsync(string runId, string? requestedBy, BackupRetention retention, CancellationToken ct)
+    {
+        if (!Guid.TryParse(runId, out var id))
+        {
+            return BadId(runId);
+        }
+        if (string.IsNullOrWhiteSpace(requestedBy))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["requestedBy"] = ["requestedBy is required: dropping a backup is audited."] });
+        }
+        var (found, refusal) = await retention.DropAsync(id, requestedBy.Trim(), ct);
+        return !found ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Run {id} has no backup")
+            : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The backup cannot be dropped", detail: refusal)
+            : TypedResults.NoContent();
+    }
+
+    /// <summary>Parses the id and loads the run: a malformed id is a 400, an unknown one a 404, never a 500.</summary>
+    private static async Task<IResult> WithRunAsync(string id, RunQueries queries, Func<MigrationRunState, Task<IResult>> handle)
+    {
+        if (!Guid.TryParse(id, out var runId))
+        {
+            return BadId(id);
+        }
+        var run = await queries.FindAsync(runId);
+        return run is null ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Run {runId} does not exist") : await handle(run);
+    }
+
+    private static IResult BadId(string id) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not a run id (a GUID)."] });
+}

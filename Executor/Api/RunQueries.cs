@@ -1,0 +1,64 @@
+using System.Text.Json;
+using AspireMigration.Executor.Persistence;
+using AspireMigration.Executor.Saga;
+using Dapper;
+using MassTransit;
+using Npgsql;
+
+namespace AspireMigration.Executor.Api;
+
+/// <summary>The read side of the API: saga instances through the saga repository, the rest with plain SQL.</summary>
+public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<MigrationRunState> sagas)
+{
+    public async Task<MigrationRunState?> FindAsync(Guid runId) => await sagas.Load(runId);
+
+    public async Task<IReadOnlyList<RunView>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var states = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT state::text FROM backfill.run_sagas ORDER BY created_at DESC LIMIT 500", cancellationToken: cancellationToken));
+        return states.Select(s => RunView.From(JsonSerializer.Deserialize<MigrationRunState>(s, SagaJson.Options)!)).ToList();
+    }
+
+    public async Task<IReadOnlyList<BatchView>> BatchesAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<BatchView>(new CommandDefinition("""
+            SELECT batch_number AS BatchNumber, migrated AS Migrated, skipped_changed AS SkippedChanged, duration_ms AS DurationMs,
+                   processed_by AS ProcessedBy, processed_at AS ProcessedAt
+            FROM backfill.run_batches WHERE run_id = @runId ORDER BY batch_number
+            """, new { runId }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    public async Task<IReadOnlyList<AuditEventView>> AuditAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<AuditEventView>(new CommandDefinition("""
+            SELECT id AS Id, occurred_at AS OccurredAt, actor AS Actor, action AS Action, details::text AS Details
+            FROM backfill.run_audit_events WHERE run_id = @runId ORDER BY occurred_at, id
+            """, new { runId }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    public async Task<IReadOnlyList<ReportSession>> SessionsAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<ReportSession>(new CommandDefinition("""
+            SELECT session_id AS SessionId, assignment_type AS AssignmentType, target_project_id AS TargetProjectId, included AS Included,
+                   skip_reason AS SkipReason, batch_number AS BatchNumber, outcome AS Outcome
+            FROM backfill.run_items WHERE run_id = @runId ORDER BY session_id
+            """, new { runId }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    public async Task<IReadOnlyList<BackupView>> BackupsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<BackupView>(new CommandDefinition("""
+            SELECT b.run_id AS RunId, b.table_name AS TableName, b.row_count AS RowCount, b.created_at AS CreatedAt,
+                   b.dropped_at AS DroppedAt, b.dropped_by AS DroppedBy, s.current_state AS RunState, r.finished_at AS RunFinishedAt
+            FROM backfill.run_backups b
+            LEFT JOIN backfill.run_sagas s ON s.correlation_id = b.run_id
+            LEFT JOIN backfill.runs r ON r.run_id = b.run_id
+            ORDER BY b.created_at DESC
+            """, cancellationToken: cancellationToken))).ToList();
+    }
+}

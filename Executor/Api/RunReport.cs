@@ -1,0 +1,3 @@
+namespace AspireMigration.Executor.Api;
+
+public sealed record RunReport(RunView Run, IReadOnlyDictionary<string, int> Outcomes, IReadOnlyList<ReportSession> Sessions);

@@ -1,0 +1,21 @@
+using AspireMigration.Executor.Steps;
+using AspireMigration.Executor.Telemetry;
+using AspireMigration.Shared.Contracts.Runs;
+using MassTransit;
+
+namespace AspireMigration.Executor.Consumers;
+
+public sealed class DryRunConsumer(DryRunner runner, ILogger<DryRunConsumer> logger) : IConsumer<DryRunMigration>
+{
+    public async Task Consume(ConsumeContext<DryRunMigration> context)
+    {
+        var runId = context.Message.RunId;
+        using var scope = logger.BeginRunScope(runId);
+        using var activity = ExecutorTelemetry.StartStep("run.dry_run", runId);
+
+        var outcome = await runner.RunAsync(runId, context.CancellationToken);
+        activity?.SetTag("sessions.would_migrate", outcome.WouldMigrate);
+        activity?.SetTag("sessions.would_skip_changed", outcome.WouldSkipChanged);
+        await context.Publish(outcome, context.CancellationToken);
+    }
+}

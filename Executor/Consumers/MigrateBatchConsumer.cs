@@ -1,0 +1,34 @@
+using AspireMigration.Executor.Steps;
+using AspireMigration.Executor.Telemetry;
+using AspireMigration.Shared.Contracts.Runs;
+using MassTransit;
+
+namespace AspireMigration.Executor.Consumers;
+
+/// <summary>Any number of these run at once, across replicas: the ledger and the compare-and-set keep batches exact.</summary>
+public sealed class MigrateBatchConsumer(BatchMigrator migrator, ILogger<MigrateBatchConsumer> logger) : IConsumer<MigrateBatch>
+{
+    public async Task Consume(ConsumeContext<MigrateBatch> context)
+    {
+        var command = context.Message;
+        using var scope = logger.BeginRunScope(command.RunId);
+        using var activity = ExecutorTelemetry.StartStep("run.batch", command.RunId, command.BatchNumber);
+
+        var batch = await migrator.RunAsync(command.RunId, command.BatchNumber, context.CancellationToken);
+        if (batch is null)
+        {
+            logger.LogInformation("Batch {BatchNumber} dropped: the run no longer migrates", command.BatchNumber);
+            return;
+        }
+        activity?.SetTag("sessions.migrated", batch.Migrated);
+        activity?.SetTag("sessions.skipped_changed", batch.SkippedChanged);
+        activity?.SetTag("batch.redelivered", batch.Redelivered);
+        if (!batch.Redelivered)
+        {
+            ExecutorTelemetry.SessionsMigrated.Add(batch.Migrated);
+            ExecutorTelemetry.SessionsSkipped.Add(batch.SkippedChanged);
+            ExecutorTelemetry.BatchDuration.Record(batch.DurationMs);
+        }
+        await context.Publish(batch, context.CancellationToken);
+    }
+}

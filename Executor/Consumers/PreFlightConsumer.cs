@@ -1,0 +1,27 @@
+using AspireMigration.Executor.Steps;
+using AspireMigration.Executor.Telemetry;
+using AspireMigration.Shared.Contracts.Runs;
+using MassTransit;
+
+namespace AspireMigration.Executor.Consumers;
+
+public sealed class PreFlightConsumer(PreFlightStep step, ILogger<PreFlightConsumer> logger) : IConsumer<PreFlightRun>
+{
+    public async Task Consume(ConsumeContext<PreFlightRun> context)
+    {
+        var command = context.Message;
+        using var scope = logger.BeginRunScope(command.RunId);
+        using var activity = ExecutorTelemetry.StartStep("run.preflight", command.RunId);
+        activity?.SetTag("plan.id", command.PlanId);
+
+        var outcome = await step.RunAsync(command, context.CancellationToken);
+        if (outcome is PreFlightPassed passed)
+        {
+            activity?.SetTag("sessions.included", passed.Included);
+            activity?.SetTag("sessions.skipped", passed.Skipped);
+            ExecutorTelemetry.SessionsSkipped.Add(passed.Skipped);
+        }
+        logger.LogInformation("Pre-flight of plan {PlanId}: {Outcome}", command.PlanId, outcome);
+        await context.Publish(outcome, context.CancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using AspireMigration.Executor.Steps;
+using AspireMigration.Executor.Telemetry;
+using AspireMigration.Shared.Contracts.Runs;
+using MassTransit;
+
+namespace AspireMigration.Executor.Consumers;
+
+public sealed class RestoreRunConsumer(RollbackStep step, ILogger<RestoreRunConsumer> logger) : IConsumer<RestoreRun>
+{
+    public async Task Consume(ConsumeContext<RestoreRun> context)
+    {
+        var command = context.Message;
+        using var scope = logger.BeginRunScope(command.RunId);
+        using var activity = ExecutorTelemetry.StartStep("run.rollback", command.RunId);
+        activity?.SetTag("rollback.force", command.Force);
+
+        var outcome = await step.RunAsync(command, context.CancellationToken);
+        if (outcome is RollbackCompleted completed)
+        {
+            activity?.SetTag("sessions.restored", completed.Restored);
+            activity?.SetTag("sessions.conflicts", completed.Conflicts);
+            ExecutorTelemetry.Rollbacks.Add(1);
+        }
+        logger.LogInformation("Rollback requested by {RequestedBy}: {Outcome}", command.RequestedBy, outcome);
+        await context.Publish(outcome, context.CancellationToken);
+    }
+}

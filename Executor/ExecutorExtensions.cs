@@ -1,0 +1,61 @@
+using AspireMigration.Executor;
+using AspireMigration.Executor.Api;
+using AspireMigration.Executor.Consumers;
+using AspireMigration.Executor.Persistence;
+using AspireMigration.Executor.Saga;
+using AspireMigration.Executor.Steps;
+using MassTransit;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class ExecutorExtensions
+{
+    /// <summary>
+    /// The MigrationRun saga (persisted in PostgreSQL), its step consumers, the audit trail and the
+    /// API's services. Every endpoint retries with exponential backoff and holds outgoing messages in
+    /// an in-memory outbox until the message was handled, so a retried step never publishes twice.
+    /// </summary>
+    public static TBuilder AddExecutor<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddApplicationDatabase();
+        builder.Services.AddOptions<ExecutorOptions>().BindConfiguration(ExecutorOptions.Section);
+        var options = builder.Configuration.GetSection(ExecutorOptions.Section).Get<ExecutorOptions>() ?? new ExecutorOptions();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PreFlightStep>();
+        builder.Services.AddSingleton<BackupStep>();
+        builder.Services.AddSingleton<BatchMigrator>();
+        builder.Services.AddSingleton<RunValidator>();
+        builder.Services.AddSingleton<RollbackStep>();
+        builder.Services.AddSingleton<DryRunner>();
+        builder.Services.AddSingleton<BackupRetention>();
+        builder.Services.AddScoped<RunQueries>();
+        builder.Services.AddProblemDetails();
+        // Serve the API only once the queues are bound: a command published earlier would reach no consumer.
+        builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
+        builder.Services.AddOpenApi();
+
+        builder.AddMessaging(bus =>
+        {
+            if (!string.IsNullOrWhiteSpace(options.EndpointPrefix))
+            {
+                bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
+            }
+            bus.AddSagaStateMachine<MigrationRunStateMachine, MigrationRunState>().PostgresRepository("backfill.run_sagas");
+            bus.AddConsumer<PreFlightConsumer>();
+            bus.AddConsumer<BackupConsumer>();
+            bus.AddConsumer<MigrateBatchConsumer>();
+            bus.AddConsumer<ValidateRunConsumer>();
+            bus.AddConsumer<RestoreRunConsumer>();
+            bus.AddConsumer<DryRunConsumer>();
+            bus.AddConsumer<ReleaseRunConsumer>();
+            bus.AddConsumer<RunAuditConsumer>();
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(retry => retry.Exponential(6, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250)));
+                endpoint.UseInMemoryOutbox(context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+namespace AspireMigration.Executor;
+
+/// <summary>Settings of section "Executor".</summary>
+public sealed class ExecutorOptions
+{
+    public const string Section = "Executor";
+
+    /// <summary>A plan older than this is stale: the orphans and their evidence may have moved on since the analysis.</summary>
+    public TimeSpan MaxPlanAge { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long a finished run's backup is kept before DELETE /api/backups/{runId} may drop it.</summary>
+    public TimeSpan BackupRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Prefixes queue names, so several Executors (or test hosts) can share one broker without sharing queues.</summary>
+    public string? EndpointPrefix { get; set; }
+}

@@ -1,0 +1,41 @@
+using MassTransit;
+using MassTransit.Saga;
+using Npgsql;
+
+namespace AspireMigration.Executor.Persistence;
+
+/// <summary>
+/// MassTransit's entry point to our PostgreSQL saga repository: each consumed message gets its own
+/// transaction, committed after the state machine ran; the endpoint's in-memory outbox holds the
+/// messages the saga published until then, so a rolled-back transition publishes nothing.
+/// </summary>
+public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
+    NpgsqlDataSource dataSource,
+    SagaTable<TSaga> table,
+    ISagaConsumeContextFactory<PostgresSagaSession<TSaga>, TSaga> factory) :
+    ISagaRepositoryContextFactory<TSaga>,
+    ILoadSagaRepositoryContextFactory<TSaga>
+    where TSaga : class, IPersistedSaga
+{
+    public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
+        where T : class
+    {
+        await using var session = await PostgresSagaSession<TSaga>.BeginAsync(dataSource, table.QualifiedName, context.CancellationToken);
+        await next.Send(new PostgresSagaRepositoryContext<TSaga, T>(session, context, factory));
+        await session.CommitAsync(context.CancellationToken);
+    }
+
+    // Every event of our state machines correlates by id; a query-correlated saga would need this.
+    public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
+        where T : class =>
+        throw new NotSupportedException($"{typeof(TSaga).Name} is correlated by id only; query correlation is not supported.");
+
+    public async Task<T> Execute<T>(Func<LoadSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var session = await PostgresSagaSession<TSaga>.BeginAsync(dataSource, table.QualifiedName, cancellationToken);
+        return await asyncMethod(new PostgresLoadSagaRepositoryContext<TSaga>(session, cancellationToken));
+    }
+
+    public void Probe(ProbeContext context) => context.Add("persistence", "postgresql");
+}

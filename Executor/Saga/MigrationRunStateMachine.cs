@@ -1,0 +1,215 @@
+using AspireMigration.Shared.Contracts.Runs;
+using MassTransit;
+
+namespace AspireMigration.Executor.Saga;
+
+/// <summary>
+/// The life of one run: pre-flight -> backup -> batched migrate -> validate, and rollback when
+/// validation fails, the operator asks for it or cancels a run that already changed rows. The
+/// steps are consumers; this machine only decides what comes next, so it stays fast and retryable.
+/// </summary>
+public sealed class MigrationRunStateMachine : MassTransitStateMachine<MigrationRunState>
+{
+    /// <summary>Batches handed out ahead of completions: enough to keep several replicas busy, few enough that pause stops soon.</summary>
+    public const int BatchWindow = 8;
+
+    public const string SystemActor = "executor";
+
+    public MigrationRunStateMachine()
+    {
+        InstanceState(x => x.CurrentState);
+
+        Event(() => StartRun, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => PauseRun, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => ResumeRun, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => CancelRun, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => RollbackRun, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => PreFlightPassed, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => PreFlightFailed, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => RunRejected, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => BackupCompleted, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => BatchCompleted, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => ValidationPassed, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => ValidationFailed, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => RollbackCompleted, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => RollbackFailed, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => DryRunCompleted, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => PreFlightFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
+        Event(() => BackupFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
+        Event(() => BatchFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
+        Event(() => ValidationFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
+        Event(() => RestoreFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
+        Event(() => DryRunFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
+
+        Initially(
+            When(StartRun)
+                .Then(ctx =>
+                {
+                    var m = ctx.Message;
+                    var s = ctx.Saga;
+                    (s.PlanId, s.RequestedBy, s.SkipLowConfidence, s.BatchSize, s.DryRun) = (m.PlanId, m.RequestedBy, m.SkipLowConfidence, m.BatchSize, m.DryRun);
+                    s.CreatedAt = DateTimeOffset.UtcNow;
+                })
+                .TransitionTo(Pending)
+                .TransitionTo(PreFlight)
+                .Publish(ctx => new PreFlightRun(ctx.Saga.CorrelationId, ctx.Saga.PlanId, ctx.Saga.RequestedBy, ctx.Saga.SkipLowConfidence, ctx.Saga.BatchSize, ctx.Saga.DryRun)));
+
+        During(PreFlight,
+            When(PreFlightPassed)
+                .Then(ctx => (ctx.Saga.Included, ctx.Saga.Skipped, ctx.Saga.TotalBatches, ctx.Saga.Warnings) =
+                    (ctx.Message.Included, ctx.Message.Skipped, ctx.Message.TotalBatches, [.. ctx.Message.Warnings]))
+                .IfElse(ctx => ctx.Saga.CancelRequested,
+                    cancel => cancel.Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Cancelled),
+                    go => go.IfElse(ctx => ctx.Saga.DryRun,
+                        dry => dry.TransitionTo(Migrating).Publish(ctx => new DryRunMigration(ctx.Saga.CorrelationId)),
+                        real => real.TransitionTo(BackingUp).Publish(ctx => new BackupRun(ctx.Saga.CorrelationId)))),
+            When(PreFlightFailed).Then(ctx => ctx.Saga.Reason = ctx.Message.Reason).TransitionTo(Failed),
+            When(RunRejected).Then(ctx => ctx.Saga.Reason = ctx.Message.Reason).TransitionTo(Failed),
+            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true));
+
+        During(BackingUp,
+            When(BackupCompleted)
+                .Then(ctx => ctx.Saga.BackupTable = ctx.Message.TableName)
+                .IfElse(ctx => ctx.Saga.CancelRequested,
+                    cancel => cancel.Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Cancelled),
+                    go => go.TransitionTo(Migrating).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation)),
+            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true));
+
+        During(Migrating,
+            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
+            When(DryRunCompleted)
+                .Then(ctx => (ctx.Saga.Migrated, ctx.Saga.SkippedChanged, ctx.Saga.Reason) =
+                    (ctx.Message.WouldMigrate, ctx.Message.WouldSkipChanged, ctx.Message.ValidationFailures.Count == 0 ? null : string.Join("; ", ctx.Message.ValidationFailures)))
+                .TransitionTo(Completed),
+            When(PauseRun, ctx => !ctx.Saga.DryRun).TransitionTo(Paused),
+            When(CancelRun, ctx => !ctx.Saga.DryRun).Then(ctx => ctx.Saga.CancelRequested = true).TransitionTo(RollingBack).Publish(ctx => Restore(ctx.Saga, ctx.Message.RequestedBy, force: false)));
+
+        During(Paused,
+            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
+            When(ResumeRun).TransitionTo(Migrating).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
+            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true).TransitionTo(RollingBack).Publish(ctx => Restore(ctx.Saga, ctx.Message.RequestedBy, force: false)),
+            When(RollbackRun).TransitionTo(RollingBack).Publish(ctx => Restore(ctx.Saga, ctx.Message.RequestedBy, ctx.Message.Force)));
+
+        During(Validating,
+            When(ValidationPassed).TransitionTo(Completed),
+            When(ValidationFailed)
+                .Then(ctx => ctx.Saga.Reason = "Validation failed: " + string.Join("; ", ctx.Message.Failures))
+                .TransitionTo(RollingBack)
+                .Publish(ctx => Restore(ctx.Saga, SystemActor, force: false)));
+
+        // A dry run changed nothing, and a run stopped before its backup has nothing to restore.
+        During(Completed, Failed,
+            When(RollbackRun, ctx => ctx.Saga.BackupTable is not null && !ctx.Saga.DryRun)
+                .TransitionTo(RollingBack)
+                .Publish(ctx => Restore(ctx.Saga, ctx.Message.RequestedBy, ctx.Message.Force)));
+
+        During(RollingBack,
+            // Batches that committed before the rollback fence still report; their rows are restored too.
+            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
+            When(RollbackCompleted)
+                .Then(ctx => (ctx.Saga.RolledBack, ctx.Saga.Conflicts) = (ctx.Message.Restored, ctx.Message.Conflicts))
+                .IfElse(ctx => ctx.Saga.CancelRequested, cancel => cancel.TransitionTo(Cancelled), done => done.TransitionTo(RolledBack)),
+            When(RollbackFailed)
+                .Then(ctx => ctx.Saga.Reason = "Rollback failed: " + ctx.Message.Reason)
+                .Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId))
+                .TransitionTo(Failed));
+
+        // A step that exhausted its retries: its message is in the error queue; the run must not hang.
+        During(new[] { PreFlight, BackingUp, Migrating, Paused, Validating, RollingBack },
+            When(PreFlightFaulted).Then(ctx => Fail(ctx.Saga, "Pre-flight", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
+            When(BackupFaulted).Then(ctx => Fail(ctx.Saga, "Backup", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
+            When(BatchFaulted).Then(ctx => Fail(ctx.Saga, $"Batch {ctx.Message.Message.BatchNumber}", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
+            When(ValidationFaulted).Then(ctx => Fail(ctx.Saga, "Validation", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
+            When(RestoreFaulted).Then(ctx => Fail(ctx.Saga, "Rollback", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
+            When(DryRunFaulted).Then(ctx => Fail(ctx.Saga, "Dry run", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed));
+
+        WhenEnterAny(binder => binder
+            .Then(ctx =>
+            {
+                ctx.Saga.UpdatedAt = DateTimeOffset.UtcNow;
+                if (IsFinished(ctx.Saga.CurrentState))
+                {
+                    ctx.Saga.FinishedAt = ctx.Saga.UpdatedAt;
+                }
+            })
+            .Publish(ctx => StateChanged(ctx.Saga)));
+
+        // Late or repeated messages (a batch event after a rollback, a second StartRun for the same id)
+        // are expected in a distributed run; they must not end in the error queue.
+        OnUnhandledEvent(ctx => ctx.Ignore());
+    }
+
+    public State Pending { get; private set; } = null!;
+    public State PreFlight { get; private set; } = null!;
+    public State BackingUp { get; private set; } = null!;
+    public State Migrating { get; private set; } = null!;
+    public State Validating { get; private set; } = null!;
+    public State Completed { get; private set; } = null!;
+    public State RollingBack { get; private set; } = null!;
+    public State RolledBack { get; private set; } = null!;
+    public State Failed { get; private set; } = null!;
+    public State Paused { get; private set; } = null!;
+    public State Cancelled { get; private set; } = null!;
+
+    public Event<StartRun> StartRun { get; private set; } = null!;
+    public Event<PauseRun> PauseRun { get; private set; } = null!;
+    public Event<ResumeRun> ResumeRun { get; private set; } = null!;
+    public Event<CancelRun> CancelRun { get; private set; } = null!;
+    public Event<RollbackRun> RollbackRun { get; private set; } = null!;
+    public Event<PreFlightPassed> PreFlightPassed { get; private set; } = null!;
+    public Event<PreFlightFailed> PreFlightFailed { get; private set; } = null!;
+    public Event<RunRejected> RunRejected { get; private set; } = null!;
+    public Event<BackupCompleted> BackupCompleted { get; private set; } = null!;
+    public Event<BatchCompleted> BatchCompleted { get; private set; } = null!;
+    public Event<ValidationPassed> ValidationPassed { get; private set; } = null!;
+    public Event<ValidationFailed> ValidationFailed { get; private set; } = null!;
+    public Event<RollbackCompleted> RollbackCompleted { get; private set; } = null!;
+    public Event<RollbackFailed> RollbackFailed { get; private set; } = null!;
+    public Event<DryRunCompleted> DryRunCompleted { get; private set; } = null!;
+    public Event<Fault<PreFlightRun>> PreFlightFaulted { get; private set; } = null!;
+    public Event<Fault<BackupRun>> BackupFaulted { get; private set; } = null!;
+    public Event<Fault<MigrateBatch>> BatchFaulted { get; private set; } = null!;
+    public Event<Fault<ValidateRun>> ValidationFaulted { get; private set; } = null!;
+    public Event<Fault<RestoreRun>> RestoreFaulted { get; private set; } = null!;
+    public Event<Fault<DryRunMigration>> DryRunFaulted { get; private set; } = null!;
+
+    /// <summary>States a run does not leave on its own (Completed and Failed still accept an operator rollback).</summary>
+    public static bool IsFinished(string state) => state is nameof(Completed) or nameof(RolledBack) or nameof(Failed) or nameof(Cancelled);
+
+    public static RunStateChanged StateChanged(MigrationRunState s) => new(
+        s.CorrelationId, s.PlanId, s.CurrentState, s.Reason, s.DryRun, s.Included, s.Skipped, s.TotalBatches,
+        s.CompletedBatches.Count, s.Migrated, s.SkippedChanged, s.RolledBack, s.Conflicts, s.UpdatedAt);
+
+    private static bool AllBatchesDone(MigrationRunState s) => s.CompletedBatches.Count >= s.TotalBatches;
+
+    private EventActivityBinder<MigrationRunState, T> StartValidation<T>(EventActivityBinder<MigrationRunState, T> binder)
+        where T : class =>
+        binder.TransitionTo(Validating).Publish(ctx => new ValidateRun(ctx.Saga.CorrelationId));
+
+    private static void CountBatch(MigrationRunState s, BatchCompleted batch)
+    {
+        if (s.CompletedBatches.Contains(batch.BatchNumber))
+        {
+            return;
+        }
+        s.CompletedBatches.Add(batch.BatchNumber);
+        s.Migrated += batch.Migrated;
+        s.SkippedChanged += batch.SkippedChanged;
+    }
+
+    private static async Task DispatchBatches<T>(BehaviorContext<MigrationRunState, T> context)
+        where T : class
+    {
+        var s = context.Saga;
+        while (s.NextBatch <= s.TotalBatches && s.NextBatch - 1 - s.CompletedBatches.Count < BatchWindow)
+        {
+            await context.Publish(new MigrateBatch(s.CorrelationId, s.NextBatch));
+            s.NextBatch++;
+        }
+    }
+
+    private static RestoreRun Restore(MigrationRunState s, string requestedBy, bool force) => new(s.CorrelationId, requestedBy, force);
+
+    private static void Fail<T>(MigrationRunState s, string step, Fault<T> fault) =>
+        s.Reason = $"{step} failed: {fault.Exceptions.FirstOrDefault()?.Message ?? "unknown error"}";
+}

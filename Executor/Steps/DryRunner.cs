@@ -1,0 +1,78 @@
+using System.Data;
+using AspireMigration.Shared.Contracts.Runs;
+using Dapper;
+using Npgsql;
+
+namespace AspireMigration.Executor.Steps;
+
+/// <summary>
+/// A dry run executes the real steps — backup, every batch, validation — in one transaction and
+/// rolls it back, then records what would have happened (per session and per batch) for the report.
+/// </summary>
+public sealed class DryRunner(NpgsqlDataSource dataSource)
+{
+    public async Task<DryRunCompleted> RunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var finished = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"SELECT phase = '{RunPhase.Finished}' FROM backfill.runs WHERE run_id = @runId", new { runId }, cancellationToken: cancellationToken));
+        if (finished)
+        {
+            // Redelivered after the outcome was recorded.
+            return await SummarizeAsync(connection, runId, [], cancellationToken);
+        }
+
+        List<BatchCompleted> batches = [];
+        IReadOnlyList<string> failures;
+        List<(Guid SessionId, string Outcome)> outcomes;
+        await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
+        {
+            await BackupStep.CreateAsync(connection, transaction, runId, cancellationToken);
+            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COALESCE(max(batch_number), 0) FROM backfill.run_items WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+            for (var batch = 1; batch <= total; batch++)
+            {
+                batches.Add((await BatchMigrator.MigrateAsync(connection, transaction, runId, batch, cancellationToken))!);
+            }
+            failures = await RunValidator.ValidateAsync(connection, transaction, runId, cancellationToken);
+            outcomes = (await connection.QueryAsync<(Guid, string)>(new CommandDefinition(
+                "SELECT session_id, outcome FROM backfill.run_items WHERE run_id = @runId AND included", new { runId }, transaction, cancellationToken: cancellationToken))).ToList();
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        await using (var record = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE backfill.run_items i SET outcome = u.outcome
+                FROM unnest(@ids, @outcomes) AS u(id, outcome)
+                WHERE i.run_id = @runId AND i.session_id = u.id
+                """, new { runId, ids = outcomes.Select(o => o.SessionId).ToArray(), outcomes = outcomes.Select(o => o.Outcome).ToArray() },
+                record, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO backfill.run_batches (run_id, batch_number, migrated, skipped_changed, duration_ms, processed_by)
+                SELECT @runId, u.* FROM unnest(@numbers, @migrated, @skipped, @durations, @processedBy) AS u
+                ON CONFLICT DO NOTHING
+                """, new
+            {
+                runId,
+                numbers = batches.Select(b => b.BatchNumber).ToArray(),
+                migrated = batches.Select(b => b.Migrated).ToArray(),
+                skipped = batches.Select(b => b.SkippedChanged).ToArray(),
+                durations = batches.Select(b => b.DurationMs).ToArray(),
+                processedBy = batches.Select(b => b.ProcessedBy).ToArray(),
+            }, record, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(RunPhase.FinishSql, new { runId }, record, cancellationToken: cancellationToken));
+            await record.CommitAsync(cancellationToken);
+        }
+        return await SummarizeAsync(connection, runId, failures, cancellationToken);
+    }
+
+    private static async Task<DryRunCompleted> SummarizeAsync(NpgsqlConnection connection, Guid runId, IReadOnlyList<string> failures, CancellationToken cancellationToken)
+    {
+        var (batches, migrated, skippedChanged) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition("""
+            SELECT COALESCE(max(batch_number), 0), count(*) FILTER (WHERE outcome = 'migrated')::int, count(*) FILTER (WHERE outcome = 'skipped_changed')::int
+            FROM backfill.run_items WHERE run_id = @runId
+            """, new { runId }, cancellationToken: cancellationToken));
+        return new DryRunCompleted(runId, batches, migrated, skippedChanged, failures);
+    }
+}

@@ -1,0 +1,139 @@
+using AspireMigration.Shared.Contracts.Runs;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AspireMigration.Executor.Steps;
+
+/// <summary>
+/// Checks the plan and the database, resolves the run's sessions from the plan and its decisions,
+/// and claims the single active-run slot, all in one transaction: a failure leaves nothing behind.
+/// </summary>
+public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<ExecutorOptions> options, TimeProvider clock)
+{
+    public static readonly Guid SentinelProjectId = Guid.Empty;
+
+    // Newest decision per session wins; an approver's 'assign' resolves manual review, 'exclude' skips,
+    // 'include' keeps a tentative item even when low confidence is skipped.
+    private const string ResolveItemsSql = """
+        WITH decisions AS (
+            SELECT DISTINCT ON (session_id) session_id, decision, target_project_id
+            FROM backfill.plan_item_decisions
+            WHERE plan_id = @PlanId
+            ORDER BY session_id, id DESC
+        ), resolved AS (
+            SELECT i.session_id, i.assignment_type,
+                   CASE WHEN d.decision = 'assign' THEN d.target_project_id
+                        WHEN i.assignment_type = 'unassigned' THEN COALESCE(i.target_project_id, @Sentinel)
+                        ELSE i.target_project_id END AS target_project_id,
+                   CASE WHEN d.decision = 'exclude' THEN 'excluded'
+                        WHEN d.decision = 'assign' THEN NULL
+                        WHEN i.assignment_type = 'manual_review' THEN 'manual_review_unresolved'
+                        WHEN i.assignment_type = 'tentative' AND @SkipLowConfidence AND d.decision IS DISTINCT FROM 'include' THEN 'low_confidence'
+                        WHEN i.target_project_id IS NULL AND i.assignment_type <> 'unassigned' THEN 'no_target'
+                        END AS skip_reason
+            FROM backfill.plan_items i
+            LEFT JOIN decisions d ON d.session_id = i.session_id
+            WHERE i.plan_id = @PlanId
+        )
+        INSERT INTO backfill.run_items (run_id, session_id, assignment_type, target_project_id, included, skip_reason, batch_number, outcome)
+        SELECT @RunId, session_id, assignment_type, target_project_id, skip_reason IS NULL, skip_reason,
+               CASE WHEN skip_reason IS NULL
+                    THEN ((row_number() OVER (PARTITION BY skip_reason IS NULL ORDER BY session_id) - 1) / @BatchSize + 1)::int END,
+               CASE WHEN skip_reason IS NULL THEN 'pending' ELSE 'skipped' END
+        FROM resolved
+        """;
+
+    public async Task<object> RunAsync(PreFlightRun command, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // A redelivered command finds its claim: pre-flight passed already.
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE run_id = @RunId)", command, cancellationToken: cancellationToken)))
+        {
+            return await PassedAsync(connection, null, command.RunId, [], cancellationToken);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var failure = await CheckPlanAsync(connection, transaction, command, cancellationToken);
+        if (failure is not null)
+        {
+            return new PreFlightFailed(command.RunId, failure);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(ResolveItemsSql,
+            new { command.RunId, command.PlanId, command.SkipLowConfidence, command.BatchSize, Sentinel = SentinelProjectId },
+            transaction, cancellationToken: cancellationToken));
+
+        var missing = (await connection.QueryAsync<Guid>(new CommandDefinition("""
+            SELECT DISTINCT i.target_project_id FROM backfill.run_items i
+            WHERE i.run_id = @RunId AND i.included AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = i.target_project_id)
+            ORDER BY 1
+            """, command, transaction, cancellationToken: cancellationToken))).ToList();
+        if (missing.Count > 0)
+        {
+            return new PreFlightFailed(command.RunId,
+                $"Target projects do not exist: {string.Join(", ", missing)}. Nothing was changed; analyse again or reassign those sessions.");
+        }
+
+        var warnings = (await connection.QueryAsync<string>(new CommandDefinition("""
+            SELECT format('Target project %s is %s', p.name, p.status) FROM projects p
+            WHERE p.status <> 'active' AND p.id IN (SELECT target_project_id FROM backfill.run_items WHERE run_id = @RunId AND included)
+            ORDER BY p.name
+            """, command, transaction, cancellationToken: cancellationToken))).ToList();
+
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO backfill.runs (run_id, plan_id, requested_by, dry_run) VALUES (@RunId, @PlanId, @RequestedBy, @DryRun)
+                """, command, transaction, cancellationToken: cancellationToken));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "runs_single_active")
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var active = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+                "SELECT run_id FROM backfill.runs WHERE active", cancellationToken: cancellationToken));
+            return new RunRejected(command.RunId, command.PlanId,
+                $"Run {active} is already active on this database; only one run may execute at a time. Nothing was changed.");
+        }
+
+        var passed = await PassedAsync(connection, transaction, command.RunId, warnings, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return passed;
+    }
+
+    private async Task<string?> CheckPlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PreFlightRun command, CancellationToken cancellationToken)
+    {
+        var plan = await connection.QuerySingleOrDefaultAsync<(DateTime CreatedAt, bool Approved)?>(new CommandDefinition("""
+            SELECT p.created_at, a.plan_id IS NOT NULL FROM backfill.plans p
+            LEFT JOIN backfill.plan_approvals a ON a.plan_id = p.id
+            WHERE p.id = @PlanId
+            """, command, transaction, cancellationToken: cancellationToken));
+        if (plan is null)
+        {
+            return $"Plan {command.PlanId} does not exist.";
+        }
+        if (!plan.Value.Approved)
+        {
+            return $"Plan {command.PlanId} is not approved; an approver must approve it before it runs.";
+        }
+        var age = clock.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(plan.Value.CreatedAt, DateTimeKind.Utc));
+        if (age > options.Value.MaxPlanAge)
+        {
+            return $"Plan {command.PlanId} is {age.TotalDays:F1} days old, beyond the policy of {options.Value.MaxPlanAge.TotalDays:F1} days ({ExecutorOptions.Section}:MaxPlanAge); analyse again.";
+        }
+        var sentinel = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @SentinelProjectId)", new { SentinelProjectId }, transaction, cancellationToken: cancellationToken));
+        return sentinel ? null : $"The sentinel project '__unassigned__' ({SentinelProjectId}) does not exist; create it before running.";
+    }
+
+    private static async Task<PreFlightPassed> PassedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid runId,
+        IReadOnlyList<string> warnings, CancellationToken cancellationToken)
+    {
+        var (included, skipped, batches) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition("""
+            SELECT count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0)
+            FROM backfill.run_items WHERE run_id = @runId
+            """, new { runId }, transaction, cancellationToken: cancellationToken));
+        return new PreFlightPassed(runId, included, skipped, batches, warnings);
+    }
+}

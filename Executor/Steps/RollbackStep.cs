@@ -1,0 +1,129 @@
+using AspireMigration.Shared.Contracts.Runs;
+using Dapper;
+using Npgsql;
+
+namespace AspireMigration.Executor.Steps;
+
+/// <summary>
+/// Restores project_id from the run's backup, only where the session still holds what the run wrote
+/// (or already holds its original value); anything else is a conflict, left alone unless forced.
+/// The backup's integrity is checked first and the restore verified after, in one transaction.
+/// </summary>
+public sealed class RollbackStep(NpgsqlDataSource dataSource)
+{
+    // The run's migrated sessions against their backup and their current value; shared by preview and restore.
+    private static string RestorableSql(Guid runId) => $"""
+        SELECT i.session_id AS SessionId, s.project_id AS CurrentProjectId, i.target_project_id AS TargetProjectId,
+               b.project_id AS OriginalProjectId,
+               CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id THEN 'already_original'
+                    WHEN s.project_id IS NOT DISTINCT FROM i.target_project_id THEN 'restore'
+                    ELSE 'conflict' END AS Action
+        FROM backfill.run_items i
+        JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
+        JOIN sessions s ON s.id = i.session_id
+        WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict')
+        """;
+
+    public async Task<object> RunAsync(RestoreRun command, CancellationToken cancellationToken)
+    {
+        var runId = command.RunId;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The fence: waits for batches in flight (they hold the run row FOR SHARE); later ones see the phase and stop.
+        var fenced = await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE backfill.runs SET phase = '{RunPhase.RollingBack}', active = true WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+        var failure = fenced == 0 ? $"Run {runId} never passed pre-flight; there is nothing to roll back." : await CheckBackupAsync(connection, transaction, runId, cancellationToken);
+        if (failure is not null)
+        {
+            return new RollbackFailed(runId, failure);
+        }
+
+        var (restored, conflicts) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition($"""
+            WITH restorable AS ({RestorableSql(runId)}),
+            restored AS (
+                UPDATE sessions s SET project_id = r.OriginalProjectId
+                FROM restorable r
+                WHERE s.id = r.SessionId AND (r.Action = 'restore' OR @force)
+                RETURNING s.id
+            ),
+            marked AS (
+                UPDATE backfill.run_items i
+                SET outcome = CASE WHEN r.Action = 'already_original' OR i.session_id IN (SELECT id FROM restored) THEN 'rolled_back' ELSE 'conflict' END
+                FROM restorable r
+                WHERE i.run_id = @runId AND i.session_id = r.SessionId
+                RETURNING i.outcome
+            )
+            SELECT count(*) FILTER (WHERE outcome = 'rolled_back')::int, count(*) FILTER (WHERE outcome = 'conflict')::int FROM marked
+            """, new { runId, force = command.Force }, transaction, cancellationToken: cancellationToken));
+
+        var unrestored = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
+            SELECT count(*) FROM backfill.run_items i
+            JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
+            JOIN sessions s ON s.id = i.session_id
+            WHERE i.run_id = @runId AND i.outcome = 'rolled_back' AND s.project_id IS DISTINCT FROM b.project_id
+            """, new { runId }, transaction, cancellationToken: cancellationToken));
+        if (unrestored > 0)
+        {
+            // Rolls the transaction back: nothing of a rollback that did not verify stays.
+            throw new InvalidOperationException($"Rollback verification failed: {unrestored} restored sessions do not match the backup.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(RunPhase.FinishSql, new { runId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new RollbackCompleted(runId, restored, conflicts);
+    }
+
+    /// <summary>What a rollback would do now, without changing anything; null when the run has no usable backup.</summary>
+    public async Task<RollbackPreview?> PreviewAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var failure = await CheckBackupAsync(connection, transaction, runId, cancellationToken);
+        if (failure is not null)
+        {
+            return new RollbackPreview(runId, failure, 0, 0, 0, []);
+        }
+        var rows = (await connection.QueryAsync<RollbackPreviewRow>(new CommandDefinition(
+            RestorableSql(runId) + " ORDER BY i.session_id", new { runId }, transaction, cancellationToken: cancellationToken))).ToList();
+        return new RollbackPreview(runId, null,
+            rows.Count(r => r.Action == "restore"), rows.Count(r => r.Action == "already_original"), rows.Count(r => r.Action == "conflict"), rows);
+    }
+
+    /// <summary>The backup exists, holds the recorded number of rows, and exactly the run's sessions.</summary>
+    private static async Task<string?> CheckBackupAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, CancellationToken cancellationToken)
+    {
+        var backup = await connection.QuerySingleOrDefaultAsync<(long RowCount, DateTime? DroppedAt)?>(new CommandDefinition(
+            "SELECT row_count, dropped_at FROM backfill.run_backups WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+        if (backup is null)
+        {
+            return $"Run {runId} has no backup.";
+        }
+        if (backup.Value.DroppedAt is not null)
+        {
+            return $"The backup of run {runId} was dropped at {backup.Value.DroppedAt:O}.";
+        }
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass(@name) IS NOT NULL",
+                new { name = BackupTable.QualifiedFor(runId) }, transaction, cancellationToken: cancellationToken)))
+        {
+            return $"The backup table {BackupTable.QualifiedFor(runId)} does not exist.";
+        }
+        var (rows, foreign, missing) = await connection.QuerySingleAsync<(long, long, long)>(new CommandDefinition($"""
+            SELECT (SELECT count(*) FROM {BackupTable.QualifiedFor(runId)}),
+                   (SELECT count(*) FROM {BackupTable.QualifiedFor(runId)} b
+                    WHERE NOT EXISTS (SELECT 1 FROM backfill.run_items i WHERE i.run_id = @runId AND i.included AND i.session_id = b.id)),
+                   (SELECT count(*) FROM backfill.run_items i
+                    WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict')
+                      AND NOT EXISTS (SELECT 1 FROM {BackupTable.QualifiedFor(runId)} b WHERE b.id = i.session_id))
+            """, new { runId }, transaction, cancellationToken: cancellationToken));
+        if (rows != backup.Value.RowCount)
+        {
+            return $"The backup holds {rows} rows, {backup.Value.RowCount} were recorded when it was made.";
+        }
+        if (foreign > 0 || missing > 0)
+        {
+            return $"The backup's ids do not match the run: {foreign} sessions not in the run, {missing} migrated sessions missing.";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+using Dapper;
+using Npgsql;
+
+namespace AspireMigration.Executor.Steps;
+
+/// <summary>
+/// Checks a migrated run: every migrated session holds its target, targets exist (FK), and the
+/// orphan count fell by exactly what the run migrated (plus sessions others changed before their
+/// batch, which the run reported as skipped_changed) — anything else means sessions outside the
+/// run changed under it.
+/// </summary>
+public sealed class RunValidator(NpgsqlDataSource dataSource)
+{
+    /// <summary>Validates and, when it passes, ends the run's claim in the same transaction.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var failures = await ValidateAsync(connection, transaction, runId, cancellationToken);
+        if (failures.Count == 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(RunPhase.FinishSql, new { runId }, transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return failures;
+    }
+
+    internal static async Task<IReadOnlyList<string>> ValidateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId,
+        CancellationToken cancellationToken)
+    {
+        var c = await connection.QuerySingleAsync<Counts>(new CommandDefinition($"""
+            SELECT
+                (SELECT count(*) FROM backfill.run_items i LEFT JOIN sessions s ON s.id = i.session_id
+                 WHERE i.run_id = @runId AND i.outcome = 'migrated' AND s.project_id IS DISTINCT FROM i.target_project_id) AS NotHoldingTarget,
+                (SELECT count(*) FROM backfill.run_items i JOIN sessions s ON s.id = i.session_id LEFT JOIN projects p ON p.id = s.project_id
+                 WHERE i.run_id = @runId AND i.outcome = 'migrated' AND p.id IS NULL) AS DanglingProject,
+                (SELECT count(*) FROM backfill.run_items WHERE run_id = @runId AND outcome = 'migrated') AS Migrated,
+                (SELECT count(*) FROM backfill.run_items i JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
+                 WHERE i.run_id = @runId AND i.outcome = 'skipped_changed' AND b.project_id IS NULL) AS ChangedByOthers,
+                (SELECT orphans_before FROM backfill.runs WHERE run_id = @runId) AS OrphansBefore,
+                (SELECT count(*) FROM sessions WHERE project_id IS NULL) AS OrphansAfter
+            """, new { runId }, transaction, cancellationToken: cancellationToken));
+
+        var failures = new List<string>();
+        if (c.NotHoldingTarget > 0)
+        {
+            failures.Add($"{c.NotHoldingTarget} migrated sessions no longer hold their target project");
+        }
+        if (c.DanglingProject > 0)
+        {
+            failures.Add($"{c.DanglingProject} migrated sessions reference a project that does not exist");
+        }
+        var expectedDrop = c.Migrated + c.ChangedByOthers;
+        if (c.OrphansBefore - c.OrphansAfter != expectedDrop)
+        {
+            failures.Add($"The orphan count fell by {c.OrphansBefore - c.OrphansAfter}, expected {expectedDrop}: sessions outside the run changed");
+        }
+        return failures;
+    }
+
+    private sealed record Counts(long NotHoldingTarget, long DanglingProject, long Migrated, long ChangedByOthers, long OrphansBefore, long OrphansAfter);
+}

@@ -1,0 +1,4 @@
+namespace AspireMigration.Shared.Contracts.Runs;
+
+/// <summary>Step command: restore the run's sessions from its backup (automatic or operator rollback).</summary>
+public sealed record RestoreRun(Guid RunId, string RequestedBy, bool Force);

@@ -1,0 +1,3 @@
+namespace AspireMigration.Shared.Contracts.Runs;
+
+public sealed record ValidationFailed(Guid RunId, IReadOnlyList<string> Failures);

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AspireMigration.Executor.Tests;
+
+/// <summary>
+/// The real Executor (API, saga, consumers) on a test database and the shared broker. Its queues get
+/// a prefix of their own, so hosts of different tests never take each other's messages.
+/// </summary>
+public sealed class ExecutorApp(string database, string messaging) : WebApplicationFactory<ExecutorOptions>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:appdb", database);
+        builder.UseSetting("ConnectionStrings:messaging", messaging);
+        builder.UseSetting("Executor:EndpointPrefix", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Executor:BackupRetention", "00:00:00");
+    }
+}

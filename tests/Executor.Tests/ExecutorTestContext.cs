@@ -1,0 +1,29 @@
+using AspireMigration.TestSupport;
+
+namespace AspireMigration.Executor.Tests;
+
+/// <summary>A test's own seeded database with a running Executor on it and a client for its API.</summary>
+public sealed class ExecutorTestContext : IAsyncDisposable
+{
+    private readonly ExecutorApp app;
+
+    private ExecutorTestContext(Scenario scenario, InfrastructureFixture infrastructure)
+    {
+        Scenario = scenario;
+        app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
+        Client = new RunClient(app.CreateClient());
+    }
+
+    public Scenario Scenario { get; }
+
+    public RunClient Client { get; }
+
+    public static async Task<ExecutorTestContext> StartAsync(InfrastructureFixture infrastructure) =>
+        new(await Scenario.CreateAsync(infrastructure), infrastructure);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await Scenario.DisposeAsync();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using AspireMigration.Executor.Steps;
+using AspireMigration.TestSupport;
+
+namespace AspireMigration.Executor.Tests;
+
+[Collection(ExecutorCollection.Name)]
+public sealed class RollbackTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task Failed_validation_rolls_back_automatically_to_exactly_the_original_rows()
+    {
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
+        // A concurrent writer: when the run migrates session 1, "someone" also assigns an orphan outside the run.
+        await scenario.ExecuteAsync($"""
+            INSERT INTO sessions (id, agent_type, title) VALUES ('{Outsider}', 'cursor', 'not in the plan');
+            CREATE FUNCTION meddle() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN UPDATE sessions SET project_id = '{Scenario.P2}' WHERE id = '{Outsider}' AND project_id IS NULL; RETURN NULL; END $$;
+            CREATE TRIGGER meddle AFTER UPDATE ON sessions FOR EACH ROW
+                WHEN (NEW.id = '{Scenario.Session(1)}' AND NEW.project_id IS NOT NULL) EXECUTE FUNCTION meddle();
+            """);
+        var before = await scenario.SeedRowsAsync();
+
+        var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 4));
+
+        Assert.Equal(("RolledBack", 15, 15, 0), (run.State, run.Migrated, run.RolledBack, run.Conflicts));
+        Assert.Contains("orphan count fell by 16, expected 15", run.Reason);
+        Assert.Equal(before, await scenario.SeedRowsAsync());
+        Assert.False(await scenario.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE active)"));
+    }
+
+    [Fact]
+    public async Task Operator_rollback_after_completion_leaves_a_row_changed_since_as_a_conflict()
+    {
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
+        var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
+        Assert.Equal("Completed", run.State);
+        await scenario.ExecuteAsync("UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P3, id = Scenario.Session(2) });
+
+        var preview = await client.Http.GetFromJsonAsync<RollbackPreview>($"/api/runs/{run.RunId}/rollback-preview");
+        Assert.Equal((14, 1), (preview!.WouldRestore, preview.Conflicts));
+        Assert.Equal(Scenario.Session(2), preview.Sessions.Single(s => s.Action == "conflict").SessionId);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.CommandAsync(run.RunId, "rollback")).StatusCode);
+        run = await client.WaitAsync(run.RunId, "RolledBack");
+
+        Assert.Equal((14, 1), (run.RolledBack, run.Conflicts));
+        var projects = await scenario.SeedProjectsAsync();
+        Assert.Equal(Scenario.P3, projects[2]);
+        Assert.All(projects.Where(p => p.Key != 2), p => Assert.Null(p.Value));
+        var audit = await client.Http.GetFromJsonAsync<List<Api.AuditEventView>>($"/api/runs/{run.RunId}/audit");
+        Assert.Contains(audit!, e => e.Action == "rollback_requested" && e.Actor == "operator");
+    }
+
+    [Fact]
+    public async Task Rollback_refuses_a_backup_that_lost_rows()
+    {
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
+        var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
+        await scenario.ExecuteAsync($"DELETE FROM backfill.\"sessions_backup_{run.RunId:N}\" WHERE id = @id", new { id = Scenario.Session(3) });
+
+        await client.CommandAsync(run.RunId, "rollback");
+        run = await client.WaitAsync(run.RunId, "Failed");
+
+        Assert.Contains("backup holds 14 rows, 15 were recorded", run.Reason);
+        Assert.Equal(Scenario.P1, (await scenario.SeedProjectsAsync())[1]);
+    }
+
+    private static readonly Guid Outsider = Guid.Parse("0be50000-0000-0000-0000-000000000001");
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using AspireMigration.Executor.Api;
+using AspireMigration.Executor.Saga;
+
+namespace AspireMigration.Executor.Tests;
+
+/// <summary>Drives runs through the Executor's HTTP API, as the dashboard or an operator would.</summary>
+public sealed class RunClient(HttpClient http)
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    public HttpClient Http => http;
+
+    public async Task<Guid> StartAsync(Guid planId, bool skipLowConfidence = false, int? batchSize = null, bool dryRun = false)
+    {
+        var response = await http.PostAsJsonAsync("/api/runs", new StartRunRequest(planId, "operator", skipLowConfidence, batchSize, dryRun));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<StartedRun>())!.RunId;
+    }
+
+    public async Task<RunView?> GetAsync(Guid runId)
+    {
+        var response = await http.GetAsync($"/api/runs/{runId}");
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<RunView>();
+    }
+
+    /// <summary>Polls until the run reaches a finished state (or <paramref name="state"/>), and returns it.</summary>
+    public async Task<RunView> WaitAsync(Guid runId, string? state = null)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            var run = await GetAsync(runId);
+            if (run is not null && (state is null ? MigrationRunStateMachine.IsFinished(run.State) : run.State == state))
+            {
+                return run;
+            }
+            if (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Run {runId} is {run?.State ?? "missing"}, expected {state ?? "a finished state"}.");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    public Task<HttpResponseMessage> CommandAsync(Guid runId, string verb, bool force = false) =>
+        http.PostAsJsonAsync($"/api/runs/{runId}/{verb}", new RunCommandRequest("operator", force));
+
+    private sealed record StartedRun(Guid RunId);
+}

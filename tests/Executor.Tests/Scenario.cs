@@ -1,0 +1,120 @@
+using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Demo;
+using AspireMigration.TestSupport;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace AspireMigration.Executor.Tests;
+
+/// <summary>
+/// A database of its own holding the demo seed (18 orphans) and the tool schema, plus helpers to
+/// write plans the way the Analyzer would (plain SQL: the Executor must not depend on its code).
+/// </summary>
+public sealed class Scenario : IAsyncDisposable
+{
+    public static readonly Guid Sentinel = Guid.Empty;
+    public static readonly Guid P1 = Project(1), P2 = Project(2), P3 = Project(3), P4 = Project(4), P5 = Project(5);
+
+    /// <summary>The seed scenario as the Analyzer scores it (DESIGN.md rules): session number, type, target.</summary>
+    public static readonly IReadOnlyList<(int Session, string Type, Guid? Target)> SeedPlan =
+    [
+        (1, "confident", P1), (2, "confident", P2), (3, "confident", P3), (4, "tentative", P1), (5, "confident", P4),
+        (6, "confident", P1), (7, "tentative", P2), (8, "tentative", P3), (9, "tentative", P5), (10, "manual_review", null),
+        (11, "manual_review", null), (12, "manual_review", null), (13, "unassigned", Sentinel), (14, "unassigned", Sentinel),
+        (15, "unassigned", Sentinel), (16, "confident", P2), (17, "tentative", P4), (18, "confident", P1),
+    ];
+
+    private Scenario(string connectionString)
+    {
+        ConnectionString = connectionString;
+        DataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public static Guid Session(int n) => Guid.Parse($"5e550000-0000-0000-0000-{n:D12}");
+
+    public static Guid Project(int n) => Guid.Parse($"10000000-0000-0000-0000-{n:D12}");
+
+    public static async Task<Scenario> CreateAsync(InfrastructureFixture infrastructure)
+    {
+        var scenario = new Scenario(await infrastructure.CreateDatabaseAsync(withTargetSchema: false));
+        await new DemoSeeder(scenario.DataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions());
+        await new ToolSchemaMigrator(scenario.DataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        return scenario;
+    }
+
+    /// <summary>Inserts (and by default approves) a plan; <paramref name="items"/> defaults to the seed plan.</summary>
+    public async Task<Guid> InsertPlanAsync(IReadOnlyList<(int Session, string Type, Guid? Target)>? items = null, bool approved = true)
+    {
+        items ??= SeedPlan;
+        var planId = Guid.NewGuid();
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("""
+            INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
+                                        manual_review, unassigned, risks, recommendations, analysis_duration_ms)
+            VALUES (@planId, 'test', 1, 0.9, 0.6, @total, 0, 0, 0, 0, '[]', '[]', 1);
+            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events,
+                                             reasoning, session_updated_at)
+            SELECT @planId, u.session_id, u.type, u.target, 0.5, 1, 1, 'test plan', s.updated_at
+            FROM unnest(@sessions, @types, @targets) AS u(session_id, type, target)
+            LEFT JOIN sessions s ON s.id = u.session_id;
+            """, new
+        {
+            planId,
+            total = items.Count,
+            sessions = items.Select(i => Session(i.Session)).ToArray(),
+            types = items.Select(i => i.Type).ToArray(),
+            targets = items.Select(i => i.Target).ToArray(),
+        });
+        if (approved)
+        {
+            await connection.ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver')", new { planId });
+        }
+        return planId;
+    }
+
+    public async Task DecideAsync(Guid planId, int session, string decision, Guid? target = null)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("""
+            INSERT INTO backfill.plan_item_decisions (plan_id, session_id, decision, target_project_id, decided_by)
+            VALUES (@planId, @sessionId, @decision, @target, 'approver')
+            """, new { planId, sessionId = Session(session), decision, target });
+    }
+
+    /// <summary>The project_id of every seed orphan, by session number.</summary>
+    public async Task<Dictionary<int, Guid?>> SeedProjectsAsync()
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(Guid Id, Guid? ProjectId)>(
+            "SELECT id, project_id FROM sessions WHERE id = ANY(@ids)", new { ids = SeedPlan.Select(i => Session(i.Session)).ToArray() });
+        return rows.ToDictionary(r => int.Parse(r.Id.ToString()[^12..]), r => r.ProjectId);
+    }
+
+    /// <summary>The seed orphans' full rows as JSON, to prove a rollback restored them exactly.</summary>
+    public async Task<Dictionary<Guid, string>> SeedRowsAsync()
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(Guid Id, string Row)>(
+            "SELECT id, row_to_json(s)::text FROM sessions s WHERE id = ANY(@ids)", new { ids = SeedPlan.Select(i => Session(i.Session)).ToArray() });
+        return rows.ToDictionary(r => r.Id, r => r.Row);
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}
