@@ -17,6 +17,9 @@ public sealed class ExecutorClient(HttpClient http)
     public Task<RunView> GetRunAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
         api.GetAsync<RunView>($"/api/runs/{runId}", actor, cancellationToken);
 
+    public Task<List<AuditEntry>> GetAuditAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
+        api.GetAsync<List<AuditEntry>>($"/api/runs/{runId}/audit", actor, cancellationToken);
+
     public Task<string> GetStringAsync(string path, Actor actor, CancellationToken cancellationToken) =>
         api.GetStringAsync(path, actor, cancellationToken);
 

@@ -19,12 +19,13 @@ public sealed class RunProgressCardsTests : BunitContext
     {
         // 4 of 10 batches of 1000 done: 6000 sessions left at 3000/min -> two minutes.
         var cut = Render<RunProgressCards>(p => p
-            .Add(c => c.Run, Run(state: "Migrating", batchesDone: 4, migrated: 3900, skipped: 100))
+            .Add(c => c.Run, Run(state: "Migrating", batchesDone: 4, migrated: 3900, skippedChanged: 100))
             .Add(c => c.SessionsPerMinute, 3000d));
 
         Assert.Equal("Migrating", cut.Find("[data-testid=run-state]").TextContent);
         Assert.Equal("4 / 10", cut.Find("[data-testid=run-batches]").TextContent);
         Assert.Equal("3900", cut.Find("[data-testid=run-migrated]").TextContent);
+        Assert.Equal("100", cut.Find("[data-testid=run-failed]").TextContent);
         Assert.Equal("3000/min", cut.Find("[data-testid=run-throughput]").TextContent);
         Assert.Equal("00:02:00", cut.Find("[data-testid=run-eta]").TextContent);
     }
@@ -32,9 +33,9 @@ public sealed class RunProgressCardsTests : BunitContext
     [Fact]
     public void Shows_no_eta_before_the_rate_is_known_or_after_the_last_batch()
     {
-        var starting = Render<RunProgressCards>(p => p.Add(c => c.Run, Run(state: "BackingUp", batchesDone: 0, migrated: 0, skipped: 0)));
+        var starting = Render<RunProgressCards>(p => p.Add(c => c.Run, Run(state: "BackingUp", batchesDone: 0, migrated: 0, skippedChanged: 0)));
         var done = Render<RunProgressCards>(p => p
-            .Add(c => c.Run, Run(state: "Completed", batchesDone: 10, migrated: 10_000, skipped: 0))
+            .Add(c => c.Run, Run(state: "Completed", batchesDone: 10, migrated: 10_000, skippedChanged: 0))
             .Add(c => c.SessionsPerMinute, 5000d));
 
         Assert.Equal("—", starting.Find("[data-testid=run-eta]").TextContent);
@@ -42,8 +43,8 @@ public sealed class RunProgressCardsTests : BunitContext
         Assert.Equal("—", done.Find("[data-testid=run-eta]").TextContent);
     }
 
-    private static RunView Run(string state, int batchesDone, int migrated, int skipped) => new(
+    private static RunView Run(string state, int batchesDone, int migrated, int skippedChanged) => new(
         Guid.NewGuid(), Guid.NewGuid(), state, "operator", DryRun: false, SkipLowConfidence: false, BatchSize: 1000,
-        TotalBatches: 10, BatchesDone: batchesDone, Migrated: migrated, Skipped: skipped, Failed: 0, Reason: null,
-        CreatedAt: DateTime.UtcNow, UpdatedAt: null);
+        Included: 10_000, Skipped: 0, TotalBatches: 10, CompletedBatches: batchesDone, Migrated: migrated, SkippedChanged: skippedChanged,
+        RolledBack: 0, Conflicts: 0, Reason: null, BackupTable: null, CreatedAt: DateTimeOffset.UtcNow, FinishedAt: null);
 }
