@@ -1,3 +1,4 @@
+using System.Data;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Scoring;
 using Microsoft.Extensions.Logging;
@@ -20,26 +21,27 @@ public sealed class AnalysisEngine(NpgsqlDataSource dataSource, TimeProvider tim
         activity?.SetTag("plan.id", planId);
         var started = timeProvider.GetTimestamp();
 
-        await using var writer = await dataSource.OpenConnectionAsync(cancellationToken);
-        await TargetSchemaCheck.EnsureAsync(writer, cancellationToken);
-        var projects = await ProjectCatalog.LoadAsync(writer, cancellationToken);
+        await using var reader = await dataSource.OpenConnectionAsync(cancellationToken);
+        await TargetSchemaCheck.EnsureAsync(reader, cancellationToken);
+        // One snapshot for the projects and the evidence, so names and statuses match what was counted.
+        await using var snapshot = await reader.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var projects = await ProjectCatalog.LoadAsync(reader, cancellationToken);
         var scorer = new ConfidenceScorer(settings, projects);
         var tally = new PlanTally();
         var createdAt = TruncateToMicroseconds(timeProvider.GetUtcNow());
 
+        // A second connection writes while the first one streams: reading never waits for a COPY.
+        await using var writer = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await writer.BeginTransactionAsync(cancellationToken);
         var recorder = new PlanRecorder(writer, transaction, planId);
         await recorder.StartAsync(createdAt, createdBy, settings, cancellationToken);
-        await using (var reader = await dataSource.OpenConnectionAsync(cancellationToken))
+        var batches = EvidenceReader.ReadAsync(reader, cancellationToken).Select(evidence =>
         {
-            var batches = EvidenceReader.ReadAsync(reader, cancellationToken).Select(evidence =>
-            {
-                var item = scorer.Score(evidence);
-                tally.Add(item);
-                return item;
-            }).Chunk(DefaultBatchSize);
-            await BatchPipeline.RunAsync(batches, recorder.WriteBatchAsync, cancellationToken);
-        }
+            var item = scorer.Score(evidence);
+            tally.Add(item);
+            return item;
+        }).Chunk(DefaultBatchSize);
+        await BatchPipeline.RunAsync(batches, recorder.WriteBatchAsync, cancellationToken);
 
         var sentinelExists = projects.ContainsKey(ProjectInfo.SentinelId);
         var duration = timeProvider.GetElapsedTime(started);

@@ -13,6 +13,7 @@ public sealed class AnalyzerHealthCheck(HealthSummaryQuery query) : IHealthCheck
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var summary = await query.GetAsync(cancellationToken);
+        // Unknown figures stay null in /health's JSON: "no runs table yet" is not "0 active runs".
         var data = new Dictionary<string, object>
         {
             ["orphanCount"] = summary.OrphanCount!,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AspireMigration.Analyzer.Scoring;
 
 namespace AspireMigration.Analyzer.Plans;
@@ -33,11 +34,12 @@ public sealed class PlanTally
         var uncertain = counts.Tentative + counts.ManualReview;
         if (counts.Total > 0 && (decimal)uncertain / counts.Total > UncertainShareLimit)
         {
-            risks.Add($"{uncertain} of {counts.Total} items ({100m * uncertain / counts.Total:0.#}%) are tentative or need manual review (more than 30%)");
+            risks.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{uncertain} of {counts.Total} items ({100m * uncertain / counts.Total:0.#}%) are tentative or need manual review (more than 30%)"));
         }
         if (counts.ManualReview > 0)
         {
-            risks.Add($"{counts.ManualReview} items need manual review; they are skipped unless an approver assigns a target");
+            risks.Add($"items needing manual review: {counts.ManualReview}; they are skipped unless an approver assigns a target");
         }
         if (!sentinelExists)
         {
@@ -45,11 +47,11 @@ public sealed class PlanTally
         }
         if (targetNotActive > 0)
         {
-            risks.Add($"{targetNotActive} items target projects that are not active");
+            risks.Add($"items targeting projects that are not active: {targetNotActive}");
         }
         if (stillActive > 0)
         {
-            risks.Add($"{stillActive} sessions are still active (ended_at is null) and may change during the run");
+            risks.Add($"sessions still active (ended_at is null): {stillActive}; they may change during the run");
         }
         return risks;
     }
@@ -60,11 +62,11 @@ public sealed class PlanTally
         var recommendations = new List<string>();
         if (counts.ManualReview > 0)
         {
-            recommendations.Add($"review the {counts.ManualReview} manual_review items and assign or exclude each before approval");
+            recommendations.Add($"review the manual_review items ({counts.ManualReview}) and assign or exclude each before approval");
         }
         if (counts.Tentative > 0)
         {
-            recommendations.Add($"check the {counts.Tentative} tentative items, or run with 'skip low confidence'");
+            recommendations.Add($"check the tentative items ({counts.Tentative}), or run with 'skip low confidence'");
         }
         if (!sentinelExists)
         {

@@ -113,6 +113,19 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     }
 
     [Fact]
+    public async Task Analysing_a_database_without_the_target_tables_is_a_422_problem()
+    {
+        var connectionString = await fixture.CreateDatabaseAsync(withTargetSchema: false);
+        await using var factory = new AnalyzerApiFactory(fixture, connectionString);
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/plans", null);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("lacks the target table(s)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Items_are_paged_and_filtered_by_type()
     {
         await using var db = await SeededDatabaseAsync();

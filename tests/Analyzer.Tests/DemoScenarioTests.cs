@@ -42,7 +42,7 @@ public sealed class DemoScenarioTests(InfrastructureFixture fixture)
         Assert.All(new[] { 13, 14, 15 }, n => Assert.Equal(("unassigned", Guid.Empty), (items[Session(n)].AssignmentType, items[Session(n)].TargetProjectId!.Value)));
         Assert.Equal(0.9375m, items[Session(1)].Confidence);
         Assert.Equal("0.6667", Math.Round(items[Session(7)].Confidence, 4).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains(plan.Risks, r => r.StartsWith("2 sessions are still active", StringComparison.Ordinal));
+        Assert.Contains(plan.Risks, r => r.StartsWith("sessions still active (ended_at is null): 2;", StringComparison.Ordinal));
     }
 
     private async Task<(PlanSummary Plan, Dictionary<Guid, PlanItem> Items)> AnalyzeDemoAsync()

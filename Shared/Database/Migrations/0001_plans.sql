@@ -18,8 +18,12 @@ CREATE TABLE backfill.plans (
     CHECK (tentative_threshold <= confident_threshold)
 );
 
+-- Items and distributions are bulk-loaded (binary COPY, a row per orphan) inside the transaction
+-- that also inserts their plan, so they carry no foreign keys: a per-row RI check would cost about
+-- a third of the load, and plans are never deleted. The low-volume decision and approval tables
+-- below keep theirs.
 CREATE TABLE backfill.plan_items (
-    plan_id              uuid NOT NULL REFERENCES backfill.plans (id) ON DELETE CASCADE,
+    plan_id              uuid NOT NULL,
     session_id           uuid NOT NULL,
     assignment_type      text NOT NULL CHECK (assignment_type IN ('confident', 'tentative', 'manual_review', 'unassigned')),
     target_project_id    uuid,
@@ -33,15 +37,13 @@ CREATE TABLE backfill.plan_items (
     session_updated_at   timestamptz,
     PRIMARY KEY (plan_id, session_id)
 );
-CREATE INDEX plan_items_type_idx ON backfill.plan_items (plan_id, assignment_type, session_id);
 
 CREATE TABLE backfill.plan_distributions (
     plan_id    uuid NOT NULL,
     session_id uuid NOT NULL,
     project_id uuid NOT NULL,
     events     integer NOT NULL,
-    PRIMARY KEY (plan_id, session_id, project_id),
-    FOREIGN KEY (plan_id, session_id) REFERENCES backfill.plan_items (plan_id, session_id) ON DELETE CASCADE
+    PRIMARY KEY (plan_id, session_id, project_id)
 );
 
 -- One row per item decision; the newest row for (plan, session) wins.
