@@ -12,10 +12,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationDatabase();
 builder.AddMessaging();
+builder.AddServiceApiSecurity();
+builder.AddAlertWebhook();
 builder.AddAnalyzer();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapAnalyzerEndpoints();
 

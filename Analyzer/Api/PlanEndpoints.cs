@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using AspireMigration.Shared.Security;
 using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Reports;
@@ -20,17 +22,20 @@ public static class PlanEndpoints
     public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder routes)
     {
         var plans = routes.MapGroup("/api/plans").WithTags("Plans");
-        plans.MapPost("/", CreateAsync).WithSummary("Analyse the orphan sessions now and store the plan");
+        plans.MapPost("/", CreateAsync).WithSummary("Analyse the orphan sessions now and store the plan")
+            .RequireAuthorization(Policies.Approve);
         plans.MapGet("/", ListAsync).WithSummary("All plans, newest first, with summary counts");
         plans.MapGet("/{id}", GetAsync).WithSummary("A plan with one page of its items");
         plans.MapGet("/{id}/report", ReportAsync).WithSummary("The plan report as json, csv or md");
-        plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithSummary("Exclude, include or assign one item");
-        plans.MapPost("/{id}/approve", ApproveAsync).WithSummary("Approve a plan for execution");
+        plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithSummary("Exclude, include or assign one item")
+            .RequireAuthorization(Policies.Approve);
+        plans.MapPost("/{id}/approve", ApproveAsync).WithSummary("Approve a plan for execution")
+            .RequireAuthorization(Policies.Approve);
         return routes;
     }
 
     private static async Task<Results<Created<PlanSummary>, ValidationProblem>> CreateAsync(
-        [FromBody] CreatePlanRequest? request, AnalysisSettings defaults, AnalysisEngine engine, IPublishEndpoint publisher, CancellationToken cancellationToken)
+        [FromBody] CreatePlanRequest? request, ClaimsPrincipal user, AnalysisSettings defaults, AnalysisEngine engine, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         var settings = new AnalysisSettings(
             request?.Prior ?? defaults.Prior,
@@ -41,8 +46,7 @@ public static class PlanEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var createdBy = string.IsNullOrWhiteSpace(request?.CreatedBy) ? "api" : request.CreatedBy;
-        var plan = await engine.AnalyzeAsync(settings, createdBy, cancellationToken);
+        var plan = await engine.AnalyzeAsync(settings, user.Identity!.Name!, cancellationToken);
         await publisher.Publish(new PlanCreated(plan.PlanId, plan.CreatedAt, plan.CreatedBy, plan.Summary.Total,
             plan.Summary.Confident, plan.Summary.Tentative, plan.Summary.ManualReview, plan.Summary.Unassigned), cancellationToken);
         return TypedResults.Created($"/api/plans/{plan.PlanId}", plan);
@@ -89,7 +93,7 @@ public static class PlanEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DecideAsync(
-        Guid id, Guid sessionId, DecisionRequest request, PlanDecisions decisions, CancellationToken cancellationToken)
+        Guid id, Guid sessionId, DecisionRequest request, ClaimsPrincipal user, PlanDecisions decisions, CancellationToken cancellationToken)
     {
         if (request.Decision is null || !Decisions.Contains(request.Decision, StringComparer.Ordinal))
         {
@@ -99,11 +103,7 @@ public static class PlanEndpoints
         {
             return ApiProblems.Invalid("targetProjectId", "A target project is required for assign and allowed only there.");
         }
-        if (string.IsNullOrWhiteSpace(request.DecidedBy))
-        {
-            return ApiProblems.Invalid("decidedBy", "Say who decides.");
-        }
-        return await decisions.DecideAsync(id, sessionId, request.Decision, request.TargetProjectId, request.DecidedBy, cancellationToken) switch
+        return await decisions.DecideAsync(id, sessionId, request.Decision, request.TargetProjectId, user.Identity!.Name!, cancellationToken) switch
         {
             DecisionOutcome.Recorded => TypedResults.NoContent(),
             DecisionOutcome.PlanNotFound => ApiProblems.PlanNotFound(id),
@@ -114,13 +114,9 @@ public static class PlanEndpoints
     }
 
     private static async Task<Results<Ok<PlanSummary>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
-        Guid id, ApprovalRequest request, PlanDecisions decisions, PlanQueries queries, CancellationToken cancellationToken)
+        Guid id, ApprovalRequest request, ClaimsPrincipal user, PlanDecisions decisions, PlanQueries queries, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.ApprovedBy))
-        {
-            return ApiProblems.Invalid("approvedBy", "Say who approves.");
-        }
-        return await decisions.ApproveAsync(id, request.ApprovedBy, request.AcknowledgeRisks, cancellationToken) switch
+        return await decisions.ApproveAsync(id, user.Identity!.Name!, request.AcknowledgeRisks, cancellationToken) switch
         {
             ApprovalOutcome.Approved => TypedResults.Ok((await queries.FindAsync(id, cancellationToken))!),
             ApprovalOutcome.PlanNotFound => ApiProblems.PlanNotFound(id),

@@ -13,14 +13,14 @@ public sealed class AnalyzerHealthCheck(HealthSummaryQuery query) : IHealthCheck
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var summary = await query.GetAsync(cancellationToken);
-        // Unknown figures stay null in /health's JSON: "no runs table yet" is not "0 active runs".
+        // Unknown figures stay null in /health's JSON: "no sessions table" is not "0 orphans".
         var data = new Dictionary<string, object>
         {
             ["orphanCount"] = summary.OrphanCount!,
             ["totalSessions"] = summary.TotalSessions!,
             ["lastPlan"] = summary.LastPlan!,
             ["lastRun"] = summary.LastRun!,
-            ["activeRuns"] = summary.ActiveRuns!,
+            ["activeRuns"] = summary.ActiveRuns,
             ["backupTables"] = summary.BackupTables,
         };
         return summary.TotalSessions is null

@@ -1,16 +1,15 @@
-using System.Text.Json;
 using AspireMigration.Analyzer.Plans;
 
 namespace AspireMigration.Analyzer.Health;
 
 /// <summary>
 /// The figures an operator checks before and after a backfill. Counts are null when the target
-/// tables are missing; run figures are null until the Executor's runs table exists.
+/// tables are missing; LastRun is null before the first run.
 /// </summary>
 public sealed record HealthSummary(
     long? OrphanCount,
     long? TotalSessions,
     PlanSummary? LastPlan,
-    JsonElement? LastRun,
+    RunFigures? LastRun,
     long? ActiveRuns,
     IReadOnlyList<string> BackupTables);

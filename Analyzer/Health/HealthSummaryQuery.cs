@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AspireMigration.Analyzer.Plans;
 using Dapper;
 using Npgsql;
@@ -8,18 +7,12 @@ namespace AspireMigration.Analyzer.Health;
 /// <summary>Collects <see cref="HealthSummary"/> in a handful of cheap queries.</summary>
 public sealed class HealthSummaryQuery(NpgsqlDataSource dataSource, PlanQueries plans)
 {
-    // The runs table belongs to the Executor. Its rows are read as JSON so this query depends only
-    // on the table's name and a 'status' column, not on its full shape.
+    // The runs and saga tables belong to the Executor; the tool schema migrations create both.
     private const string LastRunSql = """
-        SELECT to_jsonb(r)::text FROM backfill.runs r
-        ORDER BY coalesce(to_jsonb(r) ->> 'created_at', to_jsonb(r) ->> 'started_at') DESC NULLS LAST
-        LIMIT 1
-        """;
-
-    private const string ActiveRunsSql = """
-        SELECT count(*) FROM backfill.runs r
-        WHERE lower(coalesce(to_jsonb(r) ->> 'status', '')) NOT IN
-              ('completed', 'succeeded', 'failed', 'rolled_back', 'rolledback', 'cancelled', 'canceled', 'aborted', 'dry_run_completed')
+        SELECT r.run_id AS RunId, r.plan_id AS PlanId, coalesce(s.current_state, 'Pending') AS State, r.dry_run AS DryRun,
+               r.created_at AS CreatedAt, r.finished_at AS FinishedAt
+        FROM backfill.runs r LEFT JOIN backfill.run_sagas s ON s.correlation_id = r.run_id
+        ORDER BY r.created_at DESC LIMIT 1
         """;
 
     public async Task<HealthSummary> GetAsync(CancellationToken cancellationToken)
@@ -32,21 +25,16 @@ public sealed class HealthSummaryQuery(NpgsqlDataSource dataSource, PlanQueries 
                 "SELECT count(*) FILTER (WHERE project_id IS NULL), count(*) FROM sessions", cancellationToken: cancellationToken));
         }
 
-        JsonElement? lastRun = null;
-        long? activeRuns = null;
-        if (await ExistsAsync(connection, "backfill.runs", cancellationToken))
-        {
-            var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(LastRunSql, cancellationToken: cancellationToken));
-            lastRun = json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
-            activeRuns = await connection.ExecuteScalarAsync<long>(new CommandDefinition(ActiveRunsSql, cancellationToken: cancellationToken));
-        }
+        var lastRun = await connection.QuerySingleOrDefaultAsync<RunFigures>(new CommandDefinition(LastRunSql, cancellationToken: cancellationToken));
+        var activeRuns = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM backfill.runs WHERE active", cancellationToken: cancellationToken));
 
         var backups = await connection.QueryAsync<string>(new CommandDefinition("""
             SELECT table_name FROM information_schema.tables
             WHERE table_schema = 'backfill' AND table_name LIKE 'sessions\_backup\_%'
             ORDER BY table_name
             """, cancellationToken: cancellationToken));
-        var lastPlan = await ExistsAsync(connection, "backfill.plans", cancellationToken) ? await plans.LatestAsync(cancellationToken) : null;
+        var lastPlan = await plans.LatestAsync(cancellationToken);
         return new HealthSummary(orphans, total, lastPlan, lastRun, activeRuns, backups.ToList());
     }
 

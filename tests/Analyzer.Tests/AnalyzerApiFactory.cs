@@ -1,4 +1,5 @@
 using AspireMigration.Analyzer.Analysis;
+using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -19,9 +20,19 @@ public sealed class AnalyzerApiFactory(InfrastructureFixture fixture, string con
     {
         builder.UseSetting("ConnectionStrings:appdb", connectionString);
         builder.UseSetting("ConnectionStrings:messaging", fixture.MessagingConnectionString);
+        builder.UseSetting("ServiceApi:Key", fixture.ServiceApiKey);
         if (withTestHarness)
         {
             builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
         }
+    }
+
+    /// <summary>Clients call as the Dashboard does, on behalf of an approver named "approver".</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new(ServiceApiHeaders.Scheme, fixture.ServiceApiKey);
+        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfUser, "approver");
+        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfRole, Roles.Approver);
     }
 }

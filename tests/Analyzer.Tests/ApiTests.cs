@@ -26,7 +26,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         var planId = plan.GetProperty("planId").GetGuid();
         Assert.Equal($"/api/plans/{planId}", created.Headers.Location?.OriginalString);
         Assert.Equal(4, plan.GetProperty("summary").GetProperty("total").GetInt32());
-        Assert.Equal("api", plan.GetProperty("createdBy").GetString());
+        Assert.Equal("approver", plan.GetProperty("createdBy").GetString());
 
         var list = await client.GetFromJsonAsync<JsonElement>("/api/plans");
         Assert.Equal(planId, Assert.Single(list.EnumerateArray()).GetProperty("planId").GetGuid());
@@ -39,13 +39,13 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
         using var client = factory.CreateClient();
 
-        using var created = await client.PostAsJsonAsync("/api/plans", new { prior = 0, confidentThreshold = 0.8, tentativeThreshold = 0.5, createdBy = "ops@example.com" });
+        using var created = await client.PostAsJsonAsync("/api/plans", new { prior = 0, confidentThreshold = 0.8, tentativeThreshold = 0.5 });
         var plan = await ReadJsonAsync(created);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(0m, plan.GetProperty("settings").GetProperty("prior").GetDecimal());
         Assert.Equal(0.8m, plan.GetProperty("settings").GetProperty("confidentThreshold").GetDecimal());
-        Assert.Equal("ops@example.com", plan.GetProperty("createdBy").GetString());
+        Assert.Equal("approver", plan.GetProperty("createdBy").GetString());
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method == "POST")
         {
-            request.Content = JsonContent.Create(new { decision = "exclude", decidedBy = "ops", approvedBy = "ops", acknowledgeRisks = true });
+            request.Content = JsonContent.Create(new { decision = "exclude", acknowledgeRisks = true });
         }
         using var response = await client.SendAsync(request);
 
@@ -155,22 +155,20 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         var session = (await db.ItemsAsync(planId)).Values.First(i => i.AssignmentType == "manual_review").SessionId;
         var url = $"/api/plans/{planId}/items/{session}/decision";
 
-        using var excluded = await client.PostAsJsonAsync(url, new { decision = "exclude", decidedBy = "ann" });
-        using var assigned = await client.PostAsJsonAsync(url, new { decision = "assign", targetProjectId = target, decidedBy = "bob" });
-        using var toArchived = await client.PostAsJsonAsync(url, new { decision = "assign", targetProjectId = archived, decidedBy = "bob" });
-        using var withoutTarget = await client.PostAsJsonAsync(url, new { decision = "assign", decidedBy = "bob" });
-        using var unknownWord = await client.PostAsJsonAsync(url, new { decision = "maybe", decidedBy = "bob" });
-        using var anonymous = await client.PostAsJsonAsync(url, new { decision = "include" });
+        using var excluded = await client.PostAsJsonAsync(url, new { decision = "exclude" });
+        using var assigned = await client.PostAsJsonAsync(url, new { decision = "assign", targetProjectId = target });
+        using var toArchived = await client.PostAsJsonAsync(url, new { decision = "assign", targetProjectId = archived });
+        using var withoutTarget = await client.PostAsJsonAsync(url, new { decision = "assign" });
+        using var unknownWord = await client.PostAsJsonAsync(url, new { decision = "maybe" });
 
         Assert.Equal(HttpStatusCode.NoContent, excluded.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
         await AssertProblemAsync(toArchived, HttpStatusCode.BadRequest);
         await AssertProblemAsync(withoutTarget, HttpStatusCode.BadRequest);
         await AssertProblemAsync(unknownWord, HttpStatusCode.BadRequest);
-        await AssertProblemAsync(anonymous, HttpStatusCode.BadRequest);
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}?type=manual_review");
         var decision = Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("decision");
-        Assert.Equal(("assign", target, "bob"), (decision.GetProperty("decision").GetString(), decision.GetProperty("targetProjectId").GetGuid(), decision.GetProperty("decidedBy").GetString()));
+        Assert.Equal(("assign", target, "approver"), (decision.GetProperty("decision").GetString(), decision.GetProperty("targetProjectId").GetGuid(), decision.GetProperty("decidedBy").GetString()));
         Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_item_decisions"));
     }
 
@@ -184,17 +182,15 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         Assert.NotEmpty(plan.Risks);
         var url = $"/api/plans/{plan.PlanId}/approve";
 
-        using var unacknowledged = await client.PostAsJsonAsync(url, new { approvedBy = "carol", acknowledgeRisks = false });
-        using var nobody = await client.PostAsJsonAsync(url, new { approvedBy = "", acknowledgeRisks = true });
-        using var approved = await client.PostAsJsonAsync(url, new { approvedBy = "carol", acknowledgeRisks = true });
-        using var again = await client.PostAsJsonAsync(url, new { approvedBy = "dave", acknowledgeRisks = true });
+        using var unacknowledged = await client.PostAsJsonAsync(url, new { acknowledgeRisks = false });
+        using var approved = await client.PostAsJsonAsync(url, new { acknowledgeRisks = true });
+        using var again = await client.PostAsJsonAsync(url, new { acknowledgeRisks = true });
 
         await AssertProblemAsync(unacknowledged, HttpStatusCode.Conflict);
-        await AssertProblemAsync(nobody, HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        Assert.Equal("carol", (await ReadJsonAsync(approved)).GetProperty("approval").GetProperty("approvedBy").GetString());
+        Assert.Equal("approver", (await ReadJsonAsync(approved)).GetProperty("approval").GetProperty("approvedBy").GetString());
         await AssertProblemAsync(again, HttpStatusCode.Conflict);
-        Assert.Equal("carol", await db.ScalarAsync<string>("SELECT approved_by FROM backfill.plan_approvals WHERE plan_id = @id", new { id = plan.PlanId }));
+        Assert.Equal("approver", await db.ScalarAsync<string>("SELECT approved_by FROM backfill.plan_approvals WHERE plan_id = @id", new { id = plan.PlanId }));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class HealthTests(InfrastructureFixture fixture)
         Assert.Equal(3, summary.GetProperty("totalSessions").GetInt64());
         Assert.Equal(plan.PlanId, summary.GetProperty("lastPlan").GetProperty("planId").GetGuid());
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("lastRun").ValueKind);
-        Assert.Equal(JsonValueKind.Null, summary.GetProperty("activeRuns").ValueKind);
+        Assert.Equal(0, summary.GetProperty("activeRuns").GetInt64());
         Assert.Empty(summary.GetProperty("backupTables").EnumerateArray());
     }
 
@@ -34,11 +34,14 @@ public sealed class HealthTests(InfrastructureFixture fixture)
     public async Task Runs_and_backup_tables_are_reported_once_they_exist()
     {
         await using var db = await TestDatabase.CreateAsync(fixture);
-        // Stand-ins for the Executor's tables: only the names and a status column matter here.
+        // Rows as the Executor writes them: a finished run and a newer active one.
         await db.ExecuteAsync("""
-            CREATE TABLE backfill.runs (id uuid PRIMARY KEY, status text NOT NULL, created_at timestamptz NOT NULL);
-            INSERT INTO backfill.runs VALUES ('00000000-0000-0000-0000-0000000000a1', 'completed', '2026-11-01T00:00:00Z'),
-                                             ('00000000-0000-0000-0000-0000000000a2', 'migrating', '2026-11-02T00:00:00Z');
+            INSERT INTO backfill.runs (run_id, plan_id, requested_by, dry_run, active, phase, created_at) VALUES
+                ('00000000-0000-0000-0000-0000000000a1', gen_random_uuid(), 'operator', false, false, 'finished', '2026-11-01T00:00:00Z'),
+                ('00000000-0000-0000-0000-0000000000a2', gen_random_uuid(), 'operator', false, true, 'migrating', '2026-11-02T00:00:00Z');
+            INSERT INTO backfill.run_sagas (correlation_id, version, current_state, state) VALUES
+                ('00000000-0000-0000-0000-0000000000a1', 9, 'Completed', '{}'),
+                ('00000000-0000-0000-0000-0000000000a2', 4, 'Migrating', '{}');
             CREATE TABLE backfill."sessions_backup_0123456789abcdef0123456789abcdef" (LIKE public.sessions);
             CREATE TABLE backfill.sessionsXbackupXnot (id int);
             """);
@@ -48,7 +51,8 @@ public sealed class HealthTests(InfrastructureFixture fixture)
         var summary = await client.GetFromJsonAsync<JsonElement>("/api/health-summary");
 
         Assert.Equal(1, summary.GetProperty("activeRuns").GetInt64());
-        Assert.Equal("migrating", summary.GetProperty("lastRun").GetProperty("status").GetString());
+        Assert.Equal("Migrating", summary.GetProperty("lastRun").GetProperty("state").GetString());
+        Assert.Equal(Guid.Parse("00000000-0000-0000-0000-0000000000a2"), summary.GetProperty("lastRun").GetProperty("runId").GetGuid());
         Assert.Equal(["sessions_backup_0123456789abcdef0123456789abcdef"], summary.GetProperty("backupTables").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("lastPlan").ValueKind);
     }
