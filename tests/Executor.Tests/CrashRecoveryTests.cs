@@ -18,22 +18,12 @@ public sealed class CrashRecoveryTests(InfrastructureFixture infrastructure)
         {
             var client = new RunClient(new HttpClient { BaseAddress = first.Address });
             // Batch 1 (session 1) hangs on a row lock, so the process dies holding it unacknowledged.
-            await using var connection = await scenario.DataSource.OpenConnectionAsync();
-            await using var blocker = await connection.BeginTransactionAsync();
-            await using (var lockRow = connection.CreateCommand())
-            {
-                lockRow.CommandText = $"SELECT 1 FROM sessions WHERE id = '{Scenario.Session(1)}' FOR UPDATE";
-                await lockRow.ExecuteNonQueryAsync();
-            }
+            await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
             runId = await client.StartAsync(planId, batchSize: 1);
-            using var timeout = new CancellationTokenSource(RunClient.Timeout);
-            while ((await client.GetAsync(runId))?.CompletedBatches != 14)
-            {
-                await Task.Delay(100, timeout.Token);
-            }
+            await client.WaitForBatchesAsync(runId, 14);
 
             first.Kill();
-            await blocker.RollbackAsync();
+            await blocker.ReleaseAsync();
         }
 
         // The restarted Executor (same queues) gets the unacknowledged batch back and finishes the run.
