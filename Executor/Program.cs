@@ -1,3 +1,10 @@
+using AspireMigration.Executor.Bench;
+
+if (args.FirstOrDefault() == "bench")
+{
+    return await ExecutorBenchmark.RunAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -9,4 +16,5 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapRunEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;

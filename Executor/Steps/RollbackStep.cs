@@ -31,8 +31,17 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // The fence: waits for batches in flight (they hold the run row FOR SHARE); later ones see the phase and stop.
-        var fenced = await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE backfill.runs SET phase = '{RunPhase.RollingBack}', active = true WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+        // A rollback also claims the single active-run slot: it must not interleave with another run.
+        int fenced;
+        try
+        {
+            fenced = await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE backfill.runs SET phase = '{RunPhase.RollingBack}', active = true WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "runs_single_active")
+        {
+            return new RollbackFailed(runId, "Another run is active on this database; roll back once it has finished. Nothing was changed.");
+        }
         var failure = fenced == 0 ? $"Run {runId} never passed pre-flight; there is nothing to roll back." : await CheckBackupAsync(connection, transaction, runId, cancellationToken);
         if (failure is not null)
         {

@@ -7,13 +7,15 @@ namespace AspireMigration.Executor.Tests;
 /// The real Executor (API, saga, consumers) on a test database and the shared broker. Its queues get
 /// a prefix of their own, so hosts of different tests never take each other's messages.
 /// </summary>
-public sealed class ExecutorApp(string database, string messaging) : WebApplicationFactory<ExecutorOptions>
+public sealed class ExecutorApp(string database, string messaging, string? endpointPrefix = null) : WebApplicationFactory<ExecutorOptions>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:appdb", database);
         builder.UseSetting("ConnectionStrings:messaging", messaging);
-        builder.UseSetting("Executor:EndpointPrefix", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Executor:EndpointPrefix", endpointPrefix ?? NewEndpointPrefix());
         builder.UseSetting("Executor:BackupRetention", "00:00:00");
     }
+
+    public static string NewEndpointPrefix() => "test-" + Guid.NewGuid().ToString("N")[..8];
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using AspireMigration.TestSupport;
-using Npgsql;
 
 namespace AspireMigration.Executor.Tests;
 
@@ -13,14 +12,14 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
-        await using var blocker = await BlockSessionAsync(scenario, 1);
+        await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
 
         var runId = await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 1);
-        await WaitForCompletedBatchesAsync(client, runId, 14);
+        await client.WaitForBatchesAsync(runId, 14);
         Assert.Equal(HttpStatusCode.Accepted, (await client.CommandAsync(runId, "pause")).StatusCode);
         await client.WaitAsync(runId, "Paused");
-        await blocker.RollbackAsync();
-        await WaitForCompletedBatchesAsync(client, runId, 15);
+        await blocker.ReleaseAsync();
+        await client.WaitForBatchesAsync(runId, 15);
         Assert.Equal("Paused", (await client.GetAsync(runId))!.State);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.CommandAsync(runId, "resume")).StatusCode);
@@ -35,15 +34,14 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
         var before = await scenario.SeedRowsAsync();
-        var blocker = await BlockSessionAsync(scenario, 1);
+        await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
 
         var runId = await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 1);
-        await WaitForCompletedBatchesAsync(client, runId, 14);
+        await client.WaitForBatchesAsync(runId, 14);
         Assert.Equal(HttpStatusCode.Accepted, (await client.CommandAsync(runId, "cancel")).StatusCode);
         await client.WaitAsync(runId, "RollingBack");
         // The rollback waits for the batch in flight, then restores it too.
-        await blocker.RollbackAsync();
-        await blocker.DisposeAsync();
+        await blocker.ReleaseAsync();
         var run = await client.WaitAsync(runId);
 
         Assert.Equal(("Cancelled", 15), (run.State, run.RolledBack));
@@ -72,27 +70,5 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
         run = await client.WaitAsync(run.RunId, "RolledBack");
         Assert.Equal(11, run.RolledBack);
         Assert.All(await scenario.SeedProjectsAsync(), p => Assert.Null(p.Value));
-    }
-
-    /// <summary>Holds a row lock on one seed session until the returned transaction ends, so its batch blocks.</summary>
-    private static async Task<NpgsqlTransaction> BlockSessionAsync(Scenario scenario, int session)
-    {
-        var connection = await scenario.DataSource.OpenConnectionAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand("SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE", connection, transaction)
-        {
-            Parameters = { new() { Value = Scenario.Session(session) } },
-        };
-        await command.ExecuteNonQueryAsync();
-        return transaction;
-    }
-
-    private static async Task WaitForCompletedBatchesAsync(RunClient client, Guid runId, int batches)
-    {
-        using var timeout = new CancellationTokenSource(RunClient.Timeout);
-        while ((await client.GetAsync(runId))?.CompletedBatches != batches)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
     }
 }

@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using AspireMigration.Executor.Api;
+using AspireMigration.TestSupport;
+
+namespace AspireMigration.Executor.Tests;
+
+[Collection(ExecutorCollection.Name)]
+public sealed class CrashRecoveryTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task Executor_killed_mid_migration_resumes_after_restart_and_migrates_exactly_once()
+    {
+        await using var scenario = await Scenario.CreateAsync(infrastructure);
+        var prefix = ExecutorApp.NewEndpointPrefix();
+        var planId = await scenario.InsertPlanAsync();
+        Guid runId;
+        using (var first = await ExecutorProcess.StartAsync(scenario.ConnectionString, infrastructure.MessagingConnectionString, prefix))
+        {
+            var client = new RunClient(new HttpClient { BaseAddress = first.Address });
+            // Batch 1 (session 1) hangs on a row lock, so the process dies holding it unacknowledged.
+            await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
+            runId = await client.StartAsync(planId, batchSize: 1);
+            await client.WaitForBatchesAsync(runId, 14);
+
+            first.Kill();
+            await blocker.ReleaseAsync();
+        }
+
+        // The restarted Executor (same queues) gets the unacknowledged batch back and finishes the run.
+        await using var second = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString, prefix);
+        var restarted = new RunClient(second.CreateClient());
+        var run = await restarted.WaitAsync(runId);
+
+        Assert.Equal(("Completed", 15, 15), (run.State, run.Migrated, run.CompletedBatches));
+        var batches = await restarted.Http.GetFromJsonAsync<List<BatchView>>($"/api/runs/{runId}/batches");
+        Assert.Equal(15, batches!.Count);
+        Assert.All(batches, b => Assert.Equal(1, b.Migrated));
+        foreach (var (session, type, target) in Scenario.SeedPlan.Where(i => i.Type != "manual_review"))
+        {
+            Assert.Equal(target, (await scenario.SeedProjectsAsync())[session]);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AspireMigration.Executor.Tests;
+
+/// <summary>The Executor as a separate OS process, so a test can kill it the hard way (SIGKILL) mid-run.</summary>
+public sealed class ExecutorProcess : IDisposable
+{
+    private readonly Process process;
+
+    private ExecutorProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ExecutorProcess> StartAsync(string database, string messaging, string endpointPrefix)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet", [ExecutorAssembly()])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__appdb"] = database,
+                ["ConnectionStrings__messaging"] = messaging,
+                ["Executor__EndpointPrefix"] = endpointPrefix,
+                ["ASPNETCORE_URLS"] = address.ToString(),
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = address };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync("/alive", timeout.Token)).IsSuccessStatusCode)
+                {
+                    return new ExecutorProcess(process, address);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            Kill();
+        }
+        process.Dispose();
+    }
+
+    // Built next to this test project by the project reference: …/Executor/bin/<configuration>/<tfm>/.
+    private static string ExecutorAssembly()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var (tfm, configuration) = (testOutput.Name, testOutput.Parent!.Name);
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "AspireMigration.sln")))
+        {
+            root = root.Parent;
+        }
+        return Path.Combine(root!.FullName, "Executor", "bin", configuration, tfm, "AspireMigration.Executor.dll");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

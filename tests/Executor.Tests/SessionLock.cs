@@ -1,0 +1,32 @@
+using Npgsql;
+
+namespace AspireMigration.Executor.Tests;
+
+/// <summary>Holds a row lock on one session, so the batch that contains it blocks until released.</summary>
+public sealed class SessionLock : IAsyncDisposable
+{
+    private readonly NpgsqlConnection connection;
+    private readonly NpgsqlTransaction transaction;
+
+    private SessionLock(NpgsqlConnection connection, NpgsqlTransaction transaction) => (this.connection, this.transaction) = (connection, transaction);
+
+    public static async Task<SessionLock> TakeAsync(Scenario scenario, Guid sessionId)
+    {
+        var connection = await scenario.DataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE", connection, transaction)
+        {
+            Parameters = { new() { Value = sessionId } },
+        };
+        await command.ExecuteNonQueryAsync();
+        return new SessionLock(connection, transaction);
+    }
+
+    public Task ReleaseAsync() => transaction.RollbackAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
