@@ -8,10 +8,13 @@ if (args.FirstOrDefault() == "bench")
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddServiceApiSecurity();
 builder.AddExecutor();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapRunEndpoints();

@@ -11,5 +11,5 @@ public sealed record HealthSummary(
     long? TotalSessions,
     PlanSummary? LastPlan,
     RunFigures? LastRun,
-    long? ActiveRuns,
+    long ActiveRuns,
     IReadOnlyList<string> BackupTables);

@@ -1,4 +1,4 @@
 namespace AspireMigration.Executor.Api;
 
-/// <summary>The optional body of pause/resume/cancel/rollback: who asks, and for rollback whether to force.</summary>
-public sealed record RunCommandRequest(string? RequestedBy, bool Force = false);
+/// <summary>The optional body of pause/resume/cancel/rollback: for rollback, whether to force over conflicts.</summary>
+public sealed record RunCommandRequest(bool Force = false);

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using AspireMigration.Shared.Security;
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
@@ -17,7 +19,7 @@ public static class RunEndpoints
     public static WebApplication MapRunEndpoints(this WebApplication app)
     {
         var runs = app.MapGroup("/api/runs").WithTags("Runs");
-        runs.MapPost("/", StartAsync);
+        runs.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate);
         runs.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)));
         runs.MapGet("/{id}", (string id, RunQueries queries) => WithRunAsync(id, queries, run => Task.FromResult<IResult>(TypedResults.Ok(RunView.From(run)))));
         runs.MapGet("/{id}/batches", (string id, RunQueries queries, CancellationToken ct) =>
@@ -39,20 +41,16 @@ public static class RunEndpoints
 
         var backups = app.MapGroup("/api/backups").WithTags("Backups");
         backups.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BackupsAsync(ct)));
-        backups.MapDelete("/{runId}", DropBackupAsync);
+        backups.MapDelete("/{runId}", DropBackupAsync).RequireAuthorization(Policies.Operate);
         return app;
     }
 
-    private static async Task<IResult> StartAsync(StartRunRequest request, IPublishEndpoint bus, CancellationToken ct)
+    private static async Task<IResult> StartAsync(StartRunRequest request, ClaimsPrincipal user, IPublishEndpoint bus, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.PlanId == Guid.Empty)
         {
             errors["planId"] = ["planId is required."];
-        }
-        if (string.IsNullOrWhiteSpace(request.RequestedBy))
-        {
-            errors["requestedBy"] = ["requestedBy is required: every run is audited with who asked for it."];
         }
         if (request.BatchSize is < 1 or > MaxBatchSize)
         {
@@ -64,14 +62,14 @@ public static class RunEndpoints
         }
 
         var runId = Guid.CreateVersion7();
-        await bus.Publish(new StartRun(runId, request.PlanId, request.RequestedBy!.Trim(), request.SkipLowConfidence,
+        await bus.Publish(new StartRun(runId, request.PlanId, user.Identity!.Name!, request.SkipLowConfidence,
             request.BatchSize ?? StartRun.DefaultBatchSize, request.DryRun), ct);
         return TypedResults.Accepted($"/api/runs/{runId}", new { runId });
     }
 
     private static void MapCommand<T>(RouteGroupBuilder runs, string verb, string[] allowedStates, Func<Guid, string, RunCommandRequest?, T> create)
         where T : class =>
-        runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, RunQueries queries, IPublishEndpoint bus, CancellationToken ct) =>
+        runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, ClaimsPrincipal user, RunQueries queries, IPublishEndpoint bus, CancellationToken ct) =>
             WithRunAsync(id, queries, async run =>
             {
                 var allowed = allowedStates.Contains(run.CurrentState)
@@ -83,9 +81,9 @@ public static class RunEndpoints
                         detail: $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to {string.Join(", ", allowedStates)} runs"
                             + (verb == "rollback" ? " that made a backup." : "."));
                 }
-                await bus.Publish(create(run.CorrelationId, string.IsNullOrWhiteSpace(request?.RequestedBy) ? "api" : request.RequestedBy.Trim(), request), ct);
+                await bus.Publish(create(run.CorrelationId, user.Identity!.Name!, request), ct);
                 return TypedResults.Accepted($"/api/runs/{run.CorrelationId}", new { runId = run.CorrelationId });
-            }));
+            })).RequireAuthorization(Policies.Operate);
 
     private static Task<IResult> ReportAsync(string id, string? format, RunQueries queries, CancellationToken ct) =>
         WithRunAsync(id, queries, async run =>
@@ -102,17 +100,13 @@ public static class RunEndpoints
             };
         });
 
-    private static async Task<IResult> DropBackupAsync(string runId, string? requestedBy, BackupRetention retention, CancellationToken ct)
+    private static async Task<IResult> DropBackupAsync(string runId, ClaimsPrincipal user, BackupRetention retention, CancellationToken ct)
     {
         if (!Guid.TryParse(runId, out var id))
         {
             return BadId(runId);
         }
-        if (string.IsNullOrWhiteSpace(requestedBy))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["requestedBy"] = ["requestedBy is required: dropping a backup is audited."] });
-        }
-        var (found, refusal) = await retention.DropAsync(id, requestedBy.Trim(), ct);
+        var (found, refusal) = await retention.DropAsync(id, user.Identity!.Name!, ct);
         return !found ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Run {id} has no backup")
             : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The backup cannot be dropped", detail: refusal)
             : TypedResults.NoContent();

@@ -1,3 +1,3 @@
 namespace AspireMigration.Executor.Api;
 
-public sealed record StartRunRequest(Guid PlanId, string? RequestedBy, bool SkipLowConfidence = false, int? BatchSize = null, bool DryRun = false);
+public sealed record StartRunRequest(Guid PlanId, bool SkipLowConfidence = false, int? BatchSize = null, bool DryRun = false);

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -7,7 +8,7 @@ namespace AspireMigration.Executor.Tests;
 /// The real Executor (API, saga, consumers) on a test database and the shared broker. Its queues get
 /// a prefix of their own, so hosts of different tests never take each other's messages.
 /// </summary>
-public sealed class ExecutorApp(string database, string messaging, string? endpointPrefix = null) : WebApplicationFactory<ExecutorOptions>
+public sealed class ExecutorApp(string database, string messaging, string serviceApiKey, string? endpointPrefix = null) : WebApplicationFactory<ExecutorOptions>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -15,6 +16,16 @@ public sealed class ExecutorApp(string database, string messaging, string? endpo
         builder.UseSetting("ConnectionStrings:messaging", messaging);
         builder.UseSetting("Executor:EndpointPrefix", endpointPrefix ?? NewEndpointPrefix());
         builder.UseSetting("Executor:BackupRetention", "00:00:00");
+        builder.UseSetting("ServiceApi:Key", serviceApiKey);
+    }
+
+    /// <summary>Clients call as the Dashboard does, on behalf of an operator named "operator".</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new(ServiceApiHeaders.Scheme, serviceApiKey);
+        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfUser, "operator");
+        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfRole, Roles.Operator);
     }
 
     public static string NewEndpointPrefix() => "test-" + Guid.NewGuid().ToString("N")[..8];

@@ -30,6 +30,8 @@ public sealed class ExecutorProcess : IDisposable
                 ["ConnectionStrings__appdb"] = database,
                 ["ConnectionStrings__messaging"] = messaging,
                 ["Executor__EndpointPrefix"] = endpointPrefix,
+                // This process is only driven through the bus; its API just needs a key to start.
+                ["ServiceApi__Key"] = Guid.NewGuid().ToString("N"),
                 ["ASPNETCORE_URLS"] = address.ToString(),
                 ["Logging__LogLevel__Default"] = "Warning",
             },

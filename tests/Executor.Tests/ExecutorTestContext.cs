@@ -10,7 +10,7 @@ public sealed class ExecutorTestContext : IAsyncDisposable
     private ExecutorTestContext(Scenario scenario, InfrastructureFixture infrastructure)
     {
         Scenario = scenario;
-        app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString);
+        app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         Client = new RunClient(app.CreateClient());
     }
 

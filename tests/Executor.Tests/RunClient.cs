@@ -14,7 +14,7 @@ public sealed class RunClient(HttpClient http)
 
     public async Task<Guid> StartAsync(Guid planId, bool skipLowConfidence = false, int? batchSize = null, bool dryRun = false)
     {
-        var response = await http.PostAsJsonAsync("/api/runs", new StartRunRequest(planId, "operator", skipLowConfidence, batchSize, dryRun));
+        var response = await http.PostAsJsonAsync("/api/runs", new StartRunRequest(planId, skipLowConfidence, batchSize, dryRun));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<StartedRun>())!.RunId;
     }
@@ -54,7 +54,7 @@ public sealed class RunClient(HttpClient http)
     }
 
     public Task<HttpResponseMessage> CommandAsync(Guid runId, string verb, bool force = false) =>
-        http.PostAsJsonAsync($"/api/runs/{runId}/{verb}", new RunCommandRequest("operator", force));
+        http.PostAsJsonAsync($"/api/runs/{runId}/{verb}", new RunCommandRequest(force));
 
     private sealed record StartedRun(Guid RunId);
 }
