@@ -31,8 +31,6 @@ public sealed class AnalyzerApiFactory(InfrastructureFixture fixture, string con
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);
-        client.DefaultRequestHeaders.Authorization = new(ServiceApiHeaders.Scheme, fixture.ServiceApiKey);
-        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfUser, "approver");
-        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfRole, Roles.Approver);
+        client.ActAs(fixture.ServiceApiKey, "approver", Roles.Approver);
     }
 }

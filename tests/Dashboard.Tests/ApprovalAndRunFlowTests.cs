@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using System.Net.Http.Json;
 using AspireMigration.Shared.Security;
+using AspireMigration.TestSupport;
 using Microsoft.Playwright;
 using Npgsql;
 
@@ -89,14 +90,8 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
     }
 
-    private HttpClient ApiClient(string service, string user, string role)
-    {
-        var client = fixture.App.CreateHttpClient(service);
-        client.DefaultRequestHeaders.Authorization = new(ServiceApiHeaders.Scheme, fixture.ServiceApiKey);
-        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfUser, user);
-        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfRole, role);
-        return client;
-    }
+    private HttpClient ApiClient(string service, string user, string role) =>
+        fixture.App.CreateHttpClient(service).ActAs(fixture.ServiceApiKey, user, role);
 
     private static async Task Expect(IPage page, string selector, string text, int timeoutSeconds = 30) =>
         await Assertions.Expect(page.Locator(selector)).ToContainTextAsync(text, new() { Timeout = timeoutSeconds * 1000 });

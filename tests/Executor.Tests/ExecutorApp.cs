@@ -1,4 +1,5 @@
 using AspireMigration.Shared.Security;
+using AspireMigration.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -23,9 +24,7 @@ public sealed class ExecutorApp(string database, string messaging, string servic
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);
-        client.DefaultRequestHeaders.Authorization = new(ServiceApiHeaders.Scheme, serviceApiKey);
-        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfUser, "operator");
-        client.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfRole, Roles.Operator);
+        client.ActAs(serviceApiKey, "operator", Roles.Operator);
     }
 
     public static string NewEndpointPrefix() => "test-" + Guid.NewGuid().ToString("N")[..8];

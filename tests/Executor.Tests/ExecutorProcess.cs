@@ -17,7 +17,7 @@ public sealed class ExecutorProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ExecutorProcess> StartAsync(string database, string messaging, string endpointPrefix)
+    public static async Task<ExecutorProcess> StartAsync(string database, string messaging, string serviceApiKey, string endpointPrefix)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [ExecutorAssembly()])
@@ -30,8 +30,7 @@ public sealed class ExecutorProcess : IDisposable
                 ["ConnectionStrings__appdb"] = database,
                 ["ConnectionStrings__messaging"] = messaging,
                 ["Executor__EndpointPrefix"] = endpointPrefix,
-                // This process is only driven through the bus; its API just needs a key to start.
-                ["ServiceApi__Key"] = Guid.NewGuid().ToString("N"),
+                ["ServiceApi__Key"] = serviceApiKey,
                 ["ASPNETCORE_URLS"] = address.ToString(),
                 ["Logging__LogLevel__Default"] = "Warning",
             },
