@@ -24,11 +24,11 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
     {
         // Approver: analyse, assign the 4/3/3/2 manual-review session to its suggested project, approve.
         var approver = await fixture.SignInAsync("approver");
-        await approver.GotoAsync("/plans");
+        await DashboardFixture.OpenAsync(approver, "/plans");
         await approver.ClickAsync("[data-testid=analyze]");
-        await approver.WaitForURLAsync("**/plans/*-*");
+        // Blazor navigates inside the page (no load event): wait for the plan page itself.
+        await approver.WaitForSelectorAsync("[data-testid=plan-summary]", new() { Timeout = 60_000 });
         var planUrl = approver.Url;
-        await approver.WaitForSelectorAsync("[data-testid=plan-summary]");
         Assert.Equal("7", await approver.TextContentAsync("[data-testid=count-confident]"));
         Assert.Equal("3", await approver.TextContentAsync("[data-testid=count-manual]"));
         await Screenshot(approver, "plan");
@@ -38,6 +38,7 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         Assert.Contains("frontend-app", await approver.TextContentAsync("[data-testid=distribution]"));
         await Screenshot(approver, "item-drawer");
         await approver.ClickAsync("[data-testid=assign]");
+        await Screenshot(approver, "assigned");
         await Expect(approver, "[data-testid=message]", "recorded");
 
         await approver.ClickAsync("[data-testid=acknowledge-risks]");
@@ -46,10 +47,10 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
 
         // Operator: start a real run and follow it live to the end.
         var operatorPage = await fixture.SignInAsync("operator");
-        await operatorPage.GotoAsync(planUrl);
+        await DashboardFixture.OpenAsync(operatorPage, planUrl);
         await operatorPage.ClickAsync("[data-testid=dry-run]");
         await operatorPage.ClickAsync("[data-testid=start-run]");
-        await operatorPage.WaitForURLAsync("**/runs/*-*");
+        await operatorPage.WaitForSelectorAsync("[data-testid=run-state]", new() { Timeout = 60_000 });
         await Expect(operatorPage, "[data-testid=run-state]", "Completed", timeoutSeconds: 120);
         await Screenshot(operatorPage, "run-completed");
 

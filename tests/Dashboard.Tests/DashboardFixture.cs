@@ -44,6 +44,13 @@ public sealed class DashboardFixture : FullStackFixture
         return page;
     }
 
+    /// <summary>Opens <paramref name="path"/> and waits until its circuit is live, so clicks reach their handlers.</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync("main[data-interactive=true]");
+    }
+
     public override async Task DisposeAsync()
     {
         if (Browser is not null)
