@@ -22,6 +22,7 @@ builder.AddProject<Projects.Dashboard>("dashboard")
     .WithReference(analyzer).WaitFor(analyzer)
     .WithReference(executor).WaitFor(executor)
     .WithDemoUsers(infrastructure)
+    .WithAspireDashboardLink()
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 
