@@ -13,11 +13,8 @@ public sealed class MigrationRunStateMachineTests
     [Fact]
     public async Task A_redelivered_batch_event_counts_once_and_the_last_batch_starts_validation()
     {
-        await using var provider = new ServiceCollection()
-            .AddMassTransitTestHarness(bus => bus.AddSagaStateMachine<MigrationRunStateMachine, MigrationRunState>().InMemoryRepository())
-            .BuildServiceProvider(true);
+        await using var provider = await StartHarnessAsync();
         var harness = provider.GetRequiredService<ITestHarness>();
-        await harness.Start();
         var saga = harness.GetSagaStateMachineHarness<MigrationRunStateMachine, MigrationRunState>();
         var machine = saga.StateMachine;
         var runId = Guid.NewGuid();
@@ -46,11 +43,8 @@ public sealed class MigrationRunStateMachineTests
     [Fact]
     public async Task Failed_validation_rolls_back_and_a_faulted_rollback_fails_the_run_with_its_reason()
     {
-        await using var provider = new ServiceCollection()
-            .AddMassTransitTestHarness(bus => bus.AddSagaStateMachine<MigrationRunStateMachine, MigrationRunState>().InMemoryRepository())
-            .BuildServiceProvider(true);
+        await using var provider = await StartHarnessAsync();
         var harness = provider.GetRequiredService<ITestHarness>();
-        await harness.Start();
         var saga = harness.GetSagaStateMachineHarness<MigrationRunStateMachine, MigrationRunState>();
         var runId = Guid.NewGuid();
         await harness.Bus.Publish(new StartRun(runId, Guid.NewGuid(), "operator"));
@@ -70,5 +64,14 @@ public sealed class MigrationRunStateMachineTests
         Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Failed));
         Assert.Equal("Rollback failed: disk full", saga.Sagas.Contains(runId)!.Reason);
         Assert.True(await harness.Published.Any<ReleaseRun>(m => m.Context.Message.RunId == runId));
+    }
+
+    private static async Task<ServiceProvider> StartHarnessAsync()
+    {
+        var provider = new ServiceCollection()
+            .AddMassTransitTestHarness(bus => bus.AddSagaStateMachine<MigrationRunStateMachine, MigrationRunState>().InMemoryRepository())
+            .BuildServiceProvider(true);
+        await provider.GetRequiredService<ITestHarness>().Start();
+        return provider;
     }
 }
