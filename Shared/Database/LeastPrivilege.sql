@@ -7,4 +7,4 @@ GRANT SELECT ON public.projects, public.analytics_events TO {role};
 -- Sessions are read (analysis, backup) and only their project_id is ever written.
 GRANT SELECT, UPDATE (project_id) ON public.sessions TO {role};
 -- The tool's own schema (plans, runs, saga state, audit, backup tables) belongs to the role.
-CREATE SCHEMA IF NOT EXISTS backfill AUTHORIZATION {role};
+CREATE SCHEMA backfill AUTHORIZATION {role};

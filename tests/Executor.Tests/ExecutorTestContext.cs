@@ -10,7 +10,7 @@ public sealed class ExecutorTestContext : IAsyncDisposable
     private ExecutorTestContext(Scenario scenario, InfrastructureFixture infrastructure)
     {
         Scenario = scenario;
-        app = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
+        app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         Client = new RunClient(app.CreateClient());
     }
 
@@ -18,8 +18,8 @@ public sealed class ExecutorTestContext : IAsyncDisposable
 
     public RunClient Client { get; }
 
-    public static async Task<ExecutorTestContext> StartAsync(InfrastructureFixture infrastructure) =>
-        new(await Scenario.CreateAsync(infrastructure), infrastructure);
+    public static async Task<ExecutorTestContext> StartAsync(InfrastructureFixture infrastructure, string? serviceRole = null) =>
+        new(await Scenario.CreateAsync(infrastructure, serviceRole), infrastructure);
 
     public async ValueTask DisposeAsync()
     {

@@ -28,10 +28,14 @@ public sealed class Scenario : IAsyncDisposable
     private Scenario(string connectionString)
     {
         ConnectionString = connectionString;
+        ServiceConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(connectionString);
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>What the Executor connects with: the superuser's, or the least-privilege role's.</summary>
+    public string ServiceConnectionString { get; private set; }
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -39,11 +43,24 @@ public sealed class Scenario : IAsyncDisposable
 
     public static Guid Project(int n) => Guid.Parse($"10000000-0000-0000-0000-{n:D12}");
 
-    public static async Task<Scenario> CreateAsync(InfrastructureFixture infrastructure)
+    /// <summary>
+    /// The seeded database. With <paramref name="serviceRole"/> the services connect as a new role that
+    /// holds only the README's least-privilege grants (it owns the tool schema, as a DBA would set it up).
+    /// </summary>
+    public static async Task<Scenario> CreateAsync(InfrastructureFixture infrastructure, string? serviceRole = null)
     {
         var scenario = new Scenario(await infrastructure.CreateDatabaseAsync(withTargetSchema: false));
         await new DemoSeeder(scenario.DataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions());
-        await new ToolSchemaMigrator(scenario.DataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        if (serviceRole is not null)
+        {
+            var password = Guid.NewGuid().ToString("N");
+            var database = new NpgsqlConnectionStringBuilder(scenario.ConnectionString).Database!;
+            await scenario.ExecuteAsync($"CREATE ROLE \"{serviceRole}\" LOGIN PASSWORD '{password}'");
+            await scenario.ExecuteAsync(LeastPrivilegeGrants.For(serviceRole, database));
+            scenario.ServiceConnectionString = new NpgsqlConnectionStringBuilder(scenario.ConnectionString) { Username = serviceRole, Password = password }.ConnectionString;
+        }
+        await using var serviceDataSource = NpgsqlDataSource.Create(scenario.ServiceConnectionString);
+        await new ToolSchemaMigrator(serviceDataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
         return scenario;
     }
 
