@@ -13,4 +13,7 @@ public sealed class ExecutorOptions
 
     /// <summary>Prefixes queue names, so several Executors (or test hosts) can share one broker without sharing queues.</summary>
     public string? EndpointPrefix { get; set; }
+
+    /// <summary>When on, the user who approved a plan cannot start its run (the Dashboard's "Dashboard:FourEyes" twin).</summary>
+    public bool FourEyes { get; set; }
 }

@@ -104,8 +104,8 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
 
     private async Task<string?> CheckPlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PreFlightRun command, CancellationToken cancellationToken)
     {
-        var plan = await connection.QuerySingleOrDefaultAsync<(DateTime CreatedAt, bool Approved)?>(new CommandDefinition("""
-            SELECT p.created_at, a.plan_id IS NOT NULL FROM backfill.plans p
+        var plan = await connection.QuerySingleOrDefaultAsync<(DateTime CreatedAt, bool Approved, string? ApprovedBy)?>(new CommandDefinition("""
+            SELECT p.created_at, a.plan_id IS NOT NULL, a.approved_by FROM backfill.plans p
             LEFT JOIN backfill.plan_approvals a ON a.plan_id = p.id
             WHERE p.id = @PlanId
             """, command, transaction, cancellationToken: cancellationToken));
@@ -116,6 +116,10 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         if (!plan.Value.Approved)
         {
             return $"Plan {command.PlanId} is not approved; an approver must approve it before it runs.";
+        }
+        if (options.Value.FourEyes && string.Equals(plan.Value.ApprovedBy, command.RequestedBy, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Four-eyes rule: {command.RequestedBy} approved plan {command.PlanId}, so another operator must start its run.";
         }
         var age = clock.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(plan.Value.CreatedAt, DateTimeKind.Utc));
         if (age > options.Value.MaxPlanAge)

@@ -18,6 +18,8 @@ public sealed class ExecutorApp(string database, string messaging, string servic
         builder.UseSetting("Executor:EndpointPrefix", endpointPrefix ?? NewEndpointPrefix());
         builder.UseSetting("Executor:BackupRetention", "00:00:00");
         builder.UseSetting("ServiceApi:Key", serviceApiKey);
+        // On for every test: plans are approved by "approver", runs started by "operator".
+        builder.UseSetting("Executor:FourEyes", "true");
     }
 
     /// <summary>Clients call as the Dashboard does, on behalf of an operator named "operator".</summary>

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Security;
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
 using AspireMigration.TestSupport;
@@ -123,6 +124,20 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
 
         Assert.Equal("Failed", run.State);
         Assert.Contains("not approved", run.Reason);
+    }
+
+    [Fact]
+    public async Task Four_eyes_rule_refuses_a_run_started_by_the_plans_approver()
+    {
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var scenario = context.Scenario;
+        var approverAsOperator = new RunClient(context.Client.Http.ActAs(infrastructure.ServiceApiKey, "approver", Roles.Operator));
+
+        var run = await approverAsOperator.WaitAsync(await approverAsOperator.StartAsync(await scenario.InsertPlanAsync()));
+
+        Assert.Equal("Failed", run.State);
+        Assert.Contains("Four-eyes rule", run.Reason);
+        Assert.Equal(18L, await scenario.ScalarAsync<long>("SELECT count(*) FROM sessions WHERE project_id IS NULL"));
     }
 
     [Fact]
