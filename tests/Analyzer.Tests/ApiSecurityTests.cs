@@ -59,16 +59,7 @@ public sealed class ApiSecurityTests(InfrastructureFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, string key, string role, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new(ServiceApiHeaders.Scheme, key);
-        request.Headers.Add(ServiceApiHeaders.OnBehalfOfUser, "someone");
-        request.Headers.Add(ServiceApiHeaders.OnBehalfOfRole, role);
-        // The client's own defaults would add a second, approver identity.
-        client.DefaultRequestHeaders.Remove(ServiceApiHeaders.OnBehalfOfUser);
-        client.DefaultRequestHeaders.Remove(ServiceApiHeaders.OnBehalfOfRole);
-        client.DefaultRequestHeaders.Authorization = null;
-        return client.SendAsync(request);
-    }
+    /// <summary>Sends as <paramref name="role"/> with <paramref name="key"/>, not as the factory's default approver.</summary>
+    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, string key, string role, object? body = null) =>
+        client.ActAs(key, "someone", role).SendAsync(new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) });
 }

@@ -16,14 +16,10 @@ public sealed class ApiSecurityTests(InfrastructureFixture infrastructure)
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var planId = await context.Scenario.InsertPlanAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = JsonContent.Create(new { planId }) };
-        request.Headers.Authorization = new(ServiceApiHeaders.Scheme, infrastructure.ServiceApiKey);
-        request.Headers.Add(ServiceApiHeaders.OnBehalfOfUser, "someone");
-        request.Headers.Add(ServiceApiHeaders.OnBehalfOfRole, role);
         var http = context.Client.Http;
-        http.DefaultRequestHeaders.Clear();
 
-        using var refused = await http.SendAsync(request);
+        using var refused = await http.ActAs(infrastructure.ServiceApiKey, "someone", role).PostAsJsonAsync("/api/runs", new { planId });
+        http.DefaultRequestHeaders.Clear();
         using var anonymous = await http.GetAsync("/api/runs");
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
