@@ -63,7 +63,7 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
         Assert.Equal("Failed", run.State);
         Assert.Contains("Batch 1 failed", run.Reason);
         Assert.Contains("session is locked by the application", run.Reason);
-        Assert.False(await scenario.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE active)"));
+        await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
 
         // The operator rolls the partial migration back.
         Assert.Equal(HttpStatusCode.Accepted, (await client.CommandAsync(run.RunId, "rollback")).StatusCode);

@@ -127,6 +127,16 @@ public sealed class Scenario : IAsyncDisposable
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
+    /// <summary>Polls a boolean query until it holds, for effects that follow a state change asynchronously.</summary>
+    public async Task WaitUntilAsync(string sql, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (!await ScalarAsync<bool>(sql))
+        {
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
     public async Task ExecuteAsync(string sql, object? parameters = null)
     {
         await using var connection = await DataSource.OpenConnectionAsync();
