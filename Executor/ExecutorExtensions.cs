@@ -4,6 +4,7 @@ using AspireMigration.Executor.Consumers;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
+using AspireMigration.Executor.Telemetry;
 using MassTransit;
 
 namespace Microsoft.Extensions.Hosting;
@@ -28,6 +29,7 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<RunValidator>();
         builder.Services.AddSingleton<RollbackStep>();
         builder.Services.AddSingleton<DryRunner>();
+        builder.Services.AddSingleton<ExecutorMetrics>();
         builder.Services.AddSingleton<BackupRetention>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddProblemDetails();

@@ -11,7 +11,7 @@ public sealed class DryRunConsumer(DryRunner runner, ILogger<DryRunConsumer> log
     {
         var runId = context.Message.RunId;
         using var scope = logger.BeginRunScope(runId);
-        using var activity = ExecutorTelemetry.StartStep("run.dry_run", runId);
+        using var activity = ExecutorTelemetry.StartStep("run.dry_run", runId, context.Message.PlanId);
 
         var outcome = await runner.RunAsync(runId, context.CancellationToken);
         activity?.SetTag("sessions.would_migrate", outcome.WouldMigrate);

@@ -6,13 +6,13 @@ using MassTransit;
 namespace AspireMigration.Executor.Consumers;
 
 /// <summary>Any number of these run at once, across replicas: the ledger and the compare-and-set keep batches exact.</summary>
-public sealed class MigrateBatchConsumer(BatchMigrator migrator, ILogger<MigrateBatchConsumer> logger) : IConsumer<MigrateBatch>
+public sealed class MigrateBatchConsumer(BatchMigrator migrator, ExecutorMetrics metrics, ILogger<MigrateBatchConsumer> logger) : IConsumer<MigrateBatch>
 {
     public async Task Consume(ConsumeContext<MigrateBatch> context)
     {
         var command = context.Message;
         using var scope = logger.BeginRunScope(command.RunId);
-        using var activity = ExecutorTelemetry.StartStep("run.batch", command.RunId, command.BatchNumber);
+        using var activity = ExecutorTelemetry.StartStep("run.batch", command.RunId, command.PlanId, command.BatchNumber);
 
         var batch = await migrator.RunAsync(command.RunId, command.BatchNumber, context.CancellationToken);
         if (batch is null)
@@ -25,9 +25,9 @@ public sealed class MigrateBatchConsumer(BatchMigrator migrator, ILogger<Migrate
         activity?.SetTag("batch.redelivered", batch.Redelivered);
         if (!batch.Redelivered)
         {
-            ExecutorTelemetry.SessionsMigrated.Add(batch.Migrated);
-            ExecutorTelemetry.SessionsSkipped.Add(batch.SkippedChanged);
-            ExecutorTelemetry.BatchDuration.Record(batch.DurationMs);
+            metrics.SessionsMigrated.Add(batch.Migrated);
+            metrics.SessionsSkipped.Add(batch.SkippedChanged);
+            metrics.BatchDuration.Record(batch.DurationMs);
         }
         await context.Publish(batch, context.CancellationToken);
     }

@@ -1,3 +1,4 @@
+using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
 using AspireMigration.Executor.Telemetry;
 using AspireMigration.Shared.Contracts.Runs;
@@ -5,13 +6,13 @@ using MassTransit;
 
 namespace AspireMigration.Executor.Consumers;
 
-public sealed class RestoreRunConsumer(RollbackStep step, ILogger<RestoreRunConsumer> logger) : IConsumer<RestoreRun>
+public sealed class RestoreRunConsumer(RollbackStep step, ExecutorMetrics metrics, ILogger<RestoreRunConsumer> logger) : IConsumer<RestoreRun>
 {
     public async Task Consume(ConsumeContext<RestoreRun> context)
     {
         var command = context.Message;
         using var scope = logger.BeginRunScope(command.RunId);
-        using var activity = ExecutorTelemetry.StartStep("run.rollback", command.RunId);
+        using var activity = ExecutorTelemetry.StartStep("run.rollback", command.RunId, command.PlanId);
         activity?.SetTag("rollback.force", command.Force);
 
         var outcome = await step.RunAsync(command, context.CancellationToken);
@@ -19,7 +20,7 @@ public sealed class RestoreRunConsumer(RollbackStep step, ILogger<RestoreRunCons
         {
             activity?.SetTag("sessions.restored", completed.Restored);
             activity?.SetTag("sessions.conflicts", completed.Conflicts);
-            ExecutorTelemetry.Rollbacks.Add(1);
+            metrics.Rollbacks.Add(1, new KeyValuePair<string, object?>("rollback.automatic", command.RequestedBy == MigrationRunStateMachine.SystemActor));
         }
         logger.LogInformation("Rollback requested by {RequestedBy}: {Outcome}", command.RequestedBy, outcome);
         await context.Publish(outcome, context.CancellationToken);

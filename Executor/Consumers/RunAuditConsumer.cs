@@ -12,7 +12,7 @@ namespace AspireMigration.Executor.Consumers;
 /// Writes the append-only audit trail from the bus itself: every command (whoever sent it: API,
 /// dashboard), every transition and every batch. The message id makes a redelivery record once.
 /// </summary>
-public sealed class RunAuditConsumer(NpgsqlDataSource dataSource) :
+public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetrics metrics) :
     IConsumer<StartRun>, IConsumer<PauseRun>, IConsumer<ResumeRun>, IConsumer<CancelRun>, IConsumer<RollbackRun>,
     IConsumer<RunStateChanged>, IConsumer<RunRejected>, IConsumer<BatchCompleted>, IConsumer<Fault<MigrateBatch>>
 {
@@ -42,7 +42,7 @@ public sealed class RunAuditConsumer(NpgsqlDataSource dataSource) :
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var sessions = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM backfill.run_items WHERE run_id = @RunId AND batch_number = @BatchNumber", batch, cancellationToken: context.CancellationToken));
-        ExecutorTelemetry.SessionsFailed.Add(sessions);
+        metrics.SessionsFailed.Add(sessions);
         await RecordAsync(context, batch.RunId, MigrationRunStateMachine.SystemActor, "batch_failed");
     }
 

@@ -11,7 +11,7 @@ public sealed class ValidateRunConsumer(RunValidator validator, ILogger<Validate
     {
         var runId = context.Message.RunId;
         using var scope = logger.BeginRunScope(runId);
-        using var activity = ExecutorTelemetry.StartStep("run.validate", runId);
+        using var activity = ExecutorTelemetry.StartStep("run.validate", runId, context.Message.PlanId);
 
         var failures = await validator.RunAsync(runId, context.CancellationToken);
         activity?.SetTag("validation.failures", failures.Count);

@@ -61,8 +61,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                 .IfElse(ctx => ctx.Saga.CancelRequested,
                     cancel => cancel.Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Cancelled),
                     go => go.IfElse(ctx => ctx.Saga.DryRun,
-                        dry => dry.TransitionTo(Migrating).Publish(ctx => new DryRunMigration(ctx.Saga.CorrelationId)),
-                        real => real.TransitionTo(BackingUp).Publish(ctx => new BackupRun(ctx.Saga.CorrelationId)))),
+                        dry => dry.TransitionTo(Migrating).Publish(ctx => new DryRunMigration(ctx.Saga.CorrelationId, ctx.Saga.PlanId)),
+                        real => real.TransitionTo(BackingUp).Publish(ctx => new BackupRun(ctx.Saga.CorrelationId, ctx.Saga.PlanId)))),
             When(PreFlightFailed).Then(ctx => ctx.Saga.Reason = ctx.Message.Reason).TransitionTo(Failed),
             When(RunRejected).Then(ctx => ctx.Saga.Reason = ctx.Message.Reason).TransitionTo(Failed),
             When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true));
@@ -184,7 +184,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
 
     private EventActivityBinder<MigrationRunState, T> StartValidation<T>(EventActivityBinder<MigrationRunState, T> binder)
         where T : class =>
-        binder.TransitionTo(Validating).Publish(ctx => new ValidateRun(ctx.Saga.CorrelationId));
+        binder.TransitionTo(Validating).Publish(ctx => new ValidateRun(ctx.Saga.CorrelationId, ctx.Saga.PlanId));
 
     private static void CountBatch(MigrationRunState s, BatchCompleted batch)
     {
@@ -203,12 +203,12 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         var s = context.Saga;
         while (s.NextBatch <= s.TotalBatches && s.NextBatch - 1 - s.CompletedBatches.Count < BatchWindow)
         {
-            await context.Publish(new MigrateBatch(s.CorrelationId, s.NextBatch));
+            await context.Publish(new MigrateBatch(s.CorrelationId, s.PlanId, s.NextBatch));
             s.NextBatch++;
         }
     }
 
-    private static RestoreRun Restore(MigrationRunState s, string requestedBy, bool force) => new(s.CorrelationId, requestedBy, force);
+    private static RestoreRun Restore(MigrationRunState s, string requestedBy, bool force) => new(s.CorrelationId, s.PlanId, requestedBy, force);
 
     private static void Fail<T>(MigrationRunState s, string step, Fault<T> fault) =>
         s.Reason = $"{step} failed: {fault.Exceptions.FirstOrDefault()?.Message ?? "unknown error"}";

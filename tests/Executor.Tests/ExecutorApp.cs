@@ -2,6 +2,8 @@ using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireMigration.Executor.Tests;
 
@@ -9,7 +11,8 @@ namespace AspireMigration.Executor.Tests;
 /// The real Executor (API, saga, consumers) on a test database and the shared broker. Its queues get
 /// a prefix of their own, so hosts of different tests never take each other's messages.
 /// </summary>
-public sealed class ExecutorApp(string database, string messaging, string serviceApiKey, string? endpointPrefix = null) : WebApplicationFactory<ExecutorOptions>
+public sealed class ExecutorApp(string database, string messaging, string serviceApiKey, string? endpointPrefix = null,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<ExecutorOptions>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,6 +23,10 @@ public sealed class ExecutorApp(string database, string messaging, string servic
         builder.UseSetting("ServiceApi:Key", serviceApiKey);
         // On for every test: plans are approved by "approver", runs started by "operator".
         builder.UseSetting("Executor:FourEyes", "true");
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
+        }
     }
 
     /// <summary>Clients call as the Dashboard does, on behalf of an operator named "operator".</summary>

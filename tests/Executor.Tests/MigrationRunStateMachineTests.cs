@@ -58,7 +58,7 @@ public sealed class MigrationRunStateMachineTests
 
         await harness.Bus.Publish<Fault<RestoreRun>>(new
         {
-            Message = new RestoreRun(runId, "executor", false),
+            Message = new RestoreRun(runId, Guid.NewGuid(), "executor", false),
             Exceptions = new ExceptionInfo[] { new FaultExceptionInfo(new IOException("disk full")) },
         });
         Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Failed));

@@ -1,4 +1,4 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
 /// <summary>Step command: restore the run's sessions from its backup (automatic or operator rollback).</summary>
-public sealed record RestoreRun(Guid RunId, string RequestedBy, bool Force);
+public sealed record RestoreRun(Guid RunId, Guid PlanId, string RequestedBy, bool Force);

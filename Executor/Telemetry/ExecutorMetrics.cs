@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Hosting;
+
+namespace AspireMigration.Executor.Telemetry;
+
+/// <summary>
+/// The Executor's instruments on the "AspireMigration" meter that ServiceDefaults exports. They come
+/// from the host's IMeterFactory, so each host has instruments of its own and a listener can tell
+/// two hosts in one process apart.
+/// </summary>
+public sealed class ExecutorMetrics
+{
+    public ExecutorMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(Extensions.AspireMigrationTelemetryName);
+        SessionsMigrated = meter.CreateCounter<long>("aspiremigration.sessions.migrated", "{session}",
+            "Sessions a run moved to their target project; its rate is the sessions processed per minute");
+        SessionsSkipped = meter.CreateCounter<long>("aspiremigration.sessions.skipped", "{session}",
+            "Sessions not migrated: excluded, unresolved or changed since analysis");
+        SessionsFailed = meter.CreateCounter<long>("aspiremigration.sessions.failed", "{session}",
+            "Sessions of batches that ended in the error queue");
+        Rollbacks = meter.CreateCounter<long>("aspiremigration.rollbacks", "{rollback}",
+            "Completed rollbacks, automatic (failed validation) or by an operator");
+        BatchDuration = meter.CreateHistogram<double>("aspiremigration.batch.duration", "ms",
+            "Duration of one batch's transaction (redelivered batches are not measured twice)");
+    }
+
+    public Counter<long> SessionsMigrated { get; }
+
+    public Counter<long> SessionsSkipped { get; }
+
+    public Counter<long> SessionsFailed { get; }
+
+    public Counter<long> Rollbacks { get; }
+
+    public Histogram<double> BatchDuration { get; }
+}
