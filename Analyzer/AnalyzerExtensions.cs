@@ -27,6 +27,7 @@ public static class AnalyzerExtensions
         builder.Services.AddSingleton<ProjectQueries>();
         builder.Services.AddSingleton<HealthSummaryQuery>();
         builder.Services.AddHealthChecks().AddCheck<AnalyzerHealthCheck>(AnalyzerHealthCheck.Name);
+        builder.Services.AddHostedService<OrphanCountGauge>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();

@@ -14,7 +14,9 @@ public static class AlertWebhookExtensions
             return builder;
         }
         builder.Services.Configure<AlertWebhookOptions>(section);
-        builder.Services.AddHttpClient(AlertWebhookNotifier.HttpClientName);
+        // The URL is a secret (Slack's carries its token in the path). HttpClientFactory's own logging would
+        // write it on every request and as the scope of every resilience (retry) log line.
+        builder.Services.AddHttpClient(AlertWebhookNotifier.HttpClientName).RemoveAllLoggers();
         builder.Services.AddHostedService<AlertWebhookNotifier>();
         return builder;
     }

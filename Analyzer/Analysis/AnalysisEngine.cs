@@ -39,6 +39,7 @@ public sealed class AnalysisEngine(NpgsqlDataSource dataSource, TimeProvider tim
         {
             var item = scorer.Score(evidence);
             tally.Add(item);
+            AnalyzerTelemetry.RecordItem(item);
             return item;
         }).Chunk(DefaultBatchSize);
         await BatchPipeline.RunAsync(batches, recorder.WriteBatchAsync, cancellationToken);

@@ -18,6 +18,9 @@ public sealed class ExecutorTestContext : IAsyncDisposable
 
     public RunClient Client { get; }
 
+    /// <summary>The host's services (it starts on first use).</summary>
+    public IServiceProvider Services => app.Services;
+
     public static async Task<ExecutorTestContext> StartAsync(InfrastructureFixture infrastructure, string? serviceRole = null) =>
         new(await Scenario.CreateAsync(infrastructure, serviceRole), infrastructure);
 

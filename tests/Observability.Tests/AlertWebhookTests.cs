@@ -14,7 +14,7 @@ namespace AspireMigration.Observability.Tests;
 public sealed class AlertWebhookTests(InfrastructureFixture fixture)
 {
     [Fact]
-    public async Task Each_new_alert_is_posted_once_as_slack_json_and_a_failing_receiver_is_retried()
+    public async Task Each_new_alert_is_posted_once_as_slack_json_a_failing_receiver_is_retried_and_the_url_is_never_logged()
     {
         await using var db = await ToolDatabase.CreateAsync(fixture);
         await db.InsertRunAsync(Guid.NewGuid(), "RolledBack", null, "rolled_back");
@@ -23,7 +23,9 @@ public sealed class AlertWebhookTests(InfrastructureFixture fixture)
         var attempts = 0;
         await using var receiver = WebApplication.CreateSlimBuilder().Build();
         receiver.Urls.Add("http://127.0.0.1:0");
-        receiver.MapPost("/hook", async (HttpRequest request) =>
+        // Slack-style: the token is part of the path, so the URL is a secret.
+        var token = Guid.NewGuid().ToString("N");
+        receiver.MapPost("/hook/{token}", async (HttpRequest request) =>
         {
             // The first delivery fails: the notifier's HTTP resilience must retry it.
             if (Interlocked.Increment(ref attempts) == 1)
@@ -36,13 +38,15 @@ public sealed class AlertWebhookTests(InfrastructureFixture fixture)
         await receiver.StartAsync();
 
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["Alerts:Webhook:Url"] = receiver.Urls.Single() + "/hook";
+        builder.Configuration["Alerts:Webhook:Url"] = $"{receiver.Urls.Single()}/hook/{token}";
         builder.Configuration["Alerts:Webhook:Interval"] = "00:00:00.200";
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         builder.Services.AddSingleton(db.DataSource);
         builder.Services.AddSingleton(new AlertThresholds());
         builder.Services.AddSingleton<AlertEvaluator>();
         builder.AddAlertWebhook();
+        var logs = new LogCapture();
+        logs.AddTo(builder.Services);
         using var host = builder.Build();
         await host.StartAsync();
 
@@ -58,5 +62,7 @@ public sealed class AlertWebhookTests(InfrastructureFixture fixture)
         Assert.True(attempts >= 2);
         using var json = JsonDocument.Parse(body);
         Assert.Contains("rolled back", json.RootElement.GetProperty("text").GetString());
+        Assert.Contains(logs.Entries, e => e.Contains("sent to the webhook", StringComparison.Ordinal));
+        logs.AssertNeverLogged(new Dictionary<string, string> { ["the webhook's token"] = token });
     }
 }
