@@ -7,13 +7,20 @@ namespace AspireMigration.Executor.Tests;
 /// <summary>
 /// A run is one trace: the Dashboard's action, the HTTP call into the Executor, every RabbitMQ hop,
 /// every step and its SQL. The spans come from the Executor host's own OpenTelemetry pipeline (the
-/// one ServiceDefaults configures), with an in-memory exporter added, and a real HTTP hop (Kestrel).
+/// one ServiceDefaults configures, so it decides which sources are recorded) with an in-memory
+/// exporter added, and the HTTP hop is real (Kestrel, W3C trace context in the headers).
 /// </summary>
 [Collection(ExecutorCollection.Name)]
 public sealed class RunTraceTests(InfrastructureFixture infrastructure)
 {
-    /// <summary>Stands for the Dashboard's "Start run" click, where the run's trace begins.</summary>
-    private static readonly ActivitySource Dashboard = new("AspireMigration.Tests.Dashboard");
+    /// <summary>
+    /// Stands for the Dashboard's "Start run" click: Blazor starts each event's span as a new root (not
+    /// under the circuit's long-lived connection) on this source under this name. ServiceDefaults' ASP.NET
+    /// Core instrumentation listens to it; without a listener the root would not even exist.
+    /// </summary>
+    private static readonly ActivitySource Dashboard = new("Microsoft.AspNetCore.Components");
+
+    private const string HandleEvent = "Microsoft.AspNetCore.Components.HandleEvent";
 
     private static readonly string[] Steps = ["run.preflight", "run.backup", "run.batch", "run.validate"];
 
@@ -24,7 +31,7 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
         var planId = await scenario.InsertPlanAsync();
         var spans = new List<Activity>();
         var app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey,
-            configureServices: services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(Dashboard.Name).AddInMemoryExporter(spans)));
+            configureServices: services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
         Guid runId;
         ActivityTraceId traceId;
         try
@@ -32,9 +39,10 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
             app.UseKestrel(0);
             app.StartServer();
             var client = new RunClient(app.CreateClient());
-            using (var click = Dashboard.StartActivity("dashboard.start_run"))
+            using (var click = Dashboard.StartActivity(HandleEvent))
             {
-                traceId = click!.TraceId;
+                Assert.NotNull(click);
+                traceId = click.TraceId;
                 runId = await client.StartAsync(planId, batchSize: 5);
             }
             Assert.Equal("Completed", (await client.WaitAsync(runId)).State);
@@ -54,7 +62,7 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
 
         // One root, the Dashboard's action; every other span's parent is in the trace: a tree.
         var root = Assert.Single(trace, s => s.ParentSpanId == default);
-        Assert.Equal("dashboard.start_run", root.OperationName);
+        Assert.Equal(HandleEvent, root.OperationName);
         Assert.All(trace.Where(s => s != root), s => Assert.True(ids.Contains(s.ParentSpanId), "parent missing: " + Describe(s) + Environment.NewLine + dump));
 
         // Every span any host recorded for this run belongs to this trace.
@@ -91,6 +99,10 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
         Assert.Equal([1, 2, 3], batches.Select(b => (int)b.GetTagItem("batch.number")!).Order());
         Assert.Equal(15, batches.Sum(b => (int)b.GetTagItem("sessions.migrated")!));
         Assert.Equal(0, Assert.Single(steps, s => s.OperationName == "run.validate").GetTagItem("validation.failures"));
+
+        // Spans go to the Aspire dashboard or any OTLP collector: none may carry a secret either.
+        var secrets = ServiceSecrets.Of(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
+        Assert.All(spans, span => Assert.DoesNotContain(secrets, secret => Describe(span).Contains(secret.Value, StringComparison.Ordinal)));
     }
 
     private static string Describe(Activity s) =>
