@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Health;
+using AspireMigration.Shared.Contracts.Plans;
 using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Demo;
 using AspireMigration.Shared.Security;
@@ -12,12 +14,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using OpenTelemetry.Trace;
 
 namespace AspireMigration.Analyzer.Tests;
 
 /// <summary>
-/// The Analyzer's metrics on the 18-orphan seed scenario, analysed through the API as the Dashboard
-/// does, and its logs through a failure. The analysis instruments are static, shared by every host
+/// The Analyzer's trace and metrics on the 18-orphan seed scenario, analysed through the API as the
+/// Dashboard does, and its logs through a failure. The analysis instruments are static, shared by every host
 /// in the process, so a measurement counts only when made under this analysis's span (tag plan.id).
 /// </summary>
 [Collection(AnalyzerCollection.Name)]
@@ -49,6 +52,43 @@ public sealed class ObservabilityTests(InfrastructureFixture fixture)
 
         var duration = Assert.Single(metrics.Of("migration.analysis.duration"), OfThisPlan);
         Assert.Equal(durationMs / 1000, duration.Value, 9);
+    }
+
+    [Fact]
+    public async Task An_analysis_is_one_trace_from_the_dashboard_action_through_the_api_to_its_sql_and_its_message()
+    {
+        var connectionString = await SeedDemoDatabaseAsync();
+        var spans = new List<Activity>();
+        await using var analyzer = new AnalyzerApiFactory(fixture, connectionString);
+        var factory = analyzer.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
+        Guid planId;
+        ActivityTraceId traceId;
+        try
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+            using var client = factory.CreateClient();
+            using var click = SpanTree.StartDashboardEvent();
+            traceId = click.TraceId;
+            planId = await AnalyseAsync(client);
+        }
+        finally
+        {
+            // Waits for the request to finish, then flushes the exporter: the list is complete.
+            await factory.DisposeAsync();
+        }
+
+        var trace = SpanTree.Of(spans, traceId);
+        var api = Assert.Single(trace, s => s.Source.Name == "Microsoft.AspNetCore");
+        Assert.Equal(("/api/plans/", "System.Net.Http"), (api.GetTagItem("http.route"), SpanTree.ParentOf(trace, api).Source.Name));
+        var analysis = Assert.Single(trace, s => s.Source.Name == AnalyzerTelemetry.Name);
+        Assert.Equal((api.SpanId, planId, 18), (analysis.ParentSpanId, analysis.GetTagItem("plan.id"), analysis.GetTagItem("plan.items")));
+        Assert.Contains(trace, s => s.Source.Name == "Npgsql" && s.Kind == ActivityKind.Client && s.ParentSpanId == analysis.SpanId);
+        Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer && s.DisplayName.Contains(nameof(PlanCreated), StringComparison.Ordinal)
+            && s.ParentSpanId == api.SpanId);
+        var secrets = ServiceSecrets.Of(connectionString, fixture.MessagingConnectionString, fixture.ServiceApiKey);
+        Assert.All(spans, span => Assert.DoesNotContain(secrets, secret => SpanTree.Describe(span).Contains(secret.Value, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -13,15 +13,6 @@ namespace AspireMigration.Executor.Tests;
 [Collection(ExecutorCollection.Name)]
 public sealed class RunTraceTests(InfrastructureFixture infrastructure)
 {
-    /// <summary>
-    /// Stands for the Dashboard's "Start run" click: Blazor starts each event's span as a new root (not
-    /// under the circuit's long-lived connection) on this source under this name. ServiceDefaults' ASP.NET
-    /// Core instrumentation listens to it; without a listener the root would not even exist.
-    /// </summary>
-    private static readonly ActivitySource Dashboard = new("Microsoft.AspNetCore.Components");
-
-    private const string HandleEvent = "Microsoft.AspNetCore.Components.HandleEvent";
-
     private static readonly string[] Steps = ["run.preflight", "run.backup", "run.batch", "run.validate"];
 
     [Fact]
@@ -39,9 +30,8 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
             app.UseKestrel(0);
             app.StartServer();
             var client = new RunClient(app.CreateClient());
-            using (var click = Dashboard.StartActivity(HandleEvent))
+            using (var click = SpanTree.StartDashboardEvent())
             {
-                Assert.NotNull(click);
                 traceId = click.TraceId;
                 runId = await client.StartAsync(planId, batchSize: 5);
             }
@@ -55,15 +45,8 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
             await app.DisposeAsync();
         }
 
-        var trace = spans.Where(s => s.TraceId == traceId).ToList();
-        var dump = string.Join(Environment.NewLine, trace.Select(Describe));
-        var ids = trace.Select(s => s.SpanId).ToHashSet();
-        Assert.Equal(trace.Count, ids.Count);
-
-        // One root, the Dashboard's action; every other span's parent is in the trace: a tree.
-        var root = Assert.Single(trace, s => s.ParentSpanId == default);
-        Assert.Equal(HandleEvent, root.OperationName);
-        Assert.All(trace.Where(s => s != root), s => Assert.True(ids.Contains(s.ParentSpanId), "parent missing: " + Describe(s) + Environment.NewLine + dump));
+        var trace = SpanTree.Of(spans, traceId);
+        var root = trace.Single(s => s.ParentSpanId == default);
 
         // Every span any host recorded for this run belongs to this trace.
         Assert.All(spans.Where(s => Equals(s.GetTagItem("run.id"), runId)), s => Assert.Equal(traceId, s.TraceId));
@@ -87,7 +70,7 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
         {
             Assert.Equal(runId, step.GetTagItem("run.id"));
             Assert.Equal(planId, step.GetTagItem("plan.id"));
-            Assert.Equal(ActivityKind.Consumer, trace.Single(s => s.SpanId == step.ParentSpanId).Kind);
+            Assert.Equal(ActivityKind.Consumer, SpanTree.ParentOf(trace, step).Kind);
             Assert.Contains(trace, s => s.Source.Name == "Npgsql" && s.Kind == ActivityKind.Client && s.ParentSpanId == step.SpanId);
         }
         var preflight = Assert.Single(steps, s => s.OperationName == "run.preflight");
@@ -102,9 +85,6 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
 
         // Spans go to the Aspire dashboard or any OTLP collector: none may carry a secret either.
         var secrets = ServiceSecrets.Of(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
-        Assert.All(spans, span => Assert.DoesNotContain(secrets, secret => Describe(span).Contains(secret.Value, StringComparison.Ordinal)));
+        Assert.All(spans, span => Assert.DoesNotContain(secrets, secret => SpanTree.Describe(span).Contains(secret.Value, StringComparison.Ordinal)));
     }
-
-    private static string Describe(Activity s) =>
-        $"{s.Source.Name} {s.Kind} '{s.DisplayName}' {s.SpanId} <- {s.ParentSpanId} [{string.Join(", ", s.TagObjects.Select(t => $"{t.Key}={t.Value}"))}]";
 }
