@@ -130,7 +130,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         }
         // Checked by name first: otherwise a missing table surfaces as retries and a raw SQL error, or not until the backup.
         var missingTables = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT t FROM unnest(@TargetTables) AS t WHERE to_regclass(t) IS NULL", new { TargetTables }, transaction, cancellationToken: cancellationToken))).ToList();
+            "SELECT t FROM unnest(@TargetTables) WITH ORDINALITY AS u(t, n) WHERE to_regclass(t) IS NULL ORDER BY n", new { TargetTables }, transaction, cancellationToken: cancellationToken))).ToList();
         if (missingTables.Count > 0)
         {
             return $"The target tables {string.Join(", ", missingTables)} do not exist in this database; the Executor migrates the schema of DESIGN.md. Nothing was changed.";
