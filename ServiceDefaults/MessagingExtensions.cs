@@ -20,8 +20,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // The first formatter registered wins: a service's own (e.g. with a queue prefix) goes first.
             configure?.Invoke(bus);
+            bus.SetKebabCaseEndpointNameFormatter();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,9 +13,6 @@ public static class LocalRabbitMQBuilderExtensions
         var workingDirectory = Path.Combine(dataRoot, name);
         var broker = new LocalRabbitMQServerResource(name, options.RabbitMQServer, workingDirectory, password.Resource);
 
-        // The node database is bound to the node name, so the name must stay the same for a data directory.
-        var nodeName = $"{name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(workingDirectory)))[..8]}@localhost";
-
         var healthCheckKey = builder.AddProbe(name, () => new RabbitMQProbeHealthCheck(broker));
 
         return builder.AddResource(broker)
@@ -26,7 +21,7 @@ public static class LocalRabbitMQBuilderExtensions
             {
                 var env = context.EnvironmentVariables;
                 env["HOME"] = workingDirectory; // keeps the Erlang cookie private to this node
-                env["RABBITMQ_NODENAME"] = nodeName;
+                env["RABBITMQ_NODENAME"] = broker.NodeName;
                 env["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 // The default distribution port is AMQP + 20000, which overflows for high ports.
                 env["RABBITMQ_DIST_PORT"] = FreePort.Find().ToString(System.Globalization.CultureInfo.InvariantCulture);

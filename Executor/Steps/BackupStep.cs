@@ -7,7 +7,8 @@ namespace AspireMigration.Executor.Steps;
 
 /// <summary>
 /// Copies the full rows of the run's included sessions into backfill."sessions_backup_&lt;run&gt;" and
-/// counts the orphans in the same snapshot (repeatable read), so validation can compare against both.
+/// counts the orphans, recording those outside the run, in the same snapshot (repeatable read), so
+/// validation can compare against both.
 /// </summary>
 public sealed class BackupStep(NpgsqlDataSource dataSource)
 {
@@ -44,6 +45,10 @@ public sealed class BackupStep(NpgsqlDataSource dataSource)
                  registered AS (
                      INSERT INTO backfill.run_backups (run_id, table_name, row_count)
                      SELECT @runId, @name, n FROM counted),
+                 outside AS (
+                     INSERT INTO backfill.run_outside_orphans (run_id, session_id)
+                     SELECT @runId, s.id FROM sessions s
+                     WHERE s.project_id IS NULL AND NOT EXISTS (SELECT 1 FROM {table} b WHERE b.id = s.id)),
                  orphans AS (
                      UPDATE backfill.runs SET orphans_before = (SELECT count(*) FROM sessions WHERE project_id IS NULL)
                      WHERE run_id = @runId)

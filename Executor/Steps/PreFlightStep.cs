@@ -13,6 +13,8 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
 {
     public static readonly Guid SentinelProjectId = Guid.Empty;
 
+    private static readonly string[] TargetTables = ["projects", "sessions", "analytics_events"];
+
     // Newest decision per session wins; an approver's 'assign' resolves manual review, 'exclude' skips,
     // 'include' keeps a tentative item even when low confidence is skipped.
     private const string ResolveItemsSql = """
@@ -125,6 +127,13 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         if (age > options.Value.MaxPlanAge)
         {
             return $"Plan {command.PlanId} is {age.TotalDays:F1} days old, beyond the policy of {options.Value.MaxPlanAge.TotalDays:F1} days ({ExecutorOptions.Section}:MaxPlanAge); analyse again.";
+        }
+        // Checked by name first: otherwise a missing table surfaces as retries and a raw SQL error, or not until the backup.
+        var missingTables = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT t FROM unnest(@TargetTables) WITH ORDINALITY AS u(t, n) WHERE to_regclass(t) IS NULL ORDER BY n", new { TargetTables }, transaction, cancellationToken: cancellationToken))).ToList();
+        if (missingTables.Count > 0)
+        {
+            return $"The target tables {string.Join(", ", missingTables)} do not exist in this database; the Executor migrates the schema of DESIGN.md. Nothing was changed.";
         }
         var sentinel = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @SentinelProjectId)", new { SentinelProjectId }, transaction, cancellationToken: cancellationToken));

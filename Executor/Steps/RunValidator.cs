@@ -7,7 +7,8 @@ namespace AspireMigration.Executor.Steps;
 /// Checks a migrated run: every migrated session holds its target, targets exist (FK), and the
 /// orphan count fell by exactly what the run migrated (plus sessions others changed before their
 /// batch, which the run reported as skipped_changed) — anything else means sessions outside the
-/// run changed under it.
+/// run changed under it. Only sessions that existed at the backup count: orphans the application
+/// created since are not the run's doing.
 /// </summary>
 public sealed class RunValidator(NpgsqlDataSource dataSource)
 {
@@ -38,7 +39,9 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
                 (SELECT count(*) FROM backfill.run_items i JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
                  WHERE i.run_id = @runId AND i.outcome = 'skipped_changed' AND b.project_id IS NULL) AS ChangedByOthers,
                 (SELECT orphans_before FROM backfill.runs WHERE run_id = @runId) AS OrphansBefore,
-                (SELECT count(*) FROM sessions WHERE project_id IS NULL) AS OrphansAfter
+                (SELECT count(*) FROM {BackupTable.QualifiedFor(runId)} b JOIN sessions s ON s.id = b.id WHERE s.project_id IS NULL)
+                + (SELECT count(*) FROM backfill.run_outside_orphans o JOIN sessions s ON s.id = o.session_id
+                   WHERE o.run_id = @runId AND s.project_id IS NULL) AS OrphansAfter
             """, new { runId }, transaction, cancellationToken: cancellationToken));
 
         var failures = new List<string>();

@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace AspireMigration.Executor.Tests;
@@ -23,6 +24,13 @@ public sealed class SessionLock : IAsyncDisposable
     }
 
     public Task ReleaseAsync() => transaction.RollbackAsync();
+
+    /// <summary>Writes in the lock's transaction and commits: the application got to the row first.</summary>
+    public async Task CommitAfterAsync(string sql, object? parameters = null)
+    {
+        await connection.ExecuteAsync(sql, parameters, transaction);
+        await transaction.CommitAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using AspireMigration.AppHost.Infrastructure;
 using AspireMigration.Shared.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,9 @@ public class InfrastructureFixture : IAsyncLifetime
 
     /// <summary>The deployment key the services expect (the AppHost parameter "service-api-key").</summary>
     public string ServiceApiKey { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The fixture's RabbitMQ node, for tests that put it under faults (stop/start it through <see cref="App"/>'s resource commands).</summary>
+    public BrokerControl Broker => new(App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalRabbitMQServerResource>().Single());
 
     public virtual async Task InitializeAsync()
     {
