@@ -13,15 +13,15 @@ public sealed class ExecutorMetrics
     public ExecutorMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(Extensions.AspireMigrationTelemetryName);
-        SessionsMigrated = meter.CreateCounter<long>("aspiremigration.sessions.migrated", "{session}",
+        SessionsMigrated = meter.CreateCounter<long>("migration.sessions.migrated", "{session}",
             "Sessions a run moved to their target project; its rate is the sessions processed per minute");
-        SessionsSkipped = meter.CreateCounter<long>("aspiremigration.sessions.skipped", "{session}",
+        SessionsSkipped = meter.CreateCounter<long>("migration.sessions.skipped", "{session}",
             "Sessions not migrated: excluded, unresolved or changed since analysis");
-        SessionsFailed = meter.CreateCounter<long>("aspiremigration.sessions.failed", "{session}",
+        SessionsFailed = meter.CreateCounter<long>("migration.sessions.failed", "{session}",
             "Sessions of batches that ended in the error queue");
-        Rollbacks = meter.CreateCounter<long>("aspiremigration.rollbacks", "{rollback}",
+        Rollbacks = meter.CreateCounter<long>("migration.rollbacks", "{rollback}",
             "Completed rollbacks, automatic (failed validation) or by an operator");
-        BatchDuration = meter.CreateHistogram<double>("aspiremigration.batch.duration", "ms",
+        BatchDuration = meter.CreateHistogram<double>("migration.batch.duration", "ms",
             "Duration of one batch's transaction (redelivered batches are not measured twice)");
     }
 

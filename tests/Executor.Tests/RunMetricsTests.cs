@@ -11,11 +11,11 @@ namespace AspireMigration.Executor.Tests;
 [Collection(ExecutorCollection.Name)]
 public sealed class RunMetricsTests(InfrastructureFixture infrastructure)
 {
-    private const string Migrated = "aspiremigration.sessions.migrated";
-    private const string Skipped = "aspiremigration.sessions.skipped";
-    private const string Failed = "aspiremigration.sessions.failed";
-    private const string Rollbacks = "aspiremigration.rollbacks";
-    private const string BatchDuration = "aspiremigration.batch.duration";
+    private const string Migrated = "migration.sessions.migrated";
+    private const string Skipped = "migration.sessions.skipped";
+    private const string Failed = "migration.sessions.failed";
+    private const string Rollbacks = "migration.rollbacks";
+    private const string BatchDuration = "migration.batch.duration";
 
     [Fact]
     public async Task A_seed_run_counts_15_migrated_3_skipped_one_duration_per_batch_and_then_its_rollback()
