@@ -42,7 +42,8 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         await Expect(approver, "[data-testid=message]", "recorded");
 
         await approver.ClickAsync("[data-testid=acknowledge-risks]");
-        await approver.ClickAsync("[data-testid=approve]");
+        // The server enables the button once it has the acknowledgement; a disabled fluent-button swallows the click.
+        await approver.ClickAsync("[data-testid=approve]:not([disabled])");
         await Expect(approver, "[data-testid=approval]", "Approved by approver");
 
         // Operator: start a real run and follow it live to the end.
