@@ -122,8 +122,16 @@ public static class ExecutorBenchmark
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ms)
             FROM backfill.run_batches WHERE run_id = @runId
             """, new { runId });
+        // Where the time went: each state lasts until the next transition in the audit trail.
+        var phases = (await connection.QueryAsync<(string State, double Ms)>("""
+            SELECT state, ms FROM (
+                SELECT substr(action, 7) AS state,
+                       extract(epoch FROM lead(occurred_at) OVER (ORDER BY occurred_at, id) - occurred_at) * 1000 AS ms
+                FROM backfill.run_audit_events WHERE run_id = @runId AND action LIKE 'state\_%') t
+            WHERE state IN ('PreFlight', 'BackingUp', 'Migrating', 'Validating', 'RollingBack')
+            """, new { runId })).ToList();
         await app.StopAsync();
-        return new BusFigures(run.Elapsed, rollback.Elapsed, state.Migrated, state.TotalBatches, p50, p99);
+        return new BusFigures(run.Elapsed, rollback.Elapsed, state.Migrated, state.TotalBatches, p50, p99, phases);
     }
 
     private static async Task<MigrationRunState> WaitAsync(ILoadSagaRepository<MigrationRunState> sagas, Guid runId, string state)
@@ -152,6 +160,7 @@ public static class ExecutorBenchmark
             Bus run (StartRun -> Completed): {bus.Run.TotalMilliseconds:F0} ms = {bus.Run / floorRun:F1}x the floor
             Bus rollback (RollbackRun -> RolledBack): {bus.Rollback.TotalMilliseconds:F0} ms = {bus.Rollback / floor.Restore:F1}x the floor
             Per batch: p50 {bus.BatchP50:F1} ms, p99 {bus.BatchP99:F1} ms
+            Phases: {string.Join(", ", bus.Phases.Select(p => $"{p.State} {p.Ms:F0} ms"))}
             """));
     }
 
@@ -169,5 +178,6 @@ public static class ExecutorBenchmark
         await connection.ExecuteAsync(sql);
     }
 
-    private sealed record BusFigures(TimeSpan Run, TimeSpan Rollback, int Migrated, int Batches, double BatchP50, double BatchP99);
+    private sealed record BusFigures(TimeSpan Run, TimeSpan Rollback, int Migrated, int Batches, double BatchP50, double BatchP99,
+        IReadOnlyList<(string State, double Ms)> Phases);
 }

@@ -33,12 +33,14 @@ public sealed class BackupStep(NpgsqlDataSource dataSource)
 
         var table = BackupTable.QualifiedFor(runId);
         // CREATE TABLE AS takes no bind parameters; the run id is a Guid, formatted, never text from outside.
+        // Statistics now, not whenever autovacuum comes by: validation and rollback join the backup.
         await connection.ExecuteAsync(new CommandDefinition($"""
             CREATE TABLE {table} AS
                 SELECT s.* FROM sessions s
                 JOIN backfill.run_items i ON i.session_id = s.id
                 WHERE i.run_id = '{runId:D}'::uuid AND i.included;
             ALTER TABLE {table} ADD PRIMARY KEY (id);
+            ANALYZE {table};
             """, transaction: transaction, cancellationToken: cancellationToken));
         var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
             WITH counted AS (SELECT count(*) AS n FROM {table}),

@@ -12,12 +12,15 @@ namespace AspireMigration.Executor.Steps;
 /// </summary>
 public sealed class BatchMigrator(NpgsqlDataSource dataSource)
 {
+    // The batch's sessions are found through their primary key (ANY of the batch's ids) and each target
+    // through the run_items key. Joined to the batch's items instead, the plan depends on how fresh the
+    // statistics are, and may hash-join a sequential scan of the whole sessions table once per batch.
     private const string MigrateSql = """
         WITH changed AS (
-            UPDATE sessions s SET project_id = i.target_project_id
-            FROM backfill.run_items i
-            WHERE i.run_id = @runId AND i.batch_number = @batchNumber AND i.included
-              AND s.id = i.session_id AND s.project_id IS NULL
+            UPDATE sessions s
+            SET project_id = (SELECT i.target_project_id FROM backfill.run_items i WHERE i.run_id = @runId AND i.session_id = s.id)
+            WHERE s.id = ANY (ARRAY(SELECT session_id FROM backfill.run_items WHERE run_id = @runId AND batch_number = @batchNumber AND included))
+              AND s.project_id IS NULL
             RETURNING s.id
         ), marked AS (
             UPDATE backfill.run_items i
@@ -65,13 +68,28 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
             return new BatchCompleted(runId, batchNumber, done.Migrated, done.SkippedChanged, done.DurationMs, done.ProcessedBy, Redelivered: true);
         }
 
-        var (migrated, skippedChanged) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition(
-            MigrateSql, parameters, transaction, cancellationToken: cancellationToken));
+        var (migrated, skippedChanged) = await MigrateItemsAsync(connection, transaction, runId, batchNumber, cancellationToken);
         var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE backfill.run_batches SET migrated = @migrated, skipped_changed = @skippedChanged, duration_ms = @durationMs
             WHERE run_id = @runId AND batch_number = @batchNumber
             """, new { runId, batchNumber, migrated, skippedChanged, durationMs }, transaction, cancellationToken: cancellationToken));
         return new BatchCompleted(runId, batchNumber, migrated, skippedChanged, durationMs, parameters.processedBy, Redelivered: false);
+    }
+
+    /// <summary>
+    /// Prepared: a pooled connection keeps the statement, so the batches after the first skip planning
+    /// the three-table statement, a noticeable share of a 1,000-row batch.
+    /// </summary>
+    private static async Task<(int Migrated, int SkippedChanged)> MigrateItemsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId,
+        int batchNumber, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(MigrateSql, connection, transaction);
+        command.Parameters.AddWithValue("runId", runId);
+        command.Parameters.AddWithValue("batchNumber", batchNumber);
+        await command.PrepareAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt32(0), reader.GetInt32(1));
     }
 }

@@ -28,6 +28,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
     {
         var runId = command.RunId;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await RunItemStatistics.RefreshAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // The fence: waits for batches in flight (they hold the run row FOR SHARE); later ones see the phase and stop.
@@ -66,11 +67,13 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
             SELECT count(*) FILTER (WHERE outcome = 'rolled_back')::int, count(*) FILTER (WHERE outcome = 'conflict')::int FROM marked
             """, new { runId, force = command.Force }, transaction, cancellationToken: cancellationToken));
 
+        // Filtered in the aggregate, not the WHERE clause: the statistics have not seen 'rolled_back' yet,
+        // and a plan sized for a handful of rows probes sessions one by one.
         var unrestored = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
-            SELECT count(*) FROM backfill.run_items i
+            SELECT count(*) FILTER (WHERE i.outcome = 'rolled_back' AND s.project_id IS DISTINCT FROM b.project_id) FROM backfill.run_items i
             JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
             JOIN sessions s ON s.id = i.session_id
-            WHERE i.run_id = @runId AND i.outcome = 'rolled_back' AND s.project_id IS DISTINCT FROM b.project_id
+            WHERE i.run_id = @runId AND i.included
             """, new { runId }, transaction, cancellationToken: cancellationToken));
         if (unrestored > 0)
         {
@@ -117,13 +120,13 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         {
             return $"The backup table {BackupTable.QualifiedFor(runId)} does not exist.";
         }
+        // One pass: backup rows and included items matched by id (both unique), unmatched ones counted on either side.
         var (rows, foreign, missing) = await connection.QuerySingleAsync<(long, long, long)>(new CommandDefinition($"""
-            SELECT (SELECT count(*) FROM {BackupTable.QualifiedFor(runId)}),
-                   (SELECT count(*) FROM {BackupTable.QualifiedFor(runId)} b
-                    WHERE NOT EXISTS (SELECT 1 FROM backfill.run_items i WHERE i.run_id = @runId AND i.included AND i.session_id = b.id)),
-                   (SELECT count(*) FROM backfill.run_items i
-                    WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict')
-                      AND NOT EXISTS (SELECT 1 FROM {BackupTable.QualifiedFor(runId)} b WHERE b.id = i.session_id))
+            SELECT count(b.id),
+                   count(*) FILTER (WHERE b.id IS NOT NULL AND i.session_id IS NULL),
+                   count(*) FILTER (WHERE b.id IS NULL AND i.outcome IN ('migrated', 'conflict'))
+            FROM {BackupTable.QualifiedFor(runId)} b
+            FULL JOIN (SELECT session_id, outcome FROM backfill.run_items WHERE run_id = @runId AND included) i ON i.session_id = b.id
             """, new { runId }, transaction, cancellationToken: cancellationToken));
         if (rows != backup.Value.RowCount)
         {

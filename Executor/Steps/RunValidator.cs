@@ -16,6 +16,7 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<string>> RunAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await RunItemStatistics.RefreshAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var failures = await ValidateAsync(connection, transaction, runId, cancellationToken);
         if (failures.Count == 0)
@@ -30,18 +31,23 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken)
     {
         var c = await connection.QuerySingleAsync<Counts>(new CommandDefinition($"""
-            SELECT
-                (SELECT count(*) FROM backfill.run_items i LEFT JOIN sessions s ON s.id = i.session_id
-                 WHERE i.run_id = @runId AND i.outcome = 'migrated' AND s.project_id IS DISTINCT FROM i.target_project_id) AS NotHoldingTarget,
-                (SELECT count(*) FROM backfill.run_items i JOIN sessions s ON s.id = i.session_id LEFT JOIN projects p ON p.id = s.project_id
-                 WHERE i.run_id = @runId AND i.outcome = 'migrated' AND p.id IS NULL) AS DanglingProject,
-                (SELECT count(*) FROM backfill.run_items WHERE run_id = @runId AND outcome = 'migrated') AS Migrated,
+            SELECT m.NotHoldingTarget, m.DanglingProject, m.Migrated,
                 (SELECT count(*) FROM backfill.run_items i JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
                  WHERE i.run_id = @runId AND i.outcome = 'skipped_changed' AND b.project_id IS NULL) AS ChangedByOthers,
                 (SELECT orphans_before FROM backfill.runs WHERE run_id = @runId) AS OrphansBefore,
                 (SELECT count(*) FROM {BackupTable.QualifiedFor(runId)} b JOIN sessions s ON s.id = b.id WHERE s.project_id IS NULL)
                 + (SELECT count(*) FROM backfill.run_outside_orphans o JOIN sessions s ON s.id = o.session_id
                    WHERE o.run_id = @runId AND s.project_id IS NULL) AS OrphansAfter
+            FROM (
+                -- One pass over the migrated items and their sessions answers three checks.
+                SELECT count(*) FILTER (WHERE s.project_id IS DISTINCT FROM i.target_project_id) AS NotHoldingTarget,
+                       count(*) FILTER (WHERE s.id IS NOT NULL AND p.id IS NULL) AS DanglingProject,
+                       count(*) AS Migrated
+                FROM backfill.run_items i
+                LEFT JOIN sessions s ON s.id = i.session_id
+                LEFT JOIN projects p ON p.id = s.project_id
+                WHERE i.run_id = @runId AND i.outcome = 'migrated'
+            ) m
             """, new { runId }, transaction, cancellationToken: cancellationToken));
 
         var failures = new List<string>();
