@@ -14,11 +14,14 @@ namespace AspireMigration.Executor.Bench;
 /// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N]`: builds a scratch
 /// database of N orphans with a confident plan, times the set-based SQL floor (CREATE TABLE AS backup,
 /// one UPDATE, one UPDATE FROM backup), then the same work end to end through the bus (run, then an
-/// operator rollback) on an in-process Executor, and prints the ratios and per-batch p50/p99.
+/// operator rollback) on an in-process Executor warmed up by a 20-batch run of other orphans, and prints
+/// the ratios, per-batch p50/p99 and the time per phase.
 /// ConnectionStrings__appdb names a server the scratch database is created on; ConnectionStrings__messaging the broker.
 /// </summary>
 public static class ExecutorBenchmark
 {
+    private const int WarmUpBatches = 20;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
@@ -33,9 +36,9 @@ public static class ExecutorBenchmark
         try
         {
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            var planId = await SeedAsync(dataSource, sessions);
+            var (planId, warmUpPlanId) = await SeedAsync(dataSource, sessions, WarmUpBatches * batchSize);
             var floor = await MeasureFloorAsync(dataSource, planId);
-            var bus = await MeasureBusAsync(dataSource, connectionString, messaging, planId, batchSize);
+            var bus = await MeasureBusAsync(dataSource, connectionString, messaging, planId, warmUpPlanId, batchSize);
             Report(sessions, batchSize, floor, bus);
             return 0;
         }
@@ -46,28 +49,36 @@ public static class ExecutorBenchmark
         }
     }
 
-    private static async Task<Guid> SeedAsync(NpgsqlDataSource dataSource, int sessions)
+    /// <summary>Orphans 1..sessions form the measured plan; the next <paramref name="warmUp"/> orphans a small plan that warms the Executor up.</summary>
+    private static async Task<(Guid PlanId, Guid WarmUpPlanId)> SeedAsync(NpgsqlDataSource dataSource, int sessions, int warmUp)
     {
-        var planId = Guid.NewGuid();
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(SqlScripts.Read("TargetSchema.sql"));
         await connection.ExecuteAsync("""
             INSERT INTO projects (id, name) VALUES ('00000000-0000-0000-0000-000000000000', '__unassigned__');
             INSERT INTO projects (id, name) SELECT md5('bench-project-' || p)::uuid, 'bench-' || p FROM generate_series(0, 49) AS p;
-            INSERT INTO sessions (id, agent_type, title) SELECT md5('bench-session-' || i)::uuid, 'bench', 'orphan ' || i FROM generate_series(1, @sessions) AS i;
-            """, new { sessions }, commandTimeout: 600);
+            INSERT INTO sessions (id, agent_type, title) SELECT md5('bench-session-' || i)::uuid, 'bench', 'orphan ' || i FROM generate_series(1, @total) AS i;
+            """, new { total = sessions + warmUp }, commandTimeout: 600);
         await connection.ExecuteAsync(SqlScripts.Read("TargetIndexes.sql"), commandTimeout: 600);
         await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        var planId = await InsertPlanAsync(connection, 1, sessions);
+        var warmUpPlanId = await InsertPlanAsync(connection, sessions + 1, sessions + warmUp);
+        await connection.ExecuteAsync("ANALYZE sessions, backfill.plan_items", commandTimeout: 600);
+        return (planId, warmUpPlanId);
+    }
+
+    private static async Task<Guid> InsertPlanAsync(NpgsqlConnection connection, int first, int last)
+    {
+        var planId = Guid.NewGuid();
         await connection.ExecuteAsync("""
             INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
                                         manual_review, unassigned, risks, recommendations, analysis_duration_ms)
-            VALUES (@planId, 'bench', 1, 0.9, 0.6, @sessions, @sessions, 0, 0, 0, '[]', '[]', 0);
+            VALUES (@planId, 'bench', 1, 0.9, 0.6, @count, @count, 0, 0, 0, '[]', '[]', 0);
             INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events, reasoning)
             SELECT @planId, md5('bench-session-' || i)::uuid, 'confident', md5('bench-project-' || (i % 50))::uuid, 0.95, 20, 20, 'bench'
-            FROM generate_series(1, @sessions) AS i;
+            FROM generate_series(@first, @last) AS i;
             INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'bench');
-            ANALYZE;
-            """, new { planId, sessions }, commandTimeout: 600);
+            """, new { planId, first, last, count = last - first + 1 }, commandTimeout: 600);
         return planId;
     }
 
@@ -89,7 +100,8 @@ public static class ExecutorBenchmark
         return (backup, migrate, restore);
     }
 
-    private static async Task<BusFigures> MeasureBusAsync(NpgsqlDataSource dataSource, string connectionString, string messaging, Guid planId, int batchSize)
+    private static async Task<BusFigures> MeasureBusAsync(NpgsqlDataSource dataSource, string connectionString, string messaging, Guid planId, Guid warmUpPlanId,
+        int batchSize)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ExecutorBenchmark).Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -107,6 +119,14 @@ public static class ExecutorBenchmark
 
         var bus = app.Services.GetRequiredService<IBus>();
         var sagas = app.Services.GetRequiredService<ILoadSagaRepository<MigrationRunState>>();
+        // A fresh process runs its first messages in unoptimised, instrumented code until the JIT has
+        // tiered the hot paths up; a small run and rollback first, so the measurement sees a running service.
+        var warmUpRunId = Guid.NewGuid();
+        await bus.Publish(new StartRun(warmUpRunId, warmUpPlanId, "bench", BatchSize: batchSize));
+        await WaitAsync(sagas, warmUpRunId, nameof(MigrationRunStateMachine.Completed));
+        await bus.Publish(new RollbackRun(warmUpRunId, "bench"));
+        await WaitAsync(sagas, warmUpRunId, nameof(MigrationRunStateMachine.RolledBack));
+
         var runId = Guid.NewGuid();
         var run = Stopwatch.StartNew();
         await bus.Publish(new StartRun(runId, planId, "bench", BatchSize: batchSize));
