@@ -41,7 +41,7 @@ public sealed class BackupStep(NpgsqlDataSource dataSource)
                 WHERE i.run_id = '{runId:D}'::uuid AND i.included;
             ALTER TABLE {table} ADD PRIMARY KEY (id);
             ANALYZE {table};
-            """, transaction: transaction, cancellationToken: cancellationToken));
+            """, transaction: transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
             WITH counted AS (SELECT count(*) AS n FROM {table}),
                  registered AS (
@@ -55,7 +55,7 @@ public sealed class BackupStep(NpgsqlDataSource dataSource)
                      UPDATE backfill.runs SET orphans_before = (SELECT count(*) FROM sessions WHERE project_id IS NULL)
                      WHERE run_id = @runId)
             SELECT n FROM counted
-            """, new { runId, name = BackupTable.NameFor(runId) }, transaction, cancellationToken: cancellationToken));
+            """, new { runId, name = BackupTable.NameFor(runId) }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         return new BackupCompleted(runId, BackupTable.NameFor(runId), rows);
     }
 }

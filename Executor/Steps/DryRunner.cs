@@ -36,7 +36,7 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
             }
             failures = await RunValidator.ValidateAsync(connection, transaction, runId, cancellationToken);
             outcomes = (await connection.QueryAsync<(Guid, string)>(new CommandDefinition(
-                "SELECT session_id, outcome FROM backfill.run_items WHERE run_id = @runId AND included", new { runId }, transaction, cancellationToken: cancellationToken))).ToList();
+                "SELECT session_id, outcome FROM backfill.run_items WHERE run_id = @runId AND included", new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken))).ToList();
             await transaction.RollbackAsync(cancellationToken);
         }
 
@@ -47,7 +47,7 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
                 FROM unnest(@ids, @outcomes) AS u(id, outcome)
                 WHERE i.run_id = @runId AND i.session_id = u.id
                 """, new { runId, ids = outcomes.Select(o => o.SessionId).ToArray(), outcomes = outcomes.Select(o => o.Outcome).ToArray() },
-                record, cancellationToken: cancellationToken));
+                record, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO backfill.run_batches (run_id, batch_number, migrated, skipped_changed, duration_ms, processed_by)
                 SELECT @runId, u.* FROM unnest(@numbers, @migrated, @skipped, @durations, @processedBy) AS u
@@ -72,7 +72,7 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
         var (batches, migrated, skippedChanged) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition("""
             SELECT COALESCE(max(batch_number), 0), count(*) FILTER (WHERE outcome = 'migrated')::int, count(*) FILTER (WHERE outcome = 'skipped_changed')::int
             FROM backfill.run_items WHERE run_id = @runId
-            """, new { runId }, cancellationToken: cancellationToken));
+            """, new { runId }, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         return new DryRunCompleted(runId, batches, migrated, skippedChanged, failures);
     }
 }

@@ -65,13 +65,15 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
 
         await connection.ExecuteAsync(new CommandDefinition(ResolveItemsSql,
             new { command.RunId, command.PlanId, command.SkipLowConfidence, command.BatchSize, Sentinel = SentinelProjectId },
-            transaction, cancellationToken: cancellationToken));
+            transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
+        await RunItemStatistics.RefreshAsync(connection, transaction, cancellationToken);
 
         var missing = (await connection.QueryAsync<Guid>(new CommandDefinition("""
-            SELECT DISTINCT i.target_project_id FROM backfill.run_items i
-            WHERE i.run_id = @RunId AND i.included AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = i.target_project_id)
+            SELECT t.target_project_id
+            FROM (SELECT DISTINCT target_project_id FROM backfill.run_items WHERE run_id = @RunId AND included) t
+            WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = t.target_project_id)
             ORDER BY 1
-            """, command, transaction, cancellationToken: cancellationToken))).ToList();
+            """, command, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken))).ToList();
         if (missing.Count > 0)
         {
             return new PreFlightFailed(command.RunId,
@@ -82,7 +84,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
             SELECT format('Target project %s is %s', p.name, p.status) FROM projects p
             WHERE p.status <> 'active' AND p.id IN (SELECT target_project_id FROM backfill.run_items WHERE run_id = @RunId AND included)
             ORDER BY p.name
-            """, command, transaction, cancellationToken: cancellationToken))).ToList();
+            """, command, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken))).ToList();
 
         try
         {
@@ -146,7 +148,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         var (included, skipped, batches) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition("""
             SELECT count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0)
             FROM backfill.run_items WHERE run_id = @runId
-            """, new { runId }, transaction, cancellationToken: cancellationToken));
+            """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         return new PreFlightPassed(runId, included, skipped, batches, warnings);
     }
 }

@@ -28,7 +28,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
     {
         var runId = command.RunId;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await RunItemStatistics.RefreshAsync(connection, cancellationToken);
+        await RunItemStatistics.RefreshAsync(connection, null, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // The fence: waits for batches in flight (they hold the run row FOR SHARE); later ones see the phase and stop.
@@ -65,7 +65,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
                 RETURNING i.outcome
             )
             SELECT count(*) FILTER (WHERE outcome = 'rolled_back')::int, count(*) FILTER (WHERE outcome = 'conflict')::int FROM marked
-            """, new { runId, force = command.Force }, transaction, cancellationToken: cancellationToken));
+            """, new { runId, force = command.Force }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
 
         // Filtered in the aggregate, not the WHERE clause: the statistics have not seen 'rolled_back' yet,
         // and a plan sized for a handful of rows probes sessions one by one.
@@ -74,7 +74,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
             JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
             JOIN sessions s ON s.id = i.session_id
             WHERE i.run_id = @runId AND i.included
-            """, new { runId }, transaction, cancellationToken: cancellationToken));
+            """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         if (unrestored > 0)
         {
             // Rolls the transaction back: nothing of a rollback that did not verify stays.
@@ -97,7 +97,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
             return new RollbackPreview(runId, failure, 0, 0, 0, []);
         }
         var rows = (await connection.QueryAsync<RollbackPreviewRow>(new CommandDefinition(
-            RestorableSql(runId) + " ORDER BY i.session_id", new { runId }, transaction, cancellationToken: cancellationToken))).ToList();
+            RestorableSql(runId) + " ORDER BY i.session_id", new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken))).ToList();
         return new RollbackPreview(runId, null,
             rows.Count(r => r.Action == "restore"), rows.Count(r => r.Action == "already_original"), rows.Count(r => r.Action == "conflict"), rows);
     }
@@ -127,7 +127,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
                    count(*) FILTER (WHERE b.id IS NULL AND i.outcome IN ('migrated', 'conflict'))
             FROM {BackupTable.QualifiedFor(runId)} b
             FULL JOIN (SELECT session_id, outcome FROM backfill.run_items WHERE run_id = @runId AND included) i ON i.session_id = b.id
-            """, new { runId }, transaction, cancellationToken: cancellationToken));
+            """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         if (rows != backup.Value.RowCount)
         {
             return $"The backup holds {rows} rows, {backup.Value.RowCount} were recorded when it was made.";

@@ -5,12 +5,14 @@ namespace AspireMigration.Executor.Steps;
 
 /// <summary>
 /// A run inserts its items and then rewrites every outcome faster than autovacuum notices. With
-/// statistics from before the run, PostgreSQL expects a handful of migrated items and checks or
-/// restores a hundred thousand sessions by nested-loop index probes instead of hash joins, several
-/// times slower. Called before the step's transaction, so ANALYZE's lock is released at once.
+/// statistics from before, PostgreSQL expects a handful of items and resolves, backs up, checks or
+/// restores a million sessions by nested-loop index probes instead of hash joins, many times slower.
+/// Pre-flight refreshes them inside its transaction (ANALYZE counts the rows it inserted); validation
+/// and rollback before theirs, so the lock ANALYZE takes is released at once.
 /// </summary>
 internal static class RunItemStatistics
 {
-    public static Task RefreshAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("ANALYZE backfill.run_items", cancellationToken: cancellationToken));
+    public static Task RefreshAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("ANALYZE backfill.run_items", transaction: transaction,
+            commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
 }

@@ -16,7 +16,7 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<string>> RunAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await RunItemStatistics.RefreshAsync(connection, cancellationToken);
+        await RunItemStatistics.RefreshAsync(connection, null, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var failures = await ValidateAsync(connection, transaction, runId, cancellationToken);
         if (failures.Count == 0)
@@ -48,7 +48,7 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
                 LEFT JOIN projects p ON p.id = s.project_id
                 WHERE i.run_id = @runId AND i.outcome = 'migrated'
             ) m
-            """, new { runId }, transaction, cancellationToken: cancellationToken));
+            """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
 
         var failures = new List<string>();
         if (c.NotHoldingTarget > 0)
