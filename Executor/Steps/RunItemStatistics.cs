@@ -7,8 +7,8 @@ namespace AspireMigration.Executor.Steps;
 /// A run inserts its items and then rewrites every outcome faster than autovacuum notices. With
 /// statistics from before, PostgreSQL expects a handful of items and resolves, backs up, checks or
 /// restores a million sessions by nested-loop index probes instead of hash joins, many times slower.
-/// Pre-flight refreshes them inside its transaction (ANALYZE counts the rows it inserted); validation
-/// and rollback before theirs, so the lock ANALYZE takes is released at once.
+/// Pre-flight refreshes them inside its transaction (ANALYZE counts the rows it inserted); rollback
+/// before its own, so the lock ANALYZE takes is released at once.
 /// </summary>
 internal static class RunItemStatistics
 {

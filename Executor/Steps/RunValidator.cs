@@ -16,7 +16,6 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<string>> RunAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await RunItemStatistics.RefreshAsync(connection, null, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var failures = await ValidateAsync(connection, transaction, runId, cancellationToken);
         if (failures.Count == 0)
@@ -39,14 +38,16 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
                 + (SELECT count(*) FROM backfill.run_outside_orphans o JOIN sessions s ON s.id = o.session_id
                    WHERE o.run_id = @runId AND s.project_id IS NULL) AS OrphansAfter
             FROM (
-                -- One pass over the migrated items and their sessions answers three checks.
-                SELECT count(*) FILTER (WHERE s.project_id IS DISTINCT FROM i.target_project_id) AS NotHoldingTarget,
-                       count(*) FILTER (WHERE s.id IS NOT NULL AND p.id IS NULL) AS DanglingProject,
-                       count(*) AS Migrated
+                -- One pass over the run's items and their sessions answers three checks. The outcome is
+                -- filtered in the aggregates: the statistics, taken at pre-flight, have not seen 'migrated'
+                -- yet, and a plan sized for a handful of rows would probe sessions one by one.
+                SELECT count(*) FILTER (WHERE i.outcome = 'migrated' AND s.project_id IS DISTINCT FROM i.target_project_id) AS NotHoldingTarget,
+                       count(*) FILTER (WHERE i.outcome = 'migrated' AND s.id IS NOT NULL AND p.id IS NULL) AS DanglingProject,
+                       count(*) FILTER (WHERE i.outcome = 'migrated') AS Migrated
                 FROM backfill.run_items i
                 LEFT JOIN sessions s ON s.id = i.session_id
                 LEFT JOIN projects p ON p.id = s.project_id
-                WHERE i.run_id = @runId AND i.outcome = 'migrated'
+                WHERE i.run_id = @runId AND i.included
             ) m
             """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
 
