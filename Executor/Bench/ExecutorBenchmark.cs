@@ -11,11 +11,12 @@ using Npgsql;
 namespace AspireMigration.Executor.Bench;
 
 /// <summary>
-/// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N]`: builds a scratch
+/// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N] [--replicas N]`: builds a scratch
 /// database of N orphans with a confident plan, times the set-based SQL floor (CREATE TABLE AS backup,
 /// one UPDATE, one UPDATE FROM backup), then the same work end to end through the bus (run, then an
 /// operator rollback) on an in-process Executor warmed up by a 20-batch run of other orphans, and prints
-/// the ratios, per-batch p50/p99 and the time per phase.
+/// the ratios, per-batch p50/p99 and the time per phase. With --replicas N, N-1 more Executor processes
+/// consume the same queues, and each process's share of the batches and peak memory are printed.
 /// ConnectionStrings__appdb names a server the scratch database is created on; ConnectionStrings__messaging the broker.
 /// </summary>
 public static class ExecutorBenchmark
@@ -27,6 +28,11 @@ public static class ExecutorBenchmark
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
         var sessions = configuration.GetValue("sessions", 100_000);
         var batchSize = configuration.GetValue("batch-size", StartRun.DefaultBatchSize);
+        var replicas = configuration.GetValue("replicas", 1);
+        if (replicas < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(args), replicas, "--replicas counts Executor processes, the bench's own included: 1 or more.");
+        }
         var server = configuration.GetConnectionString("appdb") ?? throw new InvalidOperationException("Set ConnectionStrings__appdb.");
         var messaging = configuration.GetConnectionString("messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging.");
 
@@ -38,7 +44,7 @@ public static class ExecutorBenchmark
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
             var (planId, warmUpPlanId) = await SeedAsync(dataSource, sessions, WarmUpBatches * batchSize);
             var floor = await MeasureFloorAsync(dataSource, planId);
-            var bus = await MeasureBusAsync(dataSource, connectionString, messaging, planId, warmUpPlanId, batchSize);
+            var bus = await MeasureBusAsync(dataSource, connectionString, messaging, planId, warmUpPlanId, batchSize, replicas);
             Report(sessions, batchSize, floor, bus);
             return 0;
         }
@@ -101,14 +107,33 @@ public static class ExecutorBenchmark
     }
 
     private static async Task<BusFigures> MeasureBusAsync(NpgsqlDataSource dataSource, string connectionString, string messaging, Guid planId, Guid warmUpPlanId,
-        int batchSize)
+        int batchSize, int replicas)
+    {
+        var endpointPrefix = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var others = new List<BenchReplica>();
+        try
+        {
+            for (var i = 1; i < replicas; i++)
+            {
+                others.Add(await BenchReplica.StartAsync(connectionString, messaging, endpointPrefix));
+            }
+            return await MeasureBusAsync(dataSource, connectionString, messaging, planId, warmUpPlanId, batchSize, endpointPrefix, others);
+        }
+        finally
+        {
+            others.ForEach(replica => replica.Dispose());
+        }
+    }
+
+    private static async Task<BusFigures> MeasureBusAsync(NpgsqlDataSource dataSource, string connectionString, string messaging, Guid planId, Guid warmUpPlanId,
+        int batchSize, string endpointPrefix, IReadOnlyList<BenchReplica> others)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ExecutorBenchmark).Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:appdb"] = connectionString,
             ["ConnectionStrings:messaging"] = messaging,
-            ["Executor:EndpointPrefix"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
+            ["Executor:EndpointPrefix"] = endpointPrefix,
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -150,8 +175,15 @@ public static class ExecutorBenchmark
                 FROM backfill.run_audit_events WHERE run_id = @runId AND action LIKE 'state\_%') t
             WHERE state IN ('PreFlight', 'BackingUp', 'Migrating', 'Validating', 'RollingBack')
             """, new { runId })).ToList();
+        var batchesBy = (await connection.QueryAsync<(string ProcessedBy, int Batches)>(
+            "SELECT processed_by, count(*)::int FROM backfill.run_batches WHERE run_id = @runId GROUP BY processed_by", new { runId }))
+            .ToDictionary(b => b.ProcessedBy, b => b.Batches);
+        var own = Environment.MachineName + "/" + Environment.ProcessId;
+        var processes = others.Select(r => new ProcessFigures(r.Name, batchesBy.GetValueOrDefault(r.Name), r.PeakMemoryBytes))
+            .Prepend(new ProcessFigures(own + " (bench, in-process Executor)", batchesBy.GetValueOrDefault(own), PeakMemory.Of(Environment.ProcessId)))
+            .ToList();
         await app.StopAsync();
-        return new BusFigures(run.Elapsed, rollback.Elapsed, state.Migrated, state.TotalBatches, p50, p99, phases);
+        return new BusFigures(run.Elapsed, rollback.Elapsed, state.Migrated, state.TotalBatches, p50, p99, phases, processes);
     }
 
     private static async Task<MigrationRunState> WaitAsync(ILoadSagaRepository<MigrationRunState> sagas, Guid runId, string state)
@@ -181,6 +213,8 @@ public static class ExecutorBenchmark
             Bus rollback (RollbackRun -> RolledBack): {bus.Rollback.TotalMilliseconds:F0} ms = {bus.Rollback / floor.Restore:F1}x the floor
             Per batch: p50 {bus.BatchP50:F1} ms, p99 {bus.BatchP99:F1} ms
             Phases: {string.Join(", ", bus.Phases.Select(p => $"{p.State} {p.Ms:F0} ms"))}
+            Throughput: {bus.Migrated / bus.Run.TotalMinutes:F0} sessions/min end to end
+            {string.Join(Environment.NewLine, bus.Processes.Select(p => $"Executor {p.Name}: {p.Batches} batches, peak memory {p.PeakBytes / (1024.0 * 1024):F0} MB"))}
             """));
     }
 
@@ -199,5 +233,7 @@ public static class ExecutorBenchmark
     }
 
     private sealed record BusFigures(TimeSpan Run, TimeSpan Rollback, int Migrated, int Batches, double BatchP50, double BatchP99,
-        IReadOnlyList<(string State, double Ms)> Phases);
+        IReadOnlyList<(string State, double Ms)> Phases, IReadOnlyList<ProcessFigures> Processes);
+
+    private sealed record ProcessFigures(string Name, int Batches, long PeakBytes);
 }

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+namespace AspireMigration.Executor.Bench;
+
+/// <summary>
+/// Another Executor as its own OS process on the bench's database and queues, so a run is shared by
+/// replicas the way a scaled-out deployment shares it, and each one's peak memory can be read apart.
+/// </summary>
+public sealed class BenchReplica : IDisposable
+{
+    private readonly Process process;
+    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private BenchReplica(Process process)
+    {
+        this.process = process;
+    }
+
+    /// <summary>What the replica writes into the batch ledger's processed_by.</summary>
+    public string Name => Environment.MachineName + "/" + process.Id;
+
+    public static async Task<BenchReplica> StartAsync(string connectionString, string messaging, string endpointPrefix)
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(BenchReplica).Assembly.Location])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__appdb"] = connectionString,
+                ["ConnectionStrings__messaging"] = messaging,
+                ["Executor__EndpointPrefix"] = endpointPrefix,
+                // Nobody calls its API; the key is only what the service insists on to start.
+                ["ServiceApi__Key"] = Guid.NewGuid().ToString("N"),
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                ["Logging__LogLevel__Default"] = "Warning",
+                // The one line that says the host, and with it the bus, has started.
+                ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            },
+        };
+        var replica = new BenchReplica(Process.Start(start) ?? throw new InvalidOperationException("Could not start an Executor replica."));
+        replica.process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
+            {
+                replica.started.TrySetResult();
+            }
+        };
+        replica.process.ErrorDataReceived += (_, line) => Console.Error.WriteLine(line.Data);
+        replica.process.EnableRaisingEvents = true;
+        replica.process.Exited += (_, _) => replica.started.TrySetException(
+            new InvalidOperationException($"An Executor replica exited during start-up with code {replica.process.ExitCode}; its error output is above."));
+        replica.process.BeginOutputReadLine();
+        replica.process.BeginErrorReadLine();
+        await replica.started.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        return replica;
+    }
+
+    /// <summary>The process's peak resident memory so far (VmHWM), in bytes.</summary>
+    public long PeakMemoryBytes => PeakMemory.Of(process.Id);
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        process.Dispose();
+    }
+}

@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace AspireMigration.Executor.Bench;
+
+/// <summary>A process's peak resident set (Linux VmHWM): what a replica needed at its worst, not what it holds now.</summary>
+public static class PeakMemory
+{
+    public static long Of(int processId)
+    {
+        var line = File.ReadLines($"/proc/{processId}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No VmHWM for process {processId}: peak memory is read from Linux's /proc.");
+        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+}
