@@ -29,13 +29,14 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         // Blazor navigates inside the page (no load event): wait for the plan page itself.
         await approver.WaitForSelectorAsync("[data-testid=plan-summary]", new() { Timeout = 60_000 });
         var planUrl = approver.Url;
-        Assert.Equal("7", await approver.TextContentAsync("[data-testid=count-confident]"));
-        Assert.Equal("3", await approver.TextContentAsync("[data-testid=count-manual]"));
+        await Assertions.Expect(approver.Locator("[data-testid=count-confident]")).ToHaveTextAsync("7");
+        await Assertions.Expect(approver.Locator("[data-testid=count-manual]")).ToHaveTextAsync("3");
         await Screenshot(approver, "plan");
 
         await approver.ClickAsync($"[data-testid=open-{ManualReviewSession}]");
         await approver.WaitForSelectorAsync("[data-testid=item-drawer]");
-        Assert.Contains("frontend-app", await approver.TextContentAsync("[data-testid=distribution]"));
+        // The drawer opens first; the session's event distribution follows from the database.
+        await Expect(approver, "[data-testid=distribution]", "frontend-app");
         await Screenshot(approver, "item-drawer");
         await approver.ClickAsync("[data-testid=assign]");
         await Screenshot(approver, "assigned");
