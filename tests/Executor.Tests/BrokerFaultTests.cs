@@ -1,6 +1,5 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.Executor.Tests;
@@ -18,9 +17,9 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
         var prefix = ExecutorApp.NewEndpointPrefix();
         var planId = await scenario.InsertPlanAsync();
         Guid runId;
-        using (var first = await ExecutorProcess.StartAsync(scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey, prefix))
+        using (var first = await ExecutorProcess.StartAsync(scenario, infrastructure, prefix))
         {
-            var client = new RunClient(new HttpClient { BaseAddress = first.Address }.ActAs(infrastructure.ServiceApiKey, "operator", Roles.Operator));
+            var client = first.OperatorClient();
             await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
             runId = await client.StartAsync(planId, batchSize: 1);
             await client.WaitForBatchesAsync(runId, 14);

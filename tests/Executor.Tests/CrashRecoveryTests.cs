@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
-using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.Executor.Tests;
@@ -15,9 +14,9 @@ public sealed class CrashRecoveryTests(InfrastructureFixture infrastructure)
         var prefix = ExecutorApp.NewEndpointPrefix();
         var planId = await scenario.InsertPlanAsync();
         Guid runId;
-        using (var first = await ExecutorProcess.StartAsync(scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey, prefix))
+        using (var first = await ExecutorProcess.StartAsync(scenario, infrastructure, prefix))
         {
-            var client = new RunClient(new HttpClient { BaseAddress = first.Address }.ActAs(infrastructure.ServiceApiKey, "operator", Roles.Operator));
+            var client = first.OperatorClient();
             // Batch 1 (session 1) hangs on a row lock, so the process dies holding it unacknowledged.
             await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
             runId = await client.StartAsync(planId, batchSize: 1);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AspireMigration.Shared.Security;
+using AspireMigration.TestSupport;
 
 namespace AspireMigration.Executor.Tests;
 
@@ -8,17 +10,25 @@ namespace AspireMigration.Executor.Tests;
 public sealed class ExecutorProcess : IDisposable
 {
     private readonly Process process;
+    private readonly string serviceApiKey;
 
-    private ExecutorProcess(Process process, Uri address)
+    private ExecutorProcess(Process process, Uri address, string serviceApiKey)
     {
         this.process = process;
+        this.serviceApiKey = serviceApiKey;
         Address = address;
     }
 
     public Uri Address { get; }
 
-    public static async Task<ExecutorProcess> StartAsync(string database, string messaging, string serviceApiKey, string endpointPrefix)
+    /// <summary>A client acting as the operator on this process's API.</summary>
+    public RunClient OperatorClient() =>
+        new(new HttpClient { BaseAddress = Address }.ActAs(serviceApiKey, "operator", Roles.Operator));
+
+    /// <summary>An Executor on the scenario's database and the fixture's broker, on queues named by <paramref name="endpointPrefix"/>.</summary>
+    public static async Task<ExecutorProcess> StartAsync(Scenario scenario, InfrastructureFixture infrastructure, string endpointPrefix)
     {
+        var (database, messaging, serviceApiKey) = (scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [ExecutorAssembly()])
         {
@@ -49,7 +59,7 @@ public sealed class ExecutorProcess : IDisposable
             {
                 if ((await http.GetAsync("/alive", timeout.Token)).IsSuccessStatusCode)
                 {
-                    return new ExecutorProcess(process, address);
+                    return new ExecutorProcess(process, address, serviceApiKey);
                 }
             }
             catch (HttpRequestException)
