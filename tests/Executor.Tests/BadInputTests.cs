@@ -32,13 +32,8 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
             await channel.BasicPublishAsync("", queue, true, properties, Encoding.UTF8.GetBytes("{\"message\": \"" + new string('x', 8 * 1024 * 1024) + "\"}"));
         }
 
-        using (var timeout = new CancellationTokenSource(RunClient.Timeout))
-        {
-            while (await MessageCountAsync(connection, queue + "_error") + await MessageCountAsync(connection, queue + "_skipped") < 2)
-            {
-                await Task.Delay(200, timeout.Token);
-            }
-        }
+        await Eventually.HoldsAsync(async () =>
+            await MessageCountAsync(connection, queue + "_error") + await MessageCountAsync(connection, queue + "_skipped") >= 2);
         // The garbage cannot be deserialized (error queue); the oversized envelope names no message type a consumer takes (skipped queue).
         Assert.Equal((1u, 1u, 0u), (await MessageCountAsync(connection, queue + "_error"), await MessageCountAsync(connection, queue + "_skipped"),
             await MessageCountAsync(connection, queue)));

@@ -31,7 +31,7 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
                 await blocker.ReleaseAsync();
                 // Batch 1 commits, then its BatchCompleted cannot leave: the Executor's connection is blocked on it.
                 await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_batches WHERE run_id = '{runId}' AND batch_number = 1 AND migrated = 1)");
-                await WaitUntilAsync(infrastructure.Broker.AnyConnectionBlockedAsync);
+                await Eventually.HoldsAsync(infrastructure.Broker.AnyConnectionBlockedAsync);
                 Assert.Equal(Scenario.P1, (await scenario.SeedProjectsAsync())[1]);
                 var stuck = await client.GetAsync(runId);
                 Assert.Equal(("Migrating", 14), (stuck!.State, stuck.CompletedBatches));
@@ -90,14 +90,5 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
         await RunConsistency.AssertAsync(scenario, run);
         var projects = await scenario.SeedProjectsAsync();
         Assert.All(Scenario.SeedPlan, i => Assert.Equal(i.Type == "manual_review" ? null : i.Target, projects[i.Session]));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(RunClient.Timeout);
-        while (!await condition())
-        {
-            await Task.Delay(200, timeout.Token);
-        }
     }
 }

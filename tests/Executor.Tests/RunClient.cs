@@ -44,14 +44,8 @@ public sealed class RunClient(HttpClient http)
         }
     }
 
-    public async Task WaitForBatchesAsync(Guid runId, int completedBatches)
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        while ((await GetAsync(runId))?.CompletedBatches != completedBatches)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+    public Task WaitForBatchesAsync(Guid runId, int completedBatches) =>
+        Eventually.HoldsAsync(async () => (await GetAsync(runId))?.CompletedBatches == completedBatches);
 
     public Task<HttpResponseMessage> CommandAsync(Guid runId, string verb, bool force = false) =>
         http.PostAsJsonAsync($"/api/runs/{runId}/{verb}", new RunCommandRequest(force));

@@ -59,19 +59,10 @@ public sealed class RunMetricsTests(InfrastructureFixture infrastructure)
         Assert.Equal("Failed", run.State);
         // The failure is counted as the fault is audited, the other batches as they commit: both may trail the state.
         await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = 'batch_failed')");
-        await WaitUntilAsync(() => metrics.Of(BatchDuration).Count == 3);
+        await Eventually.HoldsAsync(() => metrics.Of(BatchDuration).Count == 3);
 
         Assert.Equal(4, Assert.Single(metrics.Of(Failed)).Value);
         Assert.Equal(11, metrics.Of(Migrated).Sum(m => m.Value));
         Assert.Equal(3, metrics.Of(Skipped).Sum(m => m.Value));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(RunClient.Timeout);
-        while (!condition())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
     }
 }

@@ -128,14 +128,8 @@ public sealed class Scenario : IAsyncDisposable
     }
 
     /// <summary>Polls a boolean query until it holds, for effects that follow a state change asynchronously.</summary>
-    public async Task WaitUntilAsync(string sql, TimeSpan? timeout = null)
-    {
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (!await ScalarAsync<bool>(sql))
-        {
-            await Task.Delay(100, deadline.Token);
-        }
-    }
+    public Task WaitUntilAsync(string sql, TimeSpan? timeout = null) =>
+        Eventually.HoldsAsync(() => ScalarAsync<bool>(sql), timeout ?? TimeSpan.FromSeconds(30));
 
     public async Task ExecuteAsync(string sql, object? parameters = null)
     {
