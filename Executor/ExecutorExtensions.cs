@@ -56,6 +56,10 @@ public static class ExecutorExtensions
             {
                 endpoint.UseMessageRetry(retry => retry.Exponential(6, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250)));
                 endpoint.UseInMemoryOutbox(context);
+                if (options.TemporaryEndpoints && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.AutoDelete = true;
+                }
             });
         });
         return builder;

@@ -14,6 +14,12 @@ public sealed class ExecutorOptions
     /// <summary>Prefixes queue names, so several Executors (or test hosts) can share one broker without sharing queues.</summary>
     public string? EndpointPrefix { get; set; }
 
+    /// <summary>
+    /// The broker deletes this Executor's queues once its last consumer is gone: for benchmarks and
+    /// throwaway hosts on a shared broker, never for a real run (its queued steps would go with them).
+    /// </summary>
+    public bool TemporaryEndpoints { get; set; }
+
     /// <summary>When on, the user who approved a plan cannot start its run (the Dashboard's "Dashboard:FourEyes" twin).</summary>
     public bool FourEyes { get; set; }
 }

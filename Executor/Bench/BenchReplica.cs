@@ -31,6 +31,7 @@ public sealed class BenchReplica : IDisposable
                 ["ConnectionStrings__appdb"] = connectionString,
                 ["ConnectionStrings__messaging"] = messaging,
                 ["Executor__EndpointPrefix"] = endpointPrefix,
+                ["Executor__TemporaryEndpoints"] = "true",
                 // Nobody calls its API; the key is only what the service insists on to start.
                 ["ServiceApi__Key"] = Guid.NewGuid().ToString("N"),
                 ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",

@@ -134,6 +134,8 @@ public static class ExecutorBenchmark
             ["ConnectionStrings:appdb"] = connectionString,
             ["ConnectionStrings:messaging"] = messaging,
             ["Executor:EndpointPrefix"] = endpointPrefix,
+            // A bench must not leave its queues behind: later runs would publish into them too.
+            ["Executor:TemporaryEndpoints"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");

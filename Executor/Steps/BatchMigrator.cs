@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AspireMigration.Shared.Contracts.Runs;
 using Dapper;
 using Npgsql;
@@ -12,9 +11,21 @@ namespace AspireMigration.Executor.Steps;
 /// </summary>
 public sealed class BatchMigrator(NpgsqlDataSource dataSource)
 {
+    // FOR SHARE lets batches run side by side but makes rollback's phase change wait for them; a run
+    // that no longer migrates claims nothing. The claim's time starts the batch's duration.
+    private const string ClaimSql = $"""
+        INSERT INTO backfill.run_batches (run_id, batch_number, migrated, skipped_changed, duration_ms, processed_by)
+        SELECT r.run_id, @batchNumber, 0, 0, 0, @processedBy FROM backfill.runs r
+        WHERE r.run_id = @runId AND r.phase = '{RunPhase.Migrating}'
+        FOR SHARE
+        ON CONFLICT (run_id, batch_number) DO NOTHING
+        RETURNING clock_timestamp()
+        """;
+
     // The batch's sessions are found through their primary key (ANY of the batch's ids) and each target
     // through the run_items key. Joined to the batch's items instead, the plan depends on how fresh the
     // statistics are, and may hash-join a sequential scan of the whole sessions table once per batch.
+    // The ledger row takes the counts in the same statement: one round trip for the whole batch.
     private const string MigrateSql = """
         WITH changed AS (
             UPDATE sessions s
@@ -27,8 +38,15 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
             SET outcome = CASE WHEN i.session_id IN (SELECT id FROM changed) THEN 'migrated' ELSE 'skipped_changed' END
             WHERE i.run_id = @runId AND i.batch_number = @batchNumber AND i.included
             RETURNING i.outcome
+        ), counted AS (
+            SELECT count(*) FILTER (WHERE outcome = 'migrated')::int AS migrated, count(*) FILTER (WHERE outcome = 'skipped_changed')::int AS skipped_changed
+            FROM marked
         )
-        SELECT count(*) FILTER (WHERE outcome = 'migrated')::int, count(*) FILTER (WHERE outcome = 'skipped_changed')::int FROM marked
+        UPDATE backfill.run_batches b
+        SET migrated = c.migrated, skipped_changed = c.skipped_changed, duration_ms = extract(epoch FROM clock_timestamp() - @claimedAt) * 1000
+        FROM counted c
+        WHERE b.run_id = @runId AND b.batch_number = @batchNumber
+        RETURNING b.migrated, b.skipped_changed, b.duration_ms
         """;
 
     /// <summary>Null when the run no longer migrates (rolling back or finished): the batch is dropped, not applied.</summary>
@@ -44,52 +62,46 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
     internal static async Task<BatchCompleted?> MigrateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, int batchNumber,
         CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var parameters = new { runId, batchNumber, processedBy = Environment.MachineName + "/" + Environment.ProcessId };
-
-        // FOR SHARE lets batches run side by side but makes rollback's phase change wait for them.
-        var phase = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT phase FROM backfill.runs WHERE run_id = @runId FOR SHARE", parameters, transaction, cancellationToken: cancellationToken));
-        if (phase != RunPhase.Migrating)
+        var processedBy = Environment.MachineName + "/" + Environment.ProcessId;
+        var claimedAt = await QueryPreparedAsync(connection, transaction, ClaimSql, r => (DateTime?)r.GetFieldValue<DateTime>(0), cancellationToken,
+            new("runId", runId), new("batchNumber", batchNumber), new("processedBy", processedBy));
+        if (claimedAt is null)
         {
-            return null;
+            return await ClaimedBeforeAsync(connection, transaction, runId, batchNumber, cancellationToken);
         }
 
-        var claimed = await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO backfill.run_batches (run_id, batch_number, migrated, skipped_changed, duration_ms, processed_by)
-            VALUES (@runId, @batchNumber, 0, 0, 0, @processedBy)
-            ON CONFLICT (run_id, batch_number) DO NOTHING
-            """, parameters, transaction, cancellationToken: cancellationToken));
-        if (claimed == 0)
-        {
-            var done = await connection.QuerySingleAsync<(int Migrated, int SkippedChanged, double DurationMs, string ProcessedBy)>(new CommandDefinition(
-                "SELECT migrated, skipped_changed, duration_ms, processed_by FROM backfill.run_batches WHERE run_id = @runId AND batch_number = @batchNumber",
-                parameters, transaction, cancellationToken: cancellationToken));
-            return new BatchCompleted(runId, batchNumber, done.Migrated, done.SkippedChanged, done.DurationMs, done.ProcessedBy, Redelivered: true);
-        }
+        var (migrated, skippedChanged, durationMs) = await QueryPreparedAsync(connection, transaction, MigrateSql,
+            r => (r.GetInt32(0), r.GetInt32(1), r.GetDouble(2)), cancellationToken,
+            new("runId", runId), new("batchNumber", batchNumber), new("claimedAt", claimedAt.Value));
+        return new BatchCompleted(runId, batchNumber, migrated, skippedChanged, durationMs, processedBy, Redelivered: false);
+    }
 
-        var (migrated, skippedChanged) = await MigrateItemsAsync(connection, transaction, runId, batchNumber, cancellationToken);
-        var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE backfill.run_batches SET migrated = @migrated, skipped_changed = @skippedChanged, duration_ms = @durationMs
-            WHERE run_id = @runId AND batch_number = @batchNumber
-            """, new { runId, batchNumber, migrated, skippedChanged, durationMs }, transaction, cancellationToken: cancellationToken));
-        return new BatchCompleted(runId, batchNumber, migrated, skippedChanged, durationMs, parameters.processedBy, Redelivered: false);
+    /// <summary>
+    /// Nothing claimed: either the ledger holds the batch (a redelivery, or another replica had it) and
+    /// its recorded result is reported again, or the run stopped migrating and the batch is dropped.
+    /// </summary>
+    private static async Task<BatchCompleted?> ClaimedBeforeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, int batchNumber,
+        CancellationToken cancellationToken)
+    {
+        var done = await connection.QuerySingleOrDefaultAsync<(int Migrated, int SkippedChanged, double DurationMs, string ProcessedBy)?>(new CommandDefinition($"""
+            SELECT b.migrated, b.skipped_changed, b.duration_ms, b.processed_by
+            FROM backfill.run_batches b JOIN backfill.runs r ON r.run_id = b.run_id
+            WHERE b.run_id = @runId AND b.batch_number = @batchNumber AND r.phase = '{RunPhase.Migrating}'
+            """, new { runId, batchNumber }, transaction, cancellationToken: cancellationToken));
+        return done is { } d ? new BatchCompleted(runId, batchNumber, d.Migrated, d.SkippedChanged, d.DurationMs, d.ProcessedBy, Redelivered: true) : null;
     }
 
     /// <summary>
     /// Prepared: a pooled connection keeps the statement, so the batches after the first skip planning
-    /// the three-table statement, a noticeable share of a 1,000-row batch.
+    /// the three-table statement, a noticeable share of a 1,000-row batch. Reads the single row, or default.
     /// </summary>
-    private static async Task<(int Migrated, int SkippedChanged)> MigrateItemsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId,
-        int batchNumber, CancellationToken cancellationToken)
+    private static async Task<T> QueryPreparedAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
+        Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
-        await using var command = new NpgsqlCommand(MigrateSql, connection, transaction);
-        command.Parameters.AddWithValue("runId", runId);
-        command.Parameters.AddWithValue("batchNumber", batchNumber);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddRange(parameters);
         await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt32(0), reader.GetInt32(1));
+        return await reader.ReadAsync(cancellationToken) ? read(reader) : default!;
     }
 }

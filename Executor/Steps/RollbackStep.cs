@@ -11,7 +11,7 @@ namespace AspireMigration.Executor.Steps;
 /// </summary>
 public sealed class RollbackStep(NpgsqlDataSource dataSource)
 {
-    // The run's migrated sessions against their backup and their current value; shared by preview and restore.
+    // The run's migrated sessions against their backup and their current value: what the preview shows.
     private static string RestorableSql(Guid runId) => $"""
         SELECT i.session_id AS SessionId, s.project_id AS CurrentProjectId, i.target_project_id AS TargetProjectId,
                b.project_id AS OriginalProjectId,
@@ -50,18 +50,24 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         }
 
         var (restored, conflicts) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition($"""
-            WITH restorable AS ({RestorableSql(runId)}),
-            restored AS (
-                UPDATE sessions s SET project_id = r.OriginalProjectId
-                FROM restorable r
-                WHERE s.id = r.SessionId AND (r.Action = 'restore' OR @force)
+            WITH restored AS (
+                -- Written as joins, not through the preview's query: the planner then hash-joins all three
+                -- tables instead of probing sessions once per restored row.
+                UPDATE sessions s SET project_id = b.project_id
+                FROM backfill.run_items i
+                JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
+                WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict') AND s.id = i.session_id
+                  AND s.project_id IS DISTINCT FROM b.project_id
+                  AND (s.project_id IS NOT DISTINCT FROM i.target_project_id OR @force)
                 RETURNING s.id
             ),
             marked AS (
+                -- Reads sessions as they were before this statement: already original, or restored just now.
                 UPDATE backfill.run_items i
-                SET outcome = CASE WHEN r.Action = 'already_original' OR i.session_id IN (SELECT id FROM restored) THEN 'rolled_back' ELSE 'conflict' END
-                FROM restorable r
-                WHERE i.run_id = @runId AND i.session_id = r.SessionId
+                SET outcome = CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id OR i.session_id IN (SELECT id FROM restored) THEN 'rolled_back' ELSE 'conflict' END
+                FROM {BackupTable.QualifiedFor(runId)} b
+                JOIN sessions s ON s.id = b.id
+                WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict') AND i.session_id = b.id
                 RETURNING i.outcome
             )
             SELECT count(*) FILTER (WHERE outcome = 'rolled_back')::int, count(*) FILTER (WHERE outcome = 'conflict')::int FROM marked

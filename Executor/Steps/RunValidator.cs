@@ -30,21 +30,22 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken)
     {
         var c = await connection.QuerySingleAsync<Counts>(new CommandDefinition($"""
-            SELECT m.NotHoldingTarget, m.DanglingProject, m.Migrated,
-                (SELECT count(*) FROM backfill.run_items i JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
-                 WHERE i.run_id = @runId AND i.outcome = 'skipped_changed' AND b.project_id IS NULL) AS ChangedByOthers,
+            SELECT m.NotHoldingTarget, m.DanglingProject, m.Migrated, m.ChangedByOthers,
                 (SELECT orphans_before FROM backfill.runs WHERE run_id = @runId) AS OrphansBefore,
-                (SELECT count(*) FROM {BackupTable.QualifiedFor(runId)} b JOIN sessions s ON s.id = b.id WHERE s.project_id IS NULL)
-                + (SELECT count(*) FROM backfill.run_outside_orphans o JOIN sessions s ON s.id = o.session_id
-                   WHERE o.run_id = @runId AND s.project_id IS NULL) AS OrphansAfter
+                m.OrphansInBackup + (SELECT count(*) FROM backfill.run_outside_orphans o JOIN sessions s ON s.id = o.session_id
+                                     WHERE o.run_id = @runId AND s.project_id IS NULL) AS OrphansAfter
             FROM (
-                -- One pass over the run's items and their sessions answers three checks. The outcome is
-                -- filtered in the aggregates: the statistics, taken at pre-flight, have not seen 'migrated'
-                -- yet, and a plan sized for a handful of rows would probe sessions one by one.
+                -- One pass over the run's items, their backup rows (the backup holds only included items)
+                -- and their sessions answers every check. The outcome is filtered in the aggregates: the
+                -- statistics, taken at pre-flight, have not seen 'migrated' yet, and a plan sized for a
+                -- handful of rows would probe sessions one by one.
                 SELECT count(*) FILTER (WHERE i.outcome = 'migrated' AND s.project_id IS DISTINCT FROM i.target_project_id) AS NotHoldingTarget,
                        count(*) FILTER (WHERE i.outcome = 'migrated' AND s.id IS NOT NULL AND p.id IS NULL) AS DanglingProject,
-                       count(*) FILTER (WHERE i.outcome = 'migrated') AS Migrated
+                       count(*) FILTER (WHERE i.outcome = 'migrated') AS Migrated,
+                       count(*) FILTER (WHERE i.outcome = 'skipped_changed' AND b.id IS NOT NULL AND b.project_id IS NULL) AS ChangedByOthers,
+                       count(*) FILTER (WHERE b.id IS NOT NULL AND s.id IS NOT NULL AND s.project_id IS NULL) AS OrphansInBackup
                 FROM backfill.run_items i
+                LEFT JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
                 LEFT JOIN sessions s ON s.id = i.session_id
                 LEFT JOIN projects p ON p.id = s.project_id
                 WHERE i.run_id = @runId AND i.included
