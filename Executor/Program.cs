@@ -2,7 +2,7 @@ using AspireMigration.Executor.Bench;
 
 if (args.FirstOrDefault() == "bench")
 {
-    return await ExecutorBenchmark.RunAsync(args[1..]);
+    return await ExecutorBenchmark.RunAsync(args[1..], Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(args);

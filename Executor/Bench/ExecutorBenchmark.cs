@@ -11,19 +11,21 @@ using Npgsql;
 namespace AspireMigration.Executor.Bench;
 
 /// <summary>
-/// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N] [--replicas N]`: builds a scratch
-/// database of N orphans with a confident plan, times the set-based SQL floor (CREATE TABLE AS backup,
-/// one UPDATE, one UPDATE FROM backup), then the same work end to end through the bus (run, then an
-/// operator rollback) on an in-process Executor warmed up by a 20-batch run of other orphans, and prints
-/// the ratios, per-batch p50/p99 and the time per phase. With --replicas N, N-1 more Executor processes
-/// consume the same queues, and each process's share of the batches and peak memory are printed.
+/// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N] [--trials N] [--replicas N]`: builds
+/// a scratch database of N orphans with a confident plan; then, once per trial, times the set-based SQL
+/// floor (CREATE TABLE AS backup, one UPDATE, one UPDATE FROM backup) and the same work end to end through
+/// the bus (run, then an operator rollback) on an in-process Executor warmed up by a 20-batch run of other
+/// orphans, and prints each trial's ratios, per-batch p50/p99 and time per phase, then the median ratios.
+/// Floor and bus alternate so that a busy moment of the machine weighs on both. With --replicas N, N-1
+/// more Executor processes consume the same queues, and each process's share of the batches and peak
+/// memory are printed.
 /// ConnectionStrings__appdb names a server the scratch database is created on; ConnectionStrings__messaging the broker.
 /// </summary>
 public static class ExecutorBenchmark
 {
     private const int WarmUpBatches = 20;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
         var sessions = configuration.GetValue("sessions", 100_000);
@@ -32,6 +34,11 @@ public static class ExecutorBenchmark
         if (replicas < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(args), replicas, "--replicas counts Executor processes, the bench's own included: 1 or more.");
+        }
+        var trials = configuration.GetValue("trials", 3);
+        if (trials < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(args), trials, "--trials counts measured runs: 1 or more.");
         }
         var server = configuration.GetConnectionString("appdb") ?? throw new InvalidOperationException("Set ConnectionStrings__appdb.");
         var messaging = configuration.GetConnectionString("messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging.");
@@ -43,9 +50,8 @@ public static class ExecutorBenchmark
         {
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
             var (planId, warmUpPlanId) = await SeedAsync(dataSource, sessions, WarmUpBatches * batchSize);
-            var floor = await MeasureFloorAsync(dataSource, planId);
-            var bus = await MeasureBusAsync(dataSource, connectionString, messaging, planId, warmUpPlanId, batchSize, replicas);
-            Report(sessions, batchSize, floor, bus);
+            var (measured, processes) = await MeasureAsync(dataSource, connectionString, messaging, new Plans(planId, warmUpPlanId), batchSize, trials, replicas);
+            Report(output, sessions, batchSize, measured, processes);
             return 0;
         }
         finally
@@ -88,10 +94,14 @@ public static class ExecutorBenchmark
         return planId;
     }
 
-    /// <summary>The least work that does the job: three set-based statements, restored afterwards so the bus run starts from the same data.</summary>
-    private static async Task<(TimeSpan Backup, TimeSpan Migrate, TimeSpan Restore)> MeasureFloorAsync(NpgsqlDataSource dataSource, Guid planId)
+    /// <summary>
+    /// The least work that does the job: three set-based statements, restored afterwards so the bus run
+    /// starts from the same data. Vacuumed before, too: a previous trial's rollback left dead rows.
+    /// </summary>
+    private static async Task<Floor> MeasureFloorAsync(NpgsqlDataSource dataSource, Guid planId)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("VACUUM ANALYZE sessions", commandTimeout: 600);
         var backup = await TimeAsync(connection, """
             CREATE TABLE backfill.floor_backup AS
             SELECT s.* FROM sessions s JOIN backfill.plan_items i ON i.session_id = s.id WHERE i.plan_id = @planId
@@ -103,11 +113,11 @@ public static class ExecutorBenchmark
         var restore = await TimeAsync(connection, "UPDATE sessions s SET project_id = b.project_id FROM backfill.floor_backup b WHERE s.id = b.id", planId);
         await connection.ExecuteAsync("DROP TABLE backfill.floor_backup");
         await connection.ExecuteAsync("VACUUM ANALYZE sessions");
-        return (backup, migrate, restore);
+        return new Floor(backup, migrate, restore);
     }
 
-    private static async Task<BusFigures> MeasureBusAsync(NpgsqlDataSource dataSource, string connectionString, string messaging, Guid planId, Guid warmUpPlanId,
-        int batchSize, int replicas)
+    private static async Task<(IReadOnlyList<Trial> Trials, IReadOnlyList<ProcessFigures> Processes)> MeasureAsync(NpgsqlDataSource dataSource,
+        string connectionString, string messaging, Plans plans, int batchSize, int trials, int replicas)
     {
         var endpointPrefix = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var others = new List<BenchReplica>();
@@ -117,7 +127,7 @@ public static class ExecutorBenchmark
             {
                 others.Add(await BenchReplica.StartAsync(connectionString, messaging, endpointPrefix));
             }
-            return await MeasureBusAsync(dataSource, connectionString, messaging, planId, warmUpPlanId, batchSize, endpointPrefix, others);
+            return await MeasureAsync(dataSource, connectionString, messaging, plans, batchSize, trials, endpointPrefix, others);
         }
         finally
         {
@@ -125,8 +135,8 @@ public static class ExecutorBenchmark
         }
     }
 
-    private static async Task<BusFigures> MeasureBusAsync(NpgsqlDataSource dataSource, string connectionString, string messaging, Guid planId, Guid warmUpPlanId,
-        int batchSize, string endpointPrefix, IReadOnlyList<BenchReplica> others)
+    private static async Task<(IReadOnlyList<Trial> Trials, IReadOnlyList<ProcessFigures> Processes)> MeasureAsync(NpgsqlDataSource dataSource,
+        string connectionString, string messaging, Plans plans, int batchSize, int trials, string endpointPrefix, IReadOnlyList<BenchReplica> others)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ExecutorBenchmark).Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -148,12 +158,32 @@ public static class ExecutorBenchmark
         var sagas = app.Services.GetRequiredService<ILoadSagaRepository<MigrationRunState>>();
         // A fresh process runs its first messages in unoptimised, instrumented code until the JIT has
         // tiered the hot paths up; a small run and rollback first, so the measurement sees a running service.
-        var warmUpRunId = Guid.NewGuid();
-        await bus.Publish(new StartRun(warmUpRunId, warmUpPlanId, "bench", BatchSize: batchSize));
-        await WaitAsync(sagas, warmUpRunId, nameof(MigrationRunStateMachine.Completed));
-        await bus.Publish(new RollbackRun(warmUpRunId, "bench"));
-        await WaitAsync(sagas, warmUpRunId, nameof(MigrationRunStateMachine.RolledBack));
+        await RunAndRollBackAsync(bus, sagas, plans.WarmUp, batchSize);
 
+        var measured = new List<Trial>();
+        var runId = Guid.Empty;
+        for (var trial = 0; trial < trials; trial++)
+        {
+            var floor = await MeasureFloorAsync(dataSource, plans.Measured);
+            (runId, var run, var rollback, var state) = await RunAndRollBackAsync(bus, sagas, plans.Measured, batchSize);
+            measured.Add(new Trial(floor, await ReadRunAsync(dataSource, runId, run, rollback, state)));
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var batchesBy = (await connection.QueryAsync<(string ProcessedBy, int Batches)>(
+            "SELECT processed_by, count(*)::int FROM backfill.run_batches WHERE run_id = @runId GROUP BY processed_by", new { runId }))
+            .ToDictionary(b => b.ProcessedBy, b => b.Batches);
+        var own = Environment.MachineName + "/" + Environment.ProcessId;
+        var processes = others.Select(r => new ProcessFigures(r.Name, batchesBy.GetValueOrDefault(r.Name), r.PeakMemoryBytes))
+            .Prepend(new ProcessFigures(own + " (bench, in-process Executor)", batchesBy.GetValueOrDefault(own), PeakMemory.Of(Environment.ProcessId)))
+            .ToList();
+        await app.StopAsync();
+        return (measured, processes);
+    }
+
+    private static async Task<(Guid RunId, TimeSpan Run, TimeSpan Rollback, MigrationRunState Completed)> RunAndRollBackAsync(IBus bus,
+        ILoadSagaRepository<MigrationRunState> sagas, Guid planId, int batchSize)
+    {
         var runId = Guid.NewGuid();
         var run = Stopwatch.StartNew();
         await bus.Publish(new StartRun(runId, planId, "bench", BatchSize: batchSize));
@@ -163,7 +193,11 @@ public static class ExecutorBenchmark
         await bus.Publish(new RollbackRun(runId, "bench"));
         await WaitAsync(sagas, runId, nameof(MigrationRunStateMachine.RolledBack));
         rollback.Stop();
+        return (runId, run.Elapsed, rollback.Elapsed, state);
+    }
 
+    private static async Task<BusFigures> ReadRunAsync(NpgsqlDataSource dataSource, Guid runId, TimeSpan run, TimeSpan rollback, MigrationRunState state)
+    {
         await using var connection = await dataSource.OpenConnectionAsync();
         var (p50, p99) = await connection.QuerySingleAsync<(double, double)>("""
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ms)
@@ -177,15 +211,7 @@ public static class ExecutorBenchmark
                 FROM backfill.run_audit_events WHERE run_id = @runId AND action LIKE 'state\_%') t
             WHERE state IN ('PreFlight', 'BackingUp', 'Migrating', 'Validating', 'RollingBack')
             """, new { runId })).ToList();
-        var batchesBy = (await connection.QueryAsync<(string ProcessedBy, int Batches)>(
-            "SELECT processed_by, count(*)::int FROM backfill.run_batches WHERE run_id = @runId GROUP BY processed_by", new { runId }))
-            .ToDictionary(b => b.ProcessedBy, b => b.Batches);
-        var own = Environment.MachineName + "/" + Environment.ProcessId;
-        var processes = others.Select(r => new ProcessFigures(r.Name, batchesBy.GetValueOrDefault(r.Name), r.PeakMemoryBytes))
-            .Prepend(new ProcessFigures(own + " (bench, in-process Executor)", batchesBy.GetValueOrDefault(own), PeakMemory.Of(Environment.ProcessId)))
-            .ToList();
-        await app.StopAsync();
-        return new BusFigures(run.Elapsed, rollback.Elapsed, state.Migrated, state.TotalBatches, p50, p99, phases, processes);
+        return new BusFigures(run, rollback, state.Migrated, state.TotalBatches, p50, p99, phases);
     }
 
     private static async Task<MigrationRunState> WaitAsync(ILoadSagaRepository<MigrationRunState> sagas, Guid runId, string state)
@@ -205,19 +231,32 @@ public static class ExecutorBenchmark
         }
     }
 
-    private static void Report(int sessions, int batchSize, (TimeSpan Backup, TimeSpan Migrate, TimeSpan Restore) floor, BusFigures bus)
+    private static void Report(TextWriter output, int sessions, int batchSize, IReadOnlyList<Trial> trials, IReadOnlyList<ProcessFigures> processes)
     {
-        var floorRun = floor.Backup + floor.Migrate;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            sessions {sessions}, batch size {batchSize}, batches {bus.Batches}, migrated {bus.Migrated}
-            SQL floor: backup {floor.Backup.TotalMilliseconds:F0} ms + update {floor.Migrate.TotalMilliseconds:F0} ms = {floorRun.TotalMilliseconds:F0} ms; restore {floor.Restore.TotalMilliseconds:F0} ms
-            Bus run (StartRun -> Completed): {bus.Run.TotalMilliseconds:F0} ms = {bus.Run / floorRun:F1}x the floor
-            Bus rollback (RollbackRun -> RolledBack): {bus.Rollback.TotalMilliseconds:F0} ms = {bus.Rollback / floor.Restore:F1}x the floor
-            Per batch: p50 {bus.BatchP50:F1} ms, p99 {bus.BatchP99:F1} ms
-            Phases: {string.Join(", ", bus.Phases.Select(p => $"{p.State} {p.Ms:F0} ms"))}
-            Throughput: {bus.Migrated / bus.Run.TotalMinutes:F0} sessions/min end to end
-            {string.Join(Environment.NewLine, bus.Processes.Select(p => $"Executor {p.Name}: {p.Batches} batches, peak memory {p.PeakBytes / (1024.0 * 1024):F0} MB"))}
+        for (var i = 0; i < trials.Count; i++)
+        {
+            var (floor, bus) = trials[i];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                Trial {i + 1} of {trials.Count}: sessions {sessions}, batch size {batchSize}, batches {bus.Batches}, migrated {bus.Migrated}
+                SQL floor: backup {floor.Backup.TotalMilliseconds:F0} ms + update {floor.Migrate.TotalMilliseconds:F0} ms = {floor.Run.TotalMilliseconds:F0} ms; restore {floor.Restore.TotalMilliseconds:F0} ms
+                Bus run (StartRun -> Completed): {bus.Run.TotalMilliseconds:F0} ms = {trials[i].RunRatio:F1}x the floor
+                Bus rollback (RollbackRun -> RolledBack): {bus.Rollback.TotalMilliseconds:F0} ms = {trials[i].RollbackRatio:F1}x the floor
+                Per batch: p50 {bus.BatchP50:F1} ms, p99 {bus.BatchP99:F1} ms
+                Phases: {string.Join(", ", bus.Phases.Select(p => $"{p.State} {p.Ms:F0} ms"))}
+                Throughput: {bus.Migrated / bus.Run.TotalMinutes:F0} sessions/min end to end
+
+                """));
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            Median of {trials.Count} trials: bus run {Median(trials.Select(t => t.RunRatio)):F1}x the floor, bus rollback {Median(trials.Select(t => t.RollbackRatio)):F1}x the floor, batch p99 {Median(trials.Select(t => t.Bus.BatchP99)):F1} ms
+            {string.Join(Environment.NewLine, processes.Select(p => $"Executor {p.Name}: {p.Batches} batches in the last trial, peak memory {p.PeakBytes / (1024.0 * 1024):F0} MB"))}
             """));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static async Task<TimeSpan> TimeAsync(NpgsqlConnection connection, string sql, Guid planId)
@@ -234,8 +273,22 @@ public static class ExecutorBenchmark
         await connection.ExecuteAsync(sql);
     }
 
+    private sealed record Plans(Guid Measured, Guid WarmUp);
+
+    private sealed record Floor(TimeSpan Backup, TimeSpan Migrate, TimeSpan Restore)
+    {
+        public TimeSpan Run => Backup + Migrate;
+    }
+
     private sealed record BusFigures(TimeSpan Run, TimeSpan Rollback, int Migrated, int Batches, double BatchP50, double BatchP99,
-        IReadOnlyList<(string State, double Ms)> Phases, IReadOnlyList<ProcessFigures> Processes);
+        IReadOnlyList<(string State, double Ms)> Phases);
+
+    private sealed record Trial(Floor Floor, BusFigures Bus)
+    {
+        public double RunRatio => Bus.Run / Floor.Run;
+
+        public double RollbackRatio => Bus.Rollback / Floor.Restore;
+    }
 
     private sealed record ProcessFigures(string Name, int Batches, long PeakBytes);
 }

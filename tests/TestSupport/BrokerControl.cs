@@ -22,6 +22,10 @@ public sealed class BrokerControl(LocalRabbitMQServerResource broker)
     public async Task<bool> AnyConnectionBlockedAsync() =>
         (await RunAsync("list_connections", "--quiet", "--no-table-headers", "state")).Split('\n').Any(s => s.Trim() == "blocked");
 
+    /// <summary>The names of the node's queues.</summary>
+    public async Task<IReadOnlyList<string>> ListQueuesAsync() =>
+        (await RunAsync("list_queues", "--quiet", "--no-table-headers", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     private async Task<string> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(Path.GetDirectoryName(broker.Command)!, "rabbitmqctl"), ["-n", broker.NodeName, .. arguments])

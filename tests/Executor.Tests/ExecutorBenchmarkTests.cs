@@ -1,0 +1,47 @@
+using AspireMigration.Executor.Bench;
+using AspireMigration.TestSupport;
+using Dapper;
+using Npgsql;
+
+namespace AspireMigration.Executor.Tests;
+
+/// <summary>The `bench` verb end to end on a small scratch database: what it prints and what it leaves behind.</summary>
+[Collection(ExecutorCollection.Name)]
+public sealed class ExecutorBenchmarkTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task Bench_prints_every_trial_and_the_medians_and_leaves_no_database_or_queue_behind()
+    {
+        using var output = new StringWriter();
+
+        var exitCode = await ExecutorBenchmark.RunAsync(
+        [
+            "--sessions", "1500", "--batch-size", "500", "--trials", "2",
+            "--ConnectionStrings:appdb", infrastructure.ServerConnectionString,
+            "--ConnectionStrings:messaging", infrastructure.MessagingConnectionString,
+        ], output);
+
+        Assert.Equal(0, exitCode);
+        var printed = output.ToString();
+        Assert.Contains("Trial 1 of 2: sessions 1500, batch size 500, batches 3, migrated 1500", printed, StringComparison.Ordinal);
+        Assert.Contains("Trial 2 of 2: sessions 1500, batch size 500, batches 3, migrated 1500", printed, StringComparison.Ordinal);
+        Assert.Equal(2, printed.Split("Bus rollback (RollbackRun -> RolledBack)").Length - 1);
+        Assert.Matches(@"Median of 2 trials: bus run \d+\.\dx the floor, bus rollback \d+\.\dx the floor, batch p99 \d+\.\d ms", printed);
+        Assert.Matches(@"\(bench, in-process Executor\): 3 batches in the last trial, peak memory \d+ MB", printed);
+
+        await using var server = new NpgsqlConnection(infrastructure.ServerConnectionString);
+        Assert.Equal(0L, await server.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'bench\\_%'"));
+        // The bench's endpoints are temporary: the broker deleted its queues when it stopped.
+        Assert.DoesNotContain(await infrastructure.Broker.ListQueuesAsync(), queue => queue.StartsWith("bench-", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--trials", "0", "--trials counts measured runs")]
+    [InlineData("--replicas", "0", "--replicas counts Executor processes")]
+    public async Task Bench_refuses_a_count_below_one_before_it_touches_anything(string option, string value, string reason)
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ExecutorBenchmark.RunAsync([option, value], TextWriter.Null));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+}
