@@ -50,24 +50,29 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         }
 
         var (restored, conflicts) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition($"""
-            WITH restored AS (
-                -- Written as joins, not through the preview's query: the planner then hash-joins all three
-                -- tables instead of probing sessions once per restored row.
-                UPDATE sessions s SET project_id = b.project_id
+            WITH run_backup AS MATERIALIZED (
+                -- The run's items with their original value, estimated from fresh statistics: joined to
+                -- sessions as a whole, the planner hashes both sides. Written like the preview's query, the
+                -- condition on the current value (one it cannot estimate) made it probe row by row.
+                SELECT i.session_id, i.target_project_id, b.project_id AS original
                 FROM backfill.run_items i
                 JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
-                WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict') AND s.id = i.session_id
-                  AND s.project_id IS DISTINCT FROM b.project_id
-                  AND (s.project_id IS NOT DISTINCT FROM i.target_project_id OR @force)
+                WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict')
+            ),
+            restored AS (
+                UPDATE sessions s SET project_id = r.original
+                FROM run_backup r
+                WHERE s.id = r.session_id AND s.project_id IS DISTINCT FROM r.original
+                  AND (s.project_id IS NOT DISTINCT FROM r.target_project_id OR @force)
                 RETURNING s.id
             ),
             marked AS (
                 -- Reads sessions as they were before this statement: already original, or restored just now.
                 UPDATE backfill.run_items i
-                SET outcome = CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id OR i.session_id IN (SELECT id FROM restored) THEN 'rolled_back' ELSE 'conflict' END
-                FROM {BackupTable.QualifiedFor(runId)} b
-                JOIN sessions s ON s.id = b.id
-                WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict') AND i.session_id = b.id
+                SET outcome = CASE WHEN s.project_id IS NOT DISTINCT FROM r.original OR i.session_id IN (SELECT id FROM restored) THEN 'rolled_back' ELSE 'conflict' END
+                FROM run_backup r
+                JOIN sessions s ON s.id = r.session_id
+                WHERE i.run_id = @runId AND i.session_id = r.session_id
                 RETURNING i.outcome
             )
             SELECT count(*) FILTER (WHERE outcome = 'rolled_back')::int, count(*) FILTER (WHERE outcome = 'conflict')::int FROM marked
