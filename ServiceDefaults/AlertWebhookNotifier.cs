@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using AspireMigration.Shared.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -41,6 +42,8 @@ internal sealed class AlertWebhookNotifier(
         notified.IntersectWith(active.Select(a => (a.Rule, a.Subject)));
         foreach (var alert in active.Where(a => !notified.Contains((a.Rule, a.Subject))))
         {
+            // The URL is a secret: an HTTP client span would carry it to the trace collector as url.full.
+            using var untraced = SuppressInstrumentationScope.Begin();
             using var response = await httpClients.CreateClient(HttpClientName)
                 .PostAsJsonAsync(options.Value.Url, new { text = $":warning: AspireMigration alert ({alert.Rule}): {alert.Message}" }, cancellationToken);
             response.EnsureSuccessStatusCode();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using AspireMigration.Shared.Alerts;
 using AspireMigration.TestSupport;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Trace;
 
 namespace AspireMigration.Observability.Tests;
 
@@ -14,7 +16,7 @@ namespace AspireMigration.Observability.Tests;
 public sealed class AlertWebhookTests(InfrastructureFixture fixture)
 {
     [Fact]
-    public async Task Each_new_alert_is_posted_once_as_slack_json_a_failing_receiver_is_retried_and_the_url_is_never_logged()
+    public async Task Each_new_alert_is_posted_once_as_slack_json_a_failing_receiver_is_retried_and_the_url_is_never_logged_or_traced()
     {
         await using var db = await ToolDatabase.CreateAsync(fixture);
         await db.InsertRunAsync(Guid.NewGuid(), "RolledBack", null, "rolled_back");
@@ -35,6 +37,7 @@ public sealed class AlertWebhookTests(InfrastructureFixture fixture)
             received.Enqueue(await new StreamReader(request.Body).ReadToEndAsync());
             return Results.Ok();
         });
+        receiver.MapGet("/ping", () => Results.Ok());
         await receiver.StartAsync();
 
         var builder = Host.CreateApplicationBuilder();
@@ -47,8 +50,12 @@ public sealed class AlertWebhookTests(InfrastructureFixture fixture)
         builder.AddAlertWebhook();
         var logs = new LogCapture();
         logs.AddTo(builder.Services);
+        var spans = new List<Activity>();
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddHttpClientInstrumentation().AddInMemoryExporter(spans));
         using var host = builder.Build();
         await host.StartAsync();
+        // Any other request of the host is traced: the instrumentation is live, only the webhook's request is not.
+        using var ping = await host.Services.GetRequiredService<IHttpClientFactory>().CreateClient().GetAsync($"{receiver.Urls.Single()}/ping");
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (received.IsEmpty && DateTime.UtcNow < deadline)
@@ -64,5 +71,7 @@ public sealed class AlertWebhookTests(InfrastructureFixture fixture)
         Assert.Contains("rolled back", json.RootElement.GetProperty("text").GetString());
         Assert.Contains(logs.Entries, e => e.Contains("sent to the webhook", StringComparison.Ordinal));
         logs.AssertNeverLogged(new Dictionary<string, string> { ["the webhook's token"] = token });
+        Assert.Contains(spans, span => span.GetTagItem("url.full") is string url && url.EndsWith("/ping", StringComparison.Ordinal));
+        Assert.DoesNotContain(spans, span => span.TagObjects.Any(tag => tag.Value?.ToString()?.Contains(token, StringComparison.Ordinal) == true));
     }
 }
