@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AspireMigration.Executor.Steps;
 
 namespace AspireMigration.Executor.Bench;
 
@@ -17,7 +18,7 @@ public sealed class BenchReplica : IDisposable
     }
 
     /// <summary>What the replica writes into the batch ledger's processed_by.</summary>
-    public string Name => Environment.MachineName + "/" + process.Id;
+    public string Name => BatchProcessor.NameOf(process.Id);
 
     public static async Task<BenchReplica> StartAsync(string connectionString, string messaging, string endpointPrefix)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AspireMigration.Executor.Saga;
+using AspireMigration.Executor.Steps;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Database;
 using Dapper;
@@ -173,7 +174,7 @@ public static class ExecutorBenchmark
         var batchesBy = (await connection.QueryAsync<(string ProcessedBy, int Batches)>(
             "SELECT processed_by, count(*)::int FROM backfill.run_batches WHERE run_id = @runId GROUP BY processed_by", new { runId }))
             .ToDictionary(b => b.ProcessedBy, b => b.Batches);
-        var own = Environment.MachineName + "/" + Environment.ProcessId;
+        var own = BatchProcessor.Current;
         var processes = others.Select(r => new ProcessFigures(r.Name, batchesBy.GetValueOrDefault(r.Name), r.PeakMemoryBytes))
             .Prepend(new ProcessFigures(own + " (bench, in-process Executor)", batchesBy.GetValueOrDefault(own), PeakMemory.Of(Environment.ProcessId)))
             .ToList();

@@ -62,7 +62,7 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
     internal static async Task<BatchCompleted?> MigrateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, int batchNumber,
         CancellationToken cancellationToken)
     {
-        var processedBy = Environment.MachineName + "/" + Environment.ProcessId;
+        var processedBy = BatchProcessor.Current;
         var claimedAt = await QueryPreparedAsync(connection, transaction, ClaimSql, r => (DateTime?)r.GetFieldValue<DateTime>(0), cancellationToken,
             new("runId", runId), new("batchNumber", batchNumber), new("processedBy", processedBy));
         if (claimedAt is null)
