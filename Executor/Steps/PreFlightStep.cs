@@ -37,13 +37,16 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
             FROM backfill.plan_items i
             LEFT JOIN decisions d ON d.session_id = i.session_id
             WHERE i.plan_id = @PlanId
+        ), inserted AS (
+            INSERT INTO backfill.run_items (run_id, session_id, assignment_type, target_project_id, included, skip_reason, batch_number, outcome)
+            SELECT @RunId, session_id, assignment_type, target_project_id, skip_reason IS NULL, skip_reason,
+                   CASE WHEN skip_reason IS NULL
+                        THEN ((row_number() OVER (PARTITION BY skip_reason IS NULL ORDER BY session_id) - 1) / @BatchSize + 1)::int END,
+                   CASE WHEN skip_reason IS NULL THEN 'pending' ELSE 'skipped' END
+            FROM resolved
+            RETURNING included, batch_number
         )
-        INSERT INTO backfill.run_items (run_id, session_id, assignment_type, target_project_id, included, skip_reason, batch_number, outcome)
-        SELECT @RunId, session_id, assignment_type, target_project_id, skip_reason IS NULL, skip_reason,
-               CASE WHEN skip_reason IS NULL
-                    THEN ((row_number() OVER (PARTITION BY skip_reason IS NULL ORDER BY session_id) - 1) / @BatchSize + 1)::int END,
-               CASE WHEN skip_reason IS NULL THEN 'pending' ELSE 'skipped' END
-        FROM resolved
+        SELECT count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0) FROM inserted
         """;
 
     public async Task<object> RunAsync(PreFlightRun command, CancellationToken cancellationToken)
@@ -53,7 +56,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE run_id = @RunId)", command, cancellationToken: cancellationToken)))
         {
-            return await PassedAsync(connection, null, command.RunId, [], cancellationToken);
+            return await PassedBeforeAsync(connection, command.RunId, cancellationToken);
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -63,28 +66,25 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
             return new PreFlightFailed(command.RunId, failure);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(ResolveItemsSql,
+        var (included, skipped, batches) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition(ResolveItemsSql,
             new { command.RunId, command.PlanId, command.SkipLowConfidence, command.BatchSize, Sentinel = SentinelProjectId },
             transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         await RunItemStatistics.RefreshAsync(connection, transaction, cancellationToken);
 
-        var missing = (await connection.QueryAsync<Guid>(new CommandDefinition("""
-            SELECT t.target_project_id
+        // One pass over the items' targets answers both checks: missing projects come first (no name), by id.
+        var targets = (await connection.QueryAsync<(Guid Id, string? Name, string? Status)>(new CommandDefinition("""
+            SELECT t.target_project_id, p.name, p.status
             FROM (SELECT DISTINCT target_project_id FROM backfill.run_items WHERE run_id = @RunId AND included) t
-            WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = t.target_project_id)
-            ORDER BY 1
+            LEFT JOIN projects p ON p.id = t.target_project_id
+            ORDER BY p.name NULLS FIRST, t.target_project_id
             """, command, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken))).ToList();
+        var missing = targets.Where(t => t.Name is null).Select(t => t.Id).ToList();
         if (missing.Count > 0)
         {
             return new PreFlightFailed(command.RunId,
                 $"Target projects do not exist: {string.Join(", ", missing)}. Nothing was changed; analyse again or reassign those sessions.");
         }
-
-        var warnings = (await connection.QueryAsync<string>(new CommandDefinition("""
-            SELECT format('Target project %s is %s', p.name, p.status) FROM projects p
-            WHERE p.status <> 'active' AND p.id IN (SELECT target_project_id FROM backfill.run_items WHERE run_id = @RunId AND included)
-            ORDER BY p.name
-            """, command, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken))).ToList();
+        var warnings = targets.Where(t => t.Status != "active").Select(t => $"Target project {t.Name} is {t.Status}").ToList();
 
         try
         {
@@ -101,9 +101,8 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
                 $"Run {active} is already active on this database; only one run may execute at a time. Nothing was changed.");
         }
 
-        var passed = await PassedAsync(connection, transaction, command.RunId, warnings, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return passed;
+        return new PreFlightPassed(command.RunId, included, skipped, batches, warnings);
     }
 
     private async Task<string?> CheckPlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PreFlightRun command, CancellationToken cancellationToken)
@@ -142,13 +141,13 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         return sentinel ? null : $"The sentinel project '__unassigned__' ({SentinelProjectId}) does not exist; create it before running.";
     }
 
-    private static async Task<PreFlightPassed> PassedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid runId,
-        IReadOnlyList<string> warnings, CancellationToken cancellationToken)
+    /// <summary>A redelivered command's answer: the figures of the items it resolved the first time.</summary>
+    private static async Task<PreFlightPassed> PassedBeforeAsync(NpgsqlConnection connection, Guid runId, CancellationToken cancellationToken)
     {
         var (included, skipped, batches) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition("""
             SELECT count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0)
             FROM backfill.run_items WHERE run_id = @runId
-            """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
-        return new PreFlightPassed(runId, included, skipped, batches, warnings);
+            """, new { runId }, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
+        return new PreFlightPassed(runId, included, skipped, batches, []);
     }
 }
