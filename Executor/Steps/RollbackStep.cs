@@ -49,7 +49,9 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
             return new RollbackFailed(runId, failure);
         }
 
-        var (restored, conflicts) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition($"""
+        // Restores, and verifies what it wrote: RETURNING shows each restored row as stored (after any
+        // trigger of the application's), and it must hold the backup's value.
+        var unverified = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
             WITH run_backup AS MATERIALIZED (
                 -- The run's items with their original value, estimated from fresh statistics: joined to
                 -- sessions as a whole, the planner hashes both sides. Written like the preview's query, the
@@ -64,37 +66,34 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
                 FROM run_backup r
                 WHERE s.id = r.session_id AND s.project_id IS DISTINCT FROM r.original
                   AND (s.project_id IS NOT DISTINCT FROM r.target_project_id OR @force)
-                RETURNING s.id
-            ),
-            marked AS (
-                -- Reads sessions as they were before this statement: already original, or restored just now.
+                RETURNING s.id, s.project_id
+            )
+            SELECT count(*) FROM restored x JOIN run_backup r ON r.session_id = x.id WHERE x.project_id IS DISTINCT FROM r.original
+            """, new { runId, force = command.Force }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
+
+        // The outcome is read off the sessions as they are now: rolled back when a session holds its original
+        // value (restored, or it already did), a conflict when it does not. A forced rollback leaves none.
+        var (rolledBack, conflicts) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition($"""
+            WITH marked AS (
                 UPDATE backfill.run_items i
-                SET outcome = CASE WHEN s.project_id IS NOT DISTINCT FROM r.original OR i.session_id IN (SELECT id FROM restored) THEN 'rolled_back' ELSE 'conflict' END
-                FROM run_backup r
-                JOIN sessions s ON s.id = r.session_id
-                WHERE i.run_id = @runId AND i.session_id = r.session_id
+                SET outcome = CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id THEN 'rolled_back' ELSE 'conflict' END
+                FROM {BackupTable.QualifiedFor(runId)} b
+                JOIN sessions s ON s.id = b.id
+                WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict') AND i.session_id = b.id
                 RETURNING i.outcome
             )
             SELECT count(*) FILTER (WHERE outcome = 'rolled_back')::int, count(*) FILTER (WHERE outcome = 'conflict')::int FROM marked
-            """, new { runId, force = command.Force }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
-
-        // Filtered in the aggregate, not the WHERE clause: the statistics have not seen 'rolled_back' yet,
-        // and a plan sized for a handful of rows probes sessions one by one.
-        var unrestored = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
-            SELECT count(*) FILTER (WHERE i.outcome = 'rolled_back' AND s.project_id IS DISTINCT FROM b.project_id) FROM backfill.run_items i
-            JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
-            JOIN sessions s ON s.id = i.session_id
-            WHERE i.run_id = @runId AND i.included
             """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
-        if (unrestored > 0)
+        if (unverified > 0 || (command.Force && conflicts > 0))
         {
             // Rolls the transaction back: nothing of a rollback that did not verify stays.
-            throw new InvalidOperationException($"Rollback verification failed: {unrestored} restored sessions do not match the backup.");
+            throw new InvalidOperationException(
+                $"Rollback verification failed: {unverified + (command.Force ? conflicts : 0)} restored sessions do not match the backup.");
         }
 
         await connection.ExecuteAsync(new CommandDefinition(RunPhase.FinishSql, new { runId }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new RollbackCompleted(runId, restored, conflicts);
+        return new RollbackCompleted(runId, rolledBack, conflicts);
     }
 
     /// <summary>What a rollback would do now, without changing anything; null when the run has no usable backup.</summary>
