@@ -15,9 +15,12 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
 
     private static readonly string[] TargetTables = ["projects", "sessions", "analytics_events"];
 
+    // What PreFlightPassed reports of a run's items: included, skipped, batches.
+    private const string ItemFigures = "count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0)";
+
     // Newest decision per session wins; an approver's 'assign' resolves manual review, 'exclude' skips,
     // 'include' keeps a tentative item even when low confidence is skipped.
-    private const string ResolveItemsSql = """
+    private const string ResolveItemsSql = $"""
         WITH decisions AS (
             SELECT DISTINCT ON (session_id) session_id, decision, target_project_id
             FROM backfill.plan_item_decisions
@@ -46,7 +49,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
             FROM resolved
             RETURNING included, batch_number
         )
-        SELECT count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0) FROM inserted
+        SELECT {ItemFigures} FROM inserted
         """;
 
     public async Task<object> RunAsync(PreFlightRun command, CancellationToken cancellationToken)
@@ -144,10 +147,8 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
     /// <summary>A redelivered command's answer: the figures of the items it resolved the first time.</summary>
     private static async Task<PreFlightPassed> PassedBeforeAsync(NpgsqlConnection connection, Guid runId, CancellationToken cancellationToken)
     {
-        var (included, skipped, batches) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition("""
-            SELECT count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0)
-            FROM backfill.run_items WHERE run_id = @runId
-            """, new { runId }, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
+        var (included, skipped, batches) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition(
+            $"SELECT {ItemFigures} FROM backfill.run_items WHERE run_id = @runId", new { runId }, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         return new PreFlightPassed(runId, included, skipped, batches, []);
     }
 }
