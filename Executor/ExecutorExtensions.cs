@@ -1,7 +1,9 @@
 using AspireMigration.Executor;
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Consumers;
+using AspireMigration.Executor.Outbox;
 using AspireMigration.Executor.Persistence;
+using AspireMigration.Executor.Recovery;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
 using AspireMigration.Executor.Telemetry;
@@ -12,9 +14,10 @@ namespace Microsoft.Extensions.Hosting;
 public static class ExecutorExtensions
 {
     /// <summary>
-    /// The MigrationRun saga (persisted in PostgreSQL), its step consumers, the audit trail and the
-    /// API's services. Every endpoint retries with exponential backoff and holds outgoing messages in
-    /// an in-memory outbox until the message was handled, so a retried step never publishes twice.
+    /// The MigrationRun saga (persisted in PostgreSQL with its transactional outbox and relay), its step
+    /// consumers, the stalled-run reconciler, the audit trail and the API's services. Every endpoint
+    /// retries with exponential backoff; the steps hold their answers in an in-memory outbox until the
+    /// message was handled, so a retried step never publishes twice.
     /// </summary>
     public static TBuilder AddExecutor<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -32,6 +35,9 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<ExecutorMetrics>();
         builder.Services.AddSingleton<BackupRetention>();
         builder.Services.AddScoped<RunQueries>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<StalledRunReconciler>();
         builder.Services.AddProblemDetails();
         // Serve the API only once the queues are bound: a command published earlier would reach no consumer.
         builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);

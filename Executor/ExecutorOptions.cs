@@ -20,6 +20,15 @@ public sealed class ExecutorOptions
     /// </summary>
     public bool TemporaryEndpoints { get; set; }
 
+    /// <summary>How often the outbox relay looks for messages it was not woken for (those of a process that died after its commit).</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A run in progress that made no progress for this long is stalled: the reconciler sends again what it waits for.</summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the reconciler looks for stalled runs.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>When on, the user who approved a plan cannot start its run (the Dashboard's "Dashboard:FourEyes" twin).</summary>
     public bool FourEyes { get; set; }
 }

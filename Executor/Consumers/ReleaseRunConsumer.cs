@@ -13,12 +13,12 @@ public sealed class ReleaseRunConsumer(NpgsqlDataSource dataSource) : IConsumer<
     // failed run, whose restore holds the same claim. Only a saga still at rest may give the claim up.
     private const string ReleaseWhileAtRestSql = $"""
         {RunPhase.FinishSql}
-        AND EXISTS (SELECT 1 FROM backfill.run_sagas s WHERE s.correlation_id = @runId AND s.current_state IN ('Failed', 'Cancelled'))
+        AND EXISTS (SELECT 1 FROM backfill.run_sagas s WHERE s.correlation_id = @runId AND s.current_state = ANY(@released))
         """;
 
     public async Task Consume(ConsumeContext<ReleaseRun> context)
     {
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(ReleaseWhileAtRestSql, new { runId = context.Message.RunId }, cancellationToken: context.CancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(ReleaseWhileAtRestSql, new { runId = context.Message.RunId, released = RunStates.Released }, cancellationToken: context.CancellationToken));
     }
 }

@@ -14,7 +14,7 @@ namespace AspireMigration.Executor.Consumers;
 /// </summary>
 public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetrics metrics) :
     IConsumer<StartRun>, IConsumer<PauseRun>, IConsumer<ResumeRun>, IConsumer<CancelRun>, IConsumer<RollbackRun>,
-    IConsumer<RunStateChanged>, IConsumer<RunRejected>, IConsumer<BatchCompleted>, IConsumer<Fault<MigrateBatch>>
+    IConsumer<RunStateChanged>, IConsumer<RunRejected>, IConsumer<RollbackRefused>, IConsumer<BatchCompleted>, IConsumer<Fault<MigrateBatch>>
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -32,6 +32,9 @@ public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetric
         RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, "state_" + context.Message.State);
 
     public Task Consume(ConsumeContext<RunRejected> context) => RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, "run_rejected");
+
+    public Task Consume(ConsumeContext<RollbackRefused> context) =>
+        RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, "rollback_refused");
 
     public Task Consume(ConsumeContext<BatchCompleted> context) =>
         RecordAsync(context, context.Message.RunId, context.Message.ProcessedBy, context.Message.Redelivered ? "batch_redelivered" : "batch_completed");

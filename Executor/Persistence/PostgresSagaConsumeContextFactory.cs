@@ -9,5 +9,5 @@ public sealed class PostgresSagaConsumeContextFactory<TSaga> : ISagaConsumeConte
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(PostgresSagaSession<TSaga> context, ConsumeContext<T> consumeContext,
         TSaga instance, SagaConsumeContextMode mode)
         where T : class =>
-        Task.FromResult<SagaConsumeContext<TSaga, T>>(new PostgresSagaConsumeContext<TSaga, T>(consumeContext, instance));
+        Task.FromResult<SagaConsumeContext<TSaga, T>>(new PostgresSagaConsumeContext<TSaga, T>(consumeContext, instance, context.Outbox));
 }

@@ -1,3 +1,4 @@
+using AspireMigration.Executor.Outbox;
 using MassTransit;
 using MassTransit.Saga;
 using Npgsql;
@@ -6,13 +7,15 @@ namespace AspireMigration.Executor.Persistence;
 
 /// <summary>
 /// MassTransit's entry point to our PostgreSQL saga repository: each consumed message gets its own
-/// transaction, committed after the state machine ran; the endpoint's in-memory outbox holds the
-/// messages the saga published until then, so a rolled-back transition publishes nothing.
+/// transaction, committed after the state machine ran together with the messages the transition
+/// sends (backfill.saga_outbox); the relay is woken to publish them once they are committed, so a
+/// rolled-back transition sends nothing and a committed one cannot lose what it sends.
 /// </summary>
 public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     NpgsqlDataSource dataSource,
     SagaTable<TSaga> table,
-    ISagaConsumeContextFactory<PostgresSagaSession<TSaga>, TSaga> factory) :
+    ISagaConsumeContextFactory<PostgresSagaSession<TSaga>, TSaga> factory,
+    OutboxSignal outboxSignal) :
     ISagaRepositoryContextFactory<TSaga>,
     ILoadSagaRepositoryContextFactory<TSaga>
     where TSaga : class, IPersistedSaga
@@ -23,6 +26,10 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         await using var session = await PostgresSagaSession<TSaga>.BeginAsync(dataSource, table.QualifiedName, context.CancellationToken);
         await next.Send(new PostgresSagaRepositoryContext<TSaga, T>(session, context, factory));
         await session.CommitAsync(context.CancellationToken);
+        if (session.Outbox.Messages.Count > 0)
+        {
+            outboxSignal.Notify();
+        }
     }
 
     // Every event of our state machines correlates by id; a query-correlated saga would need this.

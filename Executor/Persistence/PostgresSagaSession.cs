@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AspireMigration.Executor.Outbox;
 using MassTransit;
 using Npgsql;
 
@@ -6,7 +7,8 @@ namespace AspireMigration.Executor.Persistence;
 
 /// <summary>
 /// One message's unit of work on the saga table: a connection and a transaction, committed only
-/// after the state machine ran, so the state change and its version check are atomic.
+/// after the state machine ran, so the state change, its version check and the messages it sends
+/// (the transactional outbox) are atomic.
 /// </summary>
 /// <remarks>
 /// The transaction is begun and ended in SQL, not through NpgsqlTransaction: BEGIN travels with the
@@ -34,39 +36,46 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
         return json is null ? null : JsonSerializer.Deserialize<TSaga>(json, SagaJson.Options);
     }
 
-    /// <summary>Inserts a new instance; another consumer having inserted it first is a concurrency conflict to retry.</summary>
+    /// <summary>The messages this transition sends: stored with the state, relayed after the commit.</summary>
+    public SagaOutbox Outbox { get; } = new();
+
+    /// <summary>Inserts a new instance and its outbox; another consumer having inserted it first is a concurrency conflict to retry.</summary>
     public async Task InsertAsync(TSaga saga, CancellationToken cancellationToken)
     {
         saga.Version = 1;
         await using var batch = InTransaction(Command($"""
-            INSERT INTO {table} (correlation_id, version, current_state, state)
-            VALUES (@CorrelationId, @Version, @CurrentState, @State::jsonb)
-            ON CONFLICT (correlation_id) DO NOTHING
-            """, Parameters(saga)));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        if (batch.BatchCommands[^1].RecordsAffected == 0)
+            WITH written AS (
+                INSERT INTO {table} (correlation_id, version, current_state, state)
+                VALUES (@CorrelationId, @Version, @CurrentState, @State::jsonb)
+                ON CONFLICT (correlation_id) DO NOTHING
+                RETURNING 1
+            ){OutboxSql}
+            """, [.. Parameters(saga), .. OutboxParameters()]));
+        if (Convert.ToInt64(await batch.ExecuteScalarAsync(cancellationToken)) == 0)
         {
             throw new ConcurrencyException($"Saga {saga.CorrelationId} was inserted concurrently", typeof(TSaga), saga.CorrelationId);
         }
     }
 
     /// <summary>
-    /// Writes the instance only if nobody else moved its version on, and commits with it: the update is
-    /// the last thing the state machine asks for. 0 rows means a lost race, retried by the endpoint.
+    /// Writes the instance and its outbox only if nobody else moved its version on, and commits with them:
+    /// the update is the last thing the state machine asks for. 0 rows means a lost race, retried by the endpoint.
     /// </summary>
     public async Task UpdateAsync(TSaga saga, CancellationToken cancellationToken)
     {
         var expected = saga.Version;
         saga.Version = expected + 1;
-        var update = Command($"""
-            UPDATE {table} SET version = @Version, current_state = @CurrentState, state = @State::jsonb, updated_at = now()
-            WHERE correlation_id = @CorrelationId AND version = @expected
-            """, [.. Parameters(saga), new NpgsqlParameter("expected", expected)]);
-        await using var batch = InTransaction(update);
+        await using var batch = InTransaction(Command($"""
+            WITH written AS (
+                UPDATE {table} SET version = @Version, current_state = @CurrentState, state = @State::jsonb, updated_at = now()
+                WHERE correlation_id = @CorrelationId AND version = @expected
+                RETURNING 1
+            ){OutboxSql}
+            """, [.. Parameters(saga), new NpgsqlParameter("expected", expected), .. OutboxParameters()]));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        var written = Convert.ToInt64(await batch.ExecuteScalarAsync(cancellationToken));
         inTransaction = false;
-        if (update.RecordsAffected == 0)
+        if (written == 0)
         {
             throw new ConcurrencyException($"Saga {saga.CorrelationId} version {expected} was changed concurrently", typeof(TSaga), saga.CorrelationId);
         }
@@ -126,6 +135,25 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
         command.Parameters.AddRange(parameters);
         return command;
     }
+
+    // Follows the WITH written AS (…) of an insert or update: the outbox rows exist only if the state was written.
+    private const string OutboxSql = """
+        , outbox AS (
+            INSERT INTO backfill.saga_outbox (correlation_id, message_id, message_type, body, trace_parent)
+            SELECT @CorrelationId, u.message_id, u.message_type, u.body::jsonb, u.trace_parent
+            FROM unnest(@MessageIds, @MessageTypes, @Bodies, @TraceParents) AS u(message_id, message_type, body, trace_parent)
+            WHERE EXISTS (SELECT 1 FROM written)
+        )
+        SELECT count(*) FROM written
+        """;
+
+    private NpgsqlParameter[] OutboxParameters() =>
+    [
+        new("MessageIds", Outbox.Messages.Select(m => m.MessageId).ToArray()),
+        new("MessageTypes", Outbox.Messages.Select(m => OutboxMessageTypes.NameOf(m.Message.GetType())).ToArray()),
+        new("Bodies", Outbox.Messages.Select(m => JsonSerializer.Serialize(m.Message, m.Message.GetType(), SagaJson.Options)).ToArray()),
+        new("TraceParents", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = Outbox.Messages.Select(m => m.TraceParent).ToArray() },
+    ];
 
     private static NpgsqlParameter[] Parameters(TSaga saga) =>
     [

@@ -32,7 +32,20 @@ public sealed class MigrationRunState : IPersistedSaga
 
     public bool CancelRequested { get; set; }
     public string? BackupTable { get; set; }
+
+    /// <summary>Why the run failed or was rolled back automatically.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>The rollback under way or last done: its id makes a redelivered RestoreRun report instead of restoring twice.</summary>
+    public Guid? RollbackId { get; set; }
+    public string? RollbackRequestedBy { get; set; }
+    public bool RollbackForce { get; set; }
+
+    /// <summary>Where a refused operator rollback returns to (Completed, Failed or Paused), with its reason untouched.</summary>
+    public string? StateBeforeRollback { get; set; }
+
+    /// <summary>Why the last rollback failed; a later rollback that completes clears it.</summary>
+    public string? RollbackError { get; set; }
     public List<string> Warnings { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }

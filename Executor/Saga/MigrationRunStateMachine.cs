@@ -32,7 +32,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         Event(() => ValidationPassed, e => e.CorrelateById(c => c.Message.RunId));
         Event(() => ValidationFailed, e => e.CorrelateById(c => c.Message.RunId));
         Event(() => RollbackCompleted, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => RollbackFailed, e => e.CorrelateById(c => c.Message.RunId));
+        Event(() => RollbackRefused, e => e.CorrelateById(c => c.Message.RunId));
         Event(() => DryRunCompleted, e => e.CorrelateById(c => c.Message.RunId));
         Event(() => PreFlightFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
         Event(() => BackupFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
@@ -52,28 +52,30 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                 })
                 .TransitionTo(Pending)
                 .TransitionTo(PreFlight)
-                .Publish(ctx => new PreFlightRun(ctx.Saga.CorrelationId, ctx.Saga.PlanId, ctx.Saga.RequestedBy, ctx.Saga.SkipLowConfidence, ctx.Saga.BatchSize, ctx.Saga.DryRun)));
+                .Enqueue(ctx => RunCommands.PreFlight(ctx.Saga)));
 
         During(PreFlight,
             When(PreFlightPassed)
                 .Then(ctx => (ctx.Saga.Included, ctx.Saga.Skipped, ctx.Saga.TotalBatches, ctx.Saga.Warnings) =
                     (ctx.Message.Included, ctx.Message.Skipped, ctx.Message.TotalBatches, [.. ctx.Message.Warnings]))
                 .IfElse(ctx => ctx.Saga.CancelRequested,
-                    cancel => cancel.Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Cancelled),
+                    cancel => cancel.Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Cancelled),
                     go => go.IfElse(ctx => ctx.Saga.DryRun,
-                        dry => dry.TransitionTo(Migrating).Publish(ctx => new DryRunMigration(ctx.Saga.CorrelationId, ctx.Saga.PlanId)),
-                        real => real.TransitionTo(BackingUp).Publish(ctx => new BackupRun(ctx.Saga.CorrelationId, ctx.Saga.PlanId)))),
+                        dry => dry.TransitionTo(Migrating).Enqueue(ctx => RunCommands.DryRun(ctx.Saga)),
+                        real => real.TransitionTo(BackingUp).Enqueue(ctx => RunCommands.Backup(ctx.Saga)))),
             When(PreFlightFailed).Then(ctx => ctx.Saga.Reason = ctx.Message.Reason).TransitionTo(Failed),
             When(RunRejected).Then(ctx => ctx.Saga.Reason = ctx.Message.Reason).TransitionTo(Failed),
-            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true));
+            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true),
+            When(PreFlightFaulted).Then(ctx => Fail(ctx.Saga, "Pre-flight", ctx.Message)).Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
 
         During(BackingUp,
             When(BackupCompleted)
                 .Then(ctx => ctx.Saga.BackupTable = ctx.Message.TableName)
                 .IfElse(ctx => ctx.Saga.CancelRequested,
-                    cancel => cancel.Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Cancelled),
+                    cancel => cancel.Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Cancelled),
                     go => go.TransitionTo(Migrating).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation)),
-            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true));
+            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true),
+            When(BackupFaulted).Then(ctx => Fail(ctx.Saga, "Backup", ctx.Message)).Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
 
         During(Migrating,
             When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
@@ -82,46 +84,59 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                     (ctx.Message.WouldMigrate, ctx.Message.WouldSkipChanged, ctx.Message.ValidationFailures.Count == 0 ? null : string.Join("; ", ctx.Message.ValidationFailures)))
                 .TransitionTo(Completed),
             When(PauseRun, ctx => !ctx.Saga.DryRun).TransitionTo(Paused),
-            When(CancelRun, ctx => !ctx.Saga.DryRun).Then(ctx => ctx.Saga.CancelRequested = true).TransitionTo(RollingBack).Publish(ctx => Restore(ctx.Saga, ctx.Message.RequestedBy, force: false)));
+            When(CancelRun, ctx => !ctx.Saga.DryRun).Then(ctx => ctx.Saga.CancelRequested = true).Then(ctx => BeginRollback(ctx.Saga, ctx.Message.RequestedBy, force: false))
+                .TransitionTo(RollingBack).Enqueue(ctx => RunCommands.Restore(ctx.Saga)),
+            When(DryRunFaulted).Then(ctx => Fail(ctx.Saga, "Dry run", ctx.Message)).Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
 
         During(Paused,
             When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
-            When(ResumeRun).TransitionTo(Migrating).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
-            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true).TransitionTo(RollingBack).Publish(ctx => Restore(ctx.Saga, ctx.Message.RequestedBy, force: false)),
-            When(RollbackRun).TransitionTo(RollingBack).Publish(ctx => Restore(ctx.Saga, ctx.Message.RequestedBy, ctx.Message.Force)));
+            // Batches whose completion never came (lost, or their Executor died) are sent again with the new ones.
+            When(ResumeRun).TransitionTo(Migrating).ThenAsync(RedispatchOutstanding).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
+            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true).Then(ctx => BeginRollback(ctx.Saga, ctx.Message.RequestedBy, force: false))
+                .TransitionTo(RollingBack).Enqueue(ctx => RunCommands.Restore(ctx.Saga)),
+            When(RollbackRun).Then(ctx => BeginRollback(ctx.Saga, ctx.Message.RequestedBy, ctx.Message.Force))
+                .TransitionTo(RollingBack).Enqueue(ctx => RunCommands.Restore(ctx.Saga)));
+
+        // A batch that exhausted its retries: its message is in the error queue, and the run must not wait for it.
+        During(Migrating, Paused,
+            When(BatchFaulted).Then(ctx => Fail(ctx.Saga, $"Batch {ctx.Message.Message.BatchNumber}", ctx.Message))
+                .Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
 
         During(Validating,
             When(ValidationPassed).TransitionTo(Completed),
             When(ValidationFailed)
                 .Then(ctx => ctx.Saga.Reason = "Validation failed: " + string.Join("; ", ctx.Message.Failures))
+                .Then(ctx => BeginRollback(ctx.Saga, SystemActor, force: false))
                 .TransitionTo(RollingBack)
-                .Publish(ctx => Restore(ctx.Saga, SystemActor, force: false)));
+                .Enqueue(ctx => RunCommands.Restore(ctx.Saga)),
+            When(ValidationFaulted).Then(ctx => Fail(ctx.Saga, "Validation", ctx.Message)).Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
 
         // A dry run changed nothing, and a run stopped before its backup has nothing to restore.
         During(Completed, Failed,
             When(RollbackRun, ctx => ctx.Saga.BackupTable is not null && !ctx.Saga.DryRun)
+                .Then(ctx => BeginRollback(ctx.Saga, ctx.Message.RequestedBy, ctx.Message.Force))
                 .TransitionTo(RollingBack)
-                .Publish(ctx => Restore(ctx.Saga, ctx.Message.RequestedBy, ctx.Message.Force)));
+                .Enqueue(ctx => RunCommands.Restore(ctx.Saga)));
 
         During(RollingBack,
             // Batches that committed before the rollback fence still report; their rows are restored too.
             When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
             When(RollbackCompleted)
-                .Then(ctx => (ctx.Saga.RolledBack, ctx.Saga.Conflicts) = (ctx.Message.Restored, ctx.Message.Conflicts))
+                .Then(ctx => (ctx.Saga.RolledBack, ctx.Saga.Conflicts, ctx.Saga.RollbackError) = (ctx.Message.Restored, ctx.Message.Conflicts, null))
                 .IfElse(ctx => ctx.Saga.CancelRequested, cancel => cancel.TransitionTo(Cancelled), done => done.TransitionTo(RolledBack)),
-            When(RollbackFailed)
-                .Then(ctx => ctx.Saga.Reason = "Rollback failed: " + ctx.Message.Reason)
-                .Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId))
+            // Refused before it changed anything: an operator's rollback leaves the run as it was; a rollback the
+            // run itself needs (failed validation, cancel) cannot be left undone, so the run fails.
+            When(RollbackRefused, ctx => ctx.Message.RollbackId == ctx.Saga.RollbackId)
+                .IfElse(ctx => ctx.Saga.StateBeforeRollback == nameof(Completed), back => back.TransitionTo(Completed),
+                    other => other.IfElse(ctx => ctx.Saga.StateBeforeRollback == nameof(Failed), back => back.TransitionTo(Failed),
+                        notFailed => notFailed.IfElse(ctx => ctx.Saga.StateBeforeRollback == nameof(Paused) && !ctx.Saga.CancelRequested,
+                            back => back.TransitionTo(Paused),
+                            fail => fail.Then(ctx => ctx.Saga.RollbackError = "Rollback failed: " + ctx.Message.Reason)
+                                .Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed)))),
+            When(RestoreFaulted)
+                .Then(ctx => ctx.Saga.RollbackError = FailureReason("Rollback", ctx.Message))
+                .Enqueue(ctx => RunCommands.Release(ctx.Saga))
                 .TransitionTo(Failed));
-
-        // A step that exhausted its retries: its message is in the error queue; the run must not hang.
-        During(new[] { PreFlight, BackingUp, Migrating, Paused, Validating, RollingBack },
-            When(PreFlightFaulted).Then(ctx => Fail(ctx.Saga, "Pre-flight", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
-            When(BackupFaulted).Then(ctx => Fail(ctx.Saga, "Backup", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
-            When(BatchFaulted).Then(ctx => Fail(ctx.Saga, $"Batch {ctx.Message.Message.BatchNumber}", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
-            When(ValidationFaulted).Then(ctx => Fail(ctx.Saga, "Validation", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
-            When(RestoreFaulted).Then(ctx => Fail(ctx.Saga, "Rollback", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed),
-            When(DryRunFaulted).Then(ctx => Fail(ctx.Saga, "Dry run", ctx.Message)).Publish(ctx => new ReleaseRun(ctx.Saga.CorrelationId)).TransitionTo(Failed));
 
         WhenEnterAny(binder => binder
             .Then(ctx =>
@@ -132,7 +147,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                     ctx.Saga.FinishedAt = ctx.Saga.UpdatedAt;
                 }
             })
-            .Publish(ctx => StateChanged(ctx.Saga)));
+            .Enqueue(ctx => StateChanged(ctx.Saga)));
 
         // Late or repeated messages (a batch event after a rollback, a second StartRun for the same id)
         // are expected in a distributed run; they must not end in the error queue.
@@ -164,7 +179,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
     public Event<ValidationPassed> ValidationPassed { get; private set; } = null!;
     public Event<ValidationFailed> ValidationFailed { get; private set; } = null!;
     public Event<RollbackCompleted> RollbackCompleted { get; private set; } = null!;
-    public Event<RollbackFailed> RollbackFailed { get; private set; } = null!;
+    public Event<RollbackRefused> RollbackRefused { get; private set; } = null!;
     public Event<DryRunCompleted> DryRunCompleted { get; private set; } = null!;
     public Event<Fault<PreFlightRun>> PreFlightFaulted { get; private set; } = null!;
     public Event<Fault<BackupRun>> BackupFaulted { get; private set; } = null!;
@@ -174,17 +189,17 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
     public Event<Fault<DryRunMigration>> DryRunFaulted { get; private set; } = null!;
 
     /// <summary>States a run does not leave on its own (Completed and Failed still accept an operator rollback).</summary>
-    public static bool IsFinished(string state) => state is nameof(Completed) or nameof(RolledBack) or nameof(Failed) or nameof(Cancelled);
+    public static bool IsFinished(string state) => RunStates.Finished.Contains(state);
 
     public static RunStateChanged StateChanged(MigrationRunState s) => new(
-        s.CorrelationId, s.PlanId, s.CurrentState, s.Reason, s.DryRun, s.Included, s.Skipped, s.TotalBatches,
+        s.CorrelationId, s.PlanId, s.CurrentState, s.RollbackError ?? s.Reason, s.DryRun, s.Included, s.Skipped, s.TotalBatches,
         s.CompletedBatches.Count, s.Migrated, s.SkippedChanged, s.RolledBack, s.Conflicts, s.UpdatedAt);
 
     private static bool AllBatchesDone(MigrationRunState s) => s.CompletedBatches.Count >= s.TotalBatches;
 
     private EventActivityBinder<MigrationRunState, T> StartValidation<T>(EventActivityBinder<MigrationRunState, T> binder)
         where T : class =>
-        binder.TransitionTo(Validating).Publish(ctx => new ValidateRun(ctx.Saga.CorrelationId, ctx.Saga.PlanId));
+        binder.TransitionTo(Validating).Enqueue(ctx => RunCommands.Validate(ctx.Saga));
 
     private static void CountBatch(MigrationRunState s, BatchCompleted batch)
     {
@@ -203,13 +218,26 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         var s = context.Saga;
         while (s.NextBatch <= s.TotalBatches && s.NextBatch - 1 - s.CompletedBatches.Count < BatchWindow)
         {
-            await context.Publish(new MigrateBatch(s.CorrelationId, s.PlanId, s.NextBatch));
+            await context.EnqueueAsync(RunCommands.Batch(s, s.NextBatch));
             s.NextBatch++;
         }
     }
 
-    private static RestoreRun Restore(MigrationRunState s, string requestedBy, bool force) => new(s.CorrelationId, s.PlanId, requestedBy, force);
+    private static async Task RedispatchOutstanding<T>(BehaviorContext<MigrationRunState, T> context)
+        where T : class
+    {
+        foreach (var batch in RunCommands.OutstandingBatches(context.Saga))
+        {
+            await context.EnqueueAsync(batch);
+        }
+    }
 
-    private static void Fail<T>(MigrationRunState s, string step, Fault<T> fault) =>
-        s.Reason = $"{step} failed: {fault.Exceptions.FirstOrDefault()?.Message ?? "unknown error"}";
+    /// <summary>Names a new rollback and remembers where the run was, so a refusal can return it there.</summary>
+    private static void BeginRollback(MigrationRunState s, string requestedBy, bool force) =>
+        (s.RollbackId, s.RollbackRequestedBy, s.RollbackForce, s.StateBeforeRollback) = (Guid.CreateVersion7(), requestedBy, force, s.CurrentState);
+
+    private static void Fail<T>(MigrationRunState s, string step, Fault<T> fault) => s.Reason = FailureReason(step, fault);
+
+    private static string FailureReason<T>(string step, Fault<T> fault) =>
+        $"{step} failed: {fault.Exceptions.FirstOrDefault()?.Message ?? "unknown error"}";
 }

@@ -28,6 +28,13 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
     {
         var runId = command.RunId;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Delivered again after it committed: report what it did, the sessions were restored once.
+        var done = await connection.QuerySingleOrDefaultAsync<(int Restored, int Conflicts)?>(new CommandDefinition(
+            "SELECT restored, conflicts FROM backfill.run_rollbacks WHERE rollback_id = @RollbackId", command, cancellationToken: cancellationToken));
+        if (done is { } recorded)
+        {
+            return new RollbackCompleted(runId, recorded.Restored, recorded.Conflicts);
+        }
         await RunItemStatistics.RefreshAsync(connection, null, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -41,12 +48,12 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "runs_single_active")
         {
-            return new RollbackFailed(runId, "Another run is active on this database; roll back once it has finished. Nothing was changed.");
+            return new RollbackRefused(runId, command.RollbackId, "Another run is active on this database; roll back once it has finished. Nothing was changed.");
         }
         var failure = fenced == 0 ? $"Run {runId} never passed pre-flight; there is nothing to roll back." : await CheckBackupAsync(connection, transaction, runId, cancellationToken);
         if (failure is not null)
         {
-            return new RollbackFailed(runId, failure);
+            return new RollbackRefused(runId, command.RollbackId, failure);
         }
 
         // Restores, and verifies what it wrote: RETURNING shows each restored row as stored (after any
@@ -91,7 +98,11 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
                 $"Rollback verification failed: {unverified + (command.Force ? conflicts : 0)} restored sessions do not match the backup.");
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(RunPhase.FinishSql, new { runId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition($"""
+            {RunPhase.FinishSql};
+            INSERT INTO backfill.run_rollbacks (rollback_id, run_id, requested_by, forced, restored, conflicts)
+            VALUES (@RollbackId, @runId, @RequestedBy, @Force, @rolledBack, @conflicts)
+            """, new { runId, command.RollbackId, command.RequestedBy, command.Force, rolledBack, conflicts }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return new RollbackCompleted(runId, rolledBack, conflicts);
     }

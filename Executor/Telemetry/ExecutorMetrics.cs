@@ -23,6 +23,8 @@ public sealed class ExecutorMetrics
             "Completed rollbacks, automatic (failed validation) or by an operator");
         BatchDuration = meter.CreateHistogram<double>("migration.batch.duration", "ms",
             "Duration of one batch's transaction (redelivered batches are not measured twice)");
+        Redispatched = meter.CreateCounter<long>("migration.commands.redispatched", "{command}",
+            "Step commands the reconciler sent again for runs that made no progress");
     }
 
     public Counter<long> SessionsMigrated { get; }
@@ -34,4 +36,6 @@ public sealed class ExecutorMetrics
     public Counter<long> Rollbacks { get; }
 
     public Histogram<double> BatchDuration { get; }
+
+    public Counter<long> Redispatched { get; }
 }

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Database;
 using Dapper;
 using Npgsql;
@@ -18,6 +19,11 @@ public sealed class AlertEvaluator(NpgsqlDataSource dataSource, AlertThresholds 
             thresholds.PlanUncertainShare,
             thresholds.AnalysisSeconds,
             thresholds.RollbackWindow,
+            thresholds.RunStalledAfter,
+            RunStates.Completed,
+            RunStates.RollingBack,
+            RunStates.RolledBack,
+            RunStates.InProgress,
         }, cancellationToken: cancellationToken));
         return alerts.AsList();
     }

@@ -1,5 +1,6 @@
 -- Each SELECT yields (rule, subject, message) rows, one per tripped alert. Parameters come from
--- AlertThresholds. Rules over the Executor's tables only look at runs that exist.
+-- AlertThresholds, and the saga's state names from RunStates. Rules over the Executor's tables only
+-- look at runs that exist.
 
 -- More than the allowed share of a finished run's included sessions did not migrate.
 SELECT 'run-failure-rate' AS rule, r.run_id::text AS subject,
@@ -32,15 +33,26 @@ UNION ALL
 SELECT 'rollback', s.correlation_id::text,
        format('Run %s was rolled back (%s)', s.correlation_id, s.current_state)
 FROM backfill.run_sagas s
-WHERE s.current_state IN ('RollingBack', 'RolledBack') AND s.updated_at > now() - @RollbackWindow
+WHERE s.current_state IN (@RollingBack, @RolledBack) AND s.updated_at > now() - @RollbackWindow
 
 UNION ALL
 -- Orphans are coming back: more now than right after the newest completed run.
 SELECT 'orphans-rising', 'database',
        format('%s orphan sessions now, %s right after run %s completed', o.now, r.orphans_before - m.migrated, r.run_id)
 FROM (SELECT r.* FROM backfill.runs r JOIN backfill.run_sagas s ON s.correlation_id = r.run_id
-      WHERE s.current_state = 'Completed' AND NOT r.dry_run AND r.orphans_before IS NOT NULL
+      WHERE s.current_state = @Completed AND NOT r.dry_run AND r.orphans_before IS NOT NULL
       ORDER BY r.finished_at DESC NULLS LAST LIMIT 1) r
 CROSS JOIN LATERAL (SELECT count(*) AS migrated FROM backfill.run_items WHERE run_id = r.run_id AND outcome = 'migrated') m
 CROSS JOIN LATERAL (SELECT count(*) AS now FROM public.sessions WHERE project_id IS NULL) o
 WHERE o.now > r.orphans_before - m.migrated
+
+UNION ALL
+-- A run in progress has stopped moving: its saga has not changed and no batch was claimed for a while
+-- (the reconciler's re-sends do not count as progress: a run they cannot move must still be seen).
+SELECT 'run-stalled', s.correlation_id::text,
+       format('Run %s has made no progress for %s minutes while %s', s.correlation_id,
+              floor(extract(epoch FROM now() - greatest(s.updated_at, b.last_claim)) / 60), s.current_state)
+FROM backfill.run_sagas s
+CROSS JOIN LATERAL (SELECT max(processed_at) AS last_claim FROM backfill.run_batches WHERE run_id = s.correlation_id) b
+WHERE s.current_state = ANY(@InProgress)
+  AND greatest(s.updated_at, b.last_claim) < now() - @RunStalledAfter

@@ -13,4 +13,7 @@ public sealed class AlertThresholds
 
     /// <summary>How far back rollbacks count as news.</summary>
     public TimeSpan RollbackWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>A run in progress with no transition and no batch for this long is stalled.</summary>
+    public TimeSpan RunStalledAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -64,7 +64,7 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
         Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer);
 
         // Every step ran inside a consumer span, with the run, the plan and its counts, and its SQL below it.
-        var steps = trace.Where(s => s.Source.Name == "AspireMigration").ToList();
+        var steps = trace.Where(s => s.Source.Name == "AspireMigration" && s.OperationName.StartsWith("run.", StringComparison.Ordinal)).ToList();
         Assert.Equal(Steps.Order(), steps.Select(s => s.OperationName).Distinct().Order());
         foreach (var step in steps)
         {
@@ -82,6 +82,11 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
         Assert.Equal([1, 2, 3], batches.Select(b => (int)b.GetTagItem("batch.number")!).Order());
         Assert.Equal(15, batches.Sum(b => (int)b.GetTagItem("sessions.migrated")!));
         Assert.Equal(0, Assert.Single(steps, s => s.OperationName == "run.validate").GetTagItem("validation.failures"));
+
+        // What the saga sends leaves through its outbox: each relayed publish is a child of the transition that sent it.
+        var relays = trace.Where(s => s.OperationName == "outbox.relay").ToList();
+        Assert.NotEmpty(relays);
+        Assert.All(relays, relay => Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer && s.ParentSpanId == relay.SpanId));
 
         // Spans go to the Aspire dashboard or any OTLP collector: none may carry a secret either.
         var secrets = ServiceSecrets.Of(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);

@@ -1,3 +1,0 @@
-namespace AspireMigration.Shared.Contracts.Runs;
-
-public sealed record RollbackFailed(Guid RunId, string Reason);

@@ -1,0 +1,29 @@
+namespace AspireMigration.Shared.Contracts.Runs;
+
+/// <summary>
+/// The MigrationRun saga's state names, as stored in backfill.run_sagas.current_state and published in
+/// RunStateChanged: SQL (alert rules, the reconciler) takes them from here, never typed by hand. A test
+/// holds the state machine's states to this list.
+/// </summary>
+public static class RunStates
+{
+    public const string PreFlight = "PreFlight";
+    public const string BackingUp = "BackingUp";
+    public const string Migrating = "Migrating";
+    public const string Paused = "Paused";
+    public const string Validating = "Validating";
+    public const string RollingBack = "RollingBack";
+    public const string Completed = "Completed";
+    public const string RolledBack = "RolledBack";
+    public const string Failed = "Failed";
+    public const string Cancelled = "Cancelled";
+
+    /// <summary>States in which a step is under way, so the run must make progress by itself.</summary>
+    public static readonly string[] InProgress = [PreFlight, BackingUp, Migrating, Validating, RollingBack];
+
+    /// <summary>States a run does not leave on its own (Completed and Failed still accept an operator rollback).</summary>
+    public static readonly string[] Finished = [Completed, RolledBack, Failed, Cancelled];
+
+    /// <summary>Finished states whose run may still hold the active-run claim until its release arrives.</summary>
+    public static readonly string[] Released = [Failed, Cancelled];
+}
