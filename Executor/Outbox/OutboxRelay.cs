@@ -21,7 +21,8 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, OutboxSig
     private const int RoundSize = 100;
 
     private const string ClaimSql = """
-        SELECT id, message_id, message_type, body::text, trace_parent FROM backfill.saga_outbox
+        SELECT id AS Id, message_id AS MessageId, message_type AS MessageType, body::text AS Body, trace_parent AS TraceParent
+        FROM backfill.saga_outbox
         ORDER BY id LIMIT @RoundSize FOR UPDATE SKIP LOCKED
         """;
 
