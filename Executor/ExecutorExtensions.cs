@@ -31,6 +31,7 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<DryRunner>();
         builder.Services.AddSingleton<ExecutorMetrics>();
         builder.Services.AddSingleton<BackupRetention>();
+        builder.Services.AddSingleton<RollbackGuard>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddProblemDetails();
         // Serve the API only once the queues are bound: a command published earlier would reach no consumer.
