@@ -34,6 +34,7 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<DryRunner>();
         builder.Services.AddSingleton<ExecutorMetrics>();
         builder.Services.AddSingleton<BackupRetention>();
+        builder.Services.AddSingleton<RollbackGuard>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxRelay>();

@@ -20,6 +20,10 @@ public sealed class ExecutorClient(HttpClient http)
     public Task<List<AuditEntry>> GetAuditAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
         api.GetAsync<List<AuditEntry>>($"/api/runs/{runId}/audit", actor, cancellationToken);
 
+    /// <summary>One page (from 1) of what a rollback would do now, with the run's totals.</summary>
+    public Task<RollbackPreview> GetRollbackPreviewAsync(Guid runId, int page, int pageSize, Actor actor, CancellationToken cancellationToken) =>
+        api.GetAsync<RollbackPreview>($"/api/runs/{runId}/rollback-preview?page={page}&pageSize={pageSize}", actor, cancellationToken);
+
     public Task<string> GetStringAsync(string path, Actor actor, CancellationToken cancellationToken) =>
         api.GetStringAsync(path, actor, cancellationToken);
 

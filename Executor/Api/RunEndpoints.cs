@@ -1,20 +1,26 @@
 using System.Security.Claims;
 using AspireMigration.Shared.Security;
 using AspireMigration.Executor.Api;
+using AspireMigration.Executor.Reports;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
 using AspireMigration.Shared.Contracts.Runs;
 using MassTransit;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
 /// The Executor's HTTP API. Commands go onto the bus (202 Accepted): the saga decides, so the API,
-/// the dashboard and the bus all obey the same rules; the API only refuses what is plainly invalid.
+/// the dashboard and the bus all obey the same rules. The API refuses (409, nothing published) what
+/// is plainly invalid or could only fail: a command the run's state does not take, a rollback
+/// without a usable backup or while another run holds the database.
 /// </summary>
 public static class RunEndpoints
 {
     private const int MaxBatchSize = 100_000;
+    private const string Rollback = "rollback";
 
     public static WebApplication MapRunEndpoints(this WebApplication app)
     {
@@ -26,16 +32,20 @@ public static class RunEndpoints
             WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.BatchesAsync(run.CorrelationId, ct))));
         runs.MapGet("/{id}/audit", (string id, RunQueries queries, CancellationToken ct) =>
             WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.AuditAsync(run.CorrelationId, ct))));
-        runs.MapGet("/{id}/report", ReportAsync);
-        runs.MapGet("/{id}/rollback-preview", (string id, RunQueries queries, RollbackStep rollback, CancellationToken ct) =>
-            WithRunAsync(id, queries, async run => TypedResults.Ok(await rollback.PreviewAsync(run.CorrelationId, ct))));
+        runs.MapGet("/{id}/report", ReportAsync)
+            .Produces<RunReport>(StatusCodes.Status200OK, "application/json", "text/csv", "text/markdown");
+        runs.MapGet("/{id}/rollback-preview", (string id, string? page, string? pageSize, RunQueries queries, RollbackStep rollback, CancellationToken ct) =>
+            WithRunAsync(id, queries, async run => PageRequest.TryParse(page, pageSize, out var errors) is { } request
+                ? TypedResults.Ok(await rollback.PreviewAsync(run.CorrelationId, request.Page, request.PageSize, ct))
+                : TypedResults.ValidationProblem(errors)))
+            .Produces<RollbackPreview>();
 
         MapCommand(runs, "pause", [nameof(MigrationRunStateMachine.Migrating)], (run, who, _) => new PauseRun(run, who));
         MapCommand(runs, "resume", [nameof(MigrationRunStateMachine.Paused)], (run, who, _) => new ResumeRun(run, who));
         MapCommand(runs, "cancel",
             [nameof(MigrationRunStateMachine.PreFlight), nameof(MigrationRunStateMachine.BackingUp), nameof(MigrationRunStateMachine.Migrating), nameof(MigrationRunStateMachine.Paused)],
             (run, who, _) => new CancelRun(run, who));
-        MapCommand(runs, "rollback",
+        MapCommand(runs, Rollback,
             [nameof(MigrationRunStateMachine.Completed), nameof(MigrationRunStateMachine.Failed), nameof(MigrationRunStateMachine.Paused)],
             (run, who, request) => new RollbackRun(run, who, request?.Force ?? false));
 
@@ -69,36 +79,31 @@ public static class RunEndpoints
 
     private static void MapCommand<T>(RouteGroupBuilder runs, string verb, string[] allowedStates, Func<Guid, string, RunCommandRequest?, T> create)
         where T : class =>
-        runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, ClaimsPrincipal user, RunQueries queries, IPublishEndpoint bus, CancellationToken ct) =>
+        runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, ClaimsPrincipal user, RunQueries queries, RollbackGuard rollbackGuard,
+                IPublishEndpoint bus, CancellationToken ct) =>
             WithRunAsync(id, queries, async run =>
             {
-                var allowed = allowedStates.Contains(run.CurrentState)
-                    && !(run.DryRun && verb != "resume")
-                    && !(verb == "rollback" && run.BackupTable is null);
-                if (!allowed)
+                var refusal = allowedStates.Contains(run.CurrentState) && !(run.DryRun && verb != "resume")
+                    ? verb == Rollback ? await rollbackGuard.RefuseAsync(run.CorrelationId, ct) : null
+                    : new CommandRefusal($"Cannot {verb} this run",
+                        $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to {string.Join(", ", allowedStates)} runs"
+                        + (run.DryRun ? ", never to a dry run." : "."));
+                if (refusal is not null)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Cannot {verb} this run",
-                        detail: $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to {string.Join(", ", allowedStates)} runs"
-                            + (verb == "rollback" ? " that made a backup." : "."));
+                    return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal.Title, detail: refusal.Detail);
                 }
                 await bus.Publish(create(run.CorrelationId, user.Identity!.Name!, request), ct);
                 return TypedResults.Accepted($"/api/runs/{run.CorrelationId}", new { runId = run.CorrelationId });
             })).RequireAuthorization(Policies.Operate);
 
-    private static Task<IResult> ReportAsync(string id, string? format, RunQueries queries, CancellationToken ct) =>
-        WithRunAsync(id, queries, async run =>
-        {
-            var sessions = await queries.SessionsAsync(run.CorrelationId, ct);
-            var outcomes = sessions.GroupBy(s => s.Outcome).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
-            var report = new RunReport(RunView.From(run), outcomes, sessions);
-            return (format ?? "json").ToLowerInvariant() switch
+    private static Task<IResult> ReportAsync(string id, string? format, RunQueries queries, IOptions<JsonOptions> json, CancellationToken ct) =>
+        WithRunAsync(id, queries, run => Task.FromResult<IResult>(!RunReportFormats.TryCreate(format, json.Value.SerializerOptions, out var writer)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"format must be {RunReportFormats.Accepted}."] })
+            : TypedResults.Stream(async output =>
             {
-                "json" => TypedResults.Ok(report),
-                "csv" => TypedResults.Text(ReportRenderer.Csv(report), "text/csv"),
-                "md" => TypedResults.Text(ReportRenderer.Markdown(report), "text/markdown"),
-                _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be json, csv or md."] }),
-            };
-        });
+                await using var snapshot = await queries.OpenReportAsync(run.CorrelationId, ct);
+                await writer.WriteAsync(output, RunView.From(run), snapshot.Outcomes, snapshot.SessionsAsync(ct), ct);
+            }, writer.ContentType, $"run-{run.CorrelationId}.{writer.FileExtension}")));
 
     private static async Task<IResult> DropBackupAsync(string runId, ClaimsPrincipal user, BackupRetention retention, CancellationToken ct)
     {

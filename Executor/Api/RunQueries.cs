@@ -39,15 +39,9 @@ public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<
             """, new { runId }, cancellationToken: cancellationToken))).ToList();
     }
 
-    public async Task<IReadOnlyList<ReportSession>> SessionsAsync(Guid runId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<ReportSession>(new CommandDefinition("""
-            SELECT session_id AS SessionId, assignment_type AS AssignmentType, target_project_id AS TargetProjectId, included AS Included,
-                   skip_reason AS SkipReason, batch_number AS BatchNumber, outcome AS Outcome
-            FROM backfill.run_items WHERE run_id = @runId ORDER BY session_id
-            """, new { runId }, cancellationToken: cancellationToken))).ToList();
-    }
+    /// <summary>The report's outcome counts and a stream of its sessions, in one snapshot; dispose it once written.</summary>
+    public Task<RunReportSnapshot> OpenReportAsync(Guid runId, CancellationToken cancellationToken) =>
+        RunReportSnapshot.OpenAsync(dataSource, runId, cancellationToken);
 
     public async Task<IReadOnlyList<BackupView>> BackupsAsync(CancellationToken cancellationToken)
     {

@@ -12,14 +12,15 @@ using Npgsql;
 namespace AspireMigration.Executor.Bench;
 
 /// <summary>
-/// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N] [--trials N] [--replicas N]`: builds
+/// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N] [--trials N] [--replicas N] [--report json,csv,md]`: builds
 /// a scratch database of N orphans with a confident plan; then, once per trial, times the set-based SQL
 /// floor (CREATE TABLE AS backup, one UPDATE, one UPDATE FROM backup) and the same work end to end through
 /// the bus (run, then an operator rollback) on an in-process Executor warmed up by a 20-batch run of other
 /// orphans, and prints each trial's ratios, per-batch p50/p99 and time per phase, then the median ratios.
 /// Floor and bus alternate so that a busy moment of the machine weighs on both. With --replicas N, N-1
 /// more Executor processes consume the same queues, and each process's share of the batches and peak
-/// memory are printed.
+/// memory are printed. With --report, the last trial's report is downloaded over the API in each format named,
+/// with its time and the bench process's peak memory during the download.
 /// ConnectionStrings__appdb names a server the scratch database is created on; ConnectionStrings__messaging the broker.
 /// </summary>
 public static class ExecutorBenchmark
@@ -41,6 +42,7 @@ public static class ExecutorBenchmark
         {
             throw new ArgumentOutOfRangeException(nameof(args), trials, "--trials counts measured runs: 1 or more.");
         }
+        var reportFormats = (configuration["report"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var server = configuration.GetConnectionString("appdb") ?? throw new InvalidOperationException("Set ConnectionStrings__appdb.");
         var messaging = configuration.GetConnectionString("messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging.");
 
@@ -51,8 +53,9 @@ public static class ExecutorBenchmark
         {
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
             var (planId, warmUpPlanId) = await SeedAsync(dataSource, sessions, WarmUpBatches * batchSize);
-            var (measured, processes) = await MeasureAsync(dataSource, connectionString, messaging, new Plans(planId, warmUpPlanId), batchSize, trials, replicas);
+            var (measured, processes, reports) = await MeasureAsync(dataSource, connectionString, messaging, new Plans(planId, warmUpPlanId), batchSize, trials, replicas, reportFormats);
             Report(output, sessions, batchSize, measured, processes);
+            reports.ToList().ForEach(output.WriteLine);
             return 0;
         }
         finally
@@ -67,32 +70,14 @@ public static class ExecutorBenchmark
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(SqlScripts.Read("TargetSchema.sql"));
-        await connection.ExecuteAsync("""
-            INSERT INTO projects (id, name) VALUES ('00000000-0000-0000-0000-000000000000', '__unassigned__');
-            INSERT INTO projects (id, name) SELECT md5('bench-project-' || p)::uuid, 'bench-' || p FROM generate_series(0, 49) AS p;
-            INSERT INTO sessions (id, agent_type, title) SELECT md5('bench-session-' || i)::uuid, 'bench', 'orphan ' || i FROM generate_series(1, @total) AS i;
-            """, new { total = sessions + warmUp }, commandTimeout: 600);
+        await connection.ExecuteAsync("INSERT INTO projects (id, name) VALUES ('00000000-0000-0000-0000-000000000000', '__unassigned__')");
+        await BenchData.SeedOrphansAsync(connection, sessions + warmUp);
         await connection.ExecuteAsync(SqlScripts.Read("TargetIndexes.sql"), commandTimeout: 600);
         await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
-        var planId = await InsertPlanAsync(connection, 1, sessions);
-        var warmUpPlanId = await InsertPlanAsync(connection, sessions + 1, sessions + warmUp);
+        var planId = await BenchData.InsertPlanAsync(connection, 1, sessions);
+        var warmUpPlanId = await BenchData.InsertPlanAsync(connection, sessions + 1, sessions + warmUp);
         await connection.ExecuteAsync("ANALYZE sessions, backfill.plan_items", commandTimeout: 600);
         return (planId, warmUpPlanId);
-    }
-
-    private static async Task<Guid> InsertPlanAsync(NpgsqlConnection connection, int first, int last)
-    {
-        var planId = Guid.NewGuid();
-        await connection.ExecuteAsync("""
-            INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
-                                        manual_review, unassigned, risks, recommendations, analysis_duration_ms)
-            VALUES (@planId, 'bench', 1, 0.9, 0.6, @count, @count, 0, 0, 0, '[]', '[]', 0);
-            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events, reasoning)
-            SELECT @planId, md5('bench-session-' || i)::uuid, 'confident', md5('bench-project-' || (i % 50))::uuid, 0.95, 20, 20, 'bench'
-            FROM generate_series(@first, @last) AS i;
-            INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'bench');
-            """, new { planId, first, last, count = last - first + 1 }, commandTimeout: 600);
-        return planId;
     }
 
     /// <summary>
@@ -117,8 +102,8 @@ public static class ExecutorBenchmark
         return new Floor(backup, migrate, restore);
     }
 
-    private static async Task<(IReadOnlyList<Trial> Trials, IReadOnlyList<ProcessFigures> Processes)> MeasureAsync(NpgsqlDataSource dataSource,
-        string connectionString, string messaging, Plans plans, int batchSize, int trials, int replicas)
+    private static async Task<(IReadOnlyList<Trial> Trials, IReadOnlyList<ProcessFigures> Processes, IReadOnlyList<string> Reports)> MeasureAsync(NpgsqlDataSource dataSource,
+        string connectionString, string messaging, Plans plans, int batchSize, int trials, int replicas, IReadOnlyList<string> reportFormats)
     {
         var endpointPrefix = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var others = new List<BenchReplica>();
@@ -128,7 +113,7 @@ public static class ExecutorBenchmark
             {
                 others.Add(await BenchReplica.StartAsync(connectionString, messaging, endpointPrefix));
             }
-            return await MeasureAsync(dataSource, connectionString, messaging, plans, batchSize, trials, endpointPrefix, others);
+            return await MeasureAsync(dataSource, connectionString, messaging, plans, batchSize, trials, reportFormats, endpointPrefix, others);
         }
         finally
         {
@@ -136,10 +121,12 @@ public static class ExecutorBenchmark
         }
     }
 
-    private static async Task<(IReadOnlyList<Trial> Trials, IReadOnlyList<ProcessFigures> Processes)> MeasureAsync(NpgsqlDataSource dataSource,
-        string connectionString, string messaging, Plans plans, int batchSize, int trials, string endpointPrefix, IReadOnlyList<BenchReplica> others)
+    private static async Task<(IReadOnlyList<Trial> Trials, IReadOnlyList<ProcessFigures> Processes, IReadOnlyList<string> Reports)> MeasureAsync(NpgsqlDataSource dataSource,
+        string connectionString, string messaging, Plans plans, int batchSize, int trials, IReadOnlyList<string> reportFormats, string endpointPrefix,
+        IReadOnlyList<BenchReplica> others)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ExecutorBenchmark).Assembly.GetName().Name });
+        var serviceApiKey = Guid.NewGuid().ToString("N");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:appdb"] = connectionString,
@@ -148,11 +135,17 @@ public static class ExecutorBenchmark
             // A bench must not leave its queues behind: later runs would publish into them too.
             ["Executor:TemporaryEndpoints"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Only the bench's own report download calls the API.
+            ["ServiceApi:Key"] = serviceApiKey,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
+        builder.AddServiceApiSecurity();
         builder.AddExecutor();
         await using var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRunEndpoints();
         await app.StartAsync();
 
         var bus = app.Services.GetRequiredService<IBus>();
@@ -178,8 +171,11 @@ public static class ExecutorBenchmark
         var processes = others.Select(r => new ProcessFigures(r.Name, batchesBy.GetValueOrDefault(r.Name), r.PeakMemoryBytes))
             .Prepend(new ProcessFigures(own + " (bench, in-process Executor)", batchesBy.GetValueOrDefault(own), PeakMemory.Of(Environment.ProcessId)))
             .ToList();
+        // After the peaks above were read: the download starts the bench process's peak over.
+        var reports = reportFormats.Count == 0 ? []
+            : await ReportDownload.MeasureAsync(new Uri(app.Urls.First()), serviceApiKey, runId, reportFormats);
         await app.StopAsync();
-        return (measured, processes);
+        return (measured, processes, reports);
     }
 
     private static async Task<(Guid RunId, TimeSpan Run, TimeSpan Rollback, MigrationRunState Completed)> RunAndRollBackAsync(IBus bus,

@@ -11,4 +11,10 @@ public static class PeakMemory
             ?? throw new InvalidOperationException($"No VmHWM for process {processId}: peak memory is read from Linux's /proc.");
         return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
+
+    /// <summary>
+    /// Starts the peak over from the current resident set (Linux's clear_refs "5"), so what follows is
+    /// measured on its own and not hidden under an earlier, higher peak (the run's).
+    /// </summary>
+    public static void Reset(int processId) => File.WriteAllText($"/proc/{processId}/clear_refs", "5");
 }

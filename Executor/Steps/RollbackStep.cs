@@ -15,9 +15,9 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
     private static string RestorableSql(Guid runId) => $"""
         SELECT i.session_id AS SessionId, s.project_id AS CurrentProjectId, i.target_project_id AS TargetProjectId,
                b.project_id AS OriginalProjectId,
-               CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id THEN 'already_original'
-                    WHEN s.project_id IS NOT DISTINCT FROM i.target_project_id THEN 'restore'
-                    ELSE 'conflict' END AS Action
+               CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id THEN '{RollbackAction.AlreadyOriginal}'
+                    WHEN s.project_id IS NOT DISTINCT FROM i.target_project_id THEN '{RollbackAction.Restore}'
+                    ELSE '{RollbackAction.Conflict}' END AS Action
         FROM backfill.run_items i
         JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
         JOIN sessions s ON s.id = i.session_id
@@ -107,20 +107,33 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         return new RollbackCompleted(runId, rolledBack, conflicts);
     }
 
-    /// <summary>What a rollback would do now, without changing anything; null when the run has no usable backup.</summary>
-    public async Task<RollbackPreview?> PreviewAsync(Guid runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a rollback would do now, without changing anything: the totals over the run and one page
+    /// of sessions (page counts from 1), read in one snapshot; with the reason when the backup is unusable.
+    /// </summary>
+    public async Task<RollbackPreview> PreviewAsync(Guid runId, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var failure = await CheckBackupAsync(connection, transaction, runId, cancellationToken);
         if (failure is not null)
         {
-            return new RollbackPreview(runId, failure, 0, 0, 0, []);
+            return new RollbackPreview(runId, failure, 0, 0, 0, page, pageSize, []);
         }
-        var rows = (await connection.QueryAsync<RollbackPreviewRow>(new CommandDefinition(
-            RestorableSql(runId) + " ORDER BY i.session_id", new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken))).ToList();
-        return new RollbackPreview(runId, null,
-            rows.Count(r => r.Action == "restore"), rows.Count(r => r.Action == "already_original"), rows.Count(r => r.Action == "conflict"), rows);
+        var (restore, alreadyOriginal, conflicts) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition($"""
+            SELECT count(*) FILTER (WHERE action = '{RollbackAction.Restore}')::int,
+                   count(*) FILTER (WHERE action = '{RollbackAction.AlreadyOriginal}')::int,
+                   count(*) FILTER (WHERE action = '{RollbackAction.Conflict}')::int
+            FROM ({RestorableSql(runId)}) preview
+            """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
+        // OFFSET, not a keyset: the dashboard's paginator jumps to any page number, and a page needs no
+        // cursor from the one before. A deep page walks the run_items primary key (run_id, session_id) up to
+        // its offset, joins included, which is at most the pass the totals above just made.
+        var rows = await connection.QueryAsync<RollbackPreviewRow>(new CommandDefinition(
+            RestorableSql(runId) + " ORDER BY i.session_id LIMIT @pageSize OFFSET @offset",
+            new { runId, pageSize, offset = (long)(page - 1) * pageSize }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds,
+            cancellationToken: cancellationToken));
+        return new RollbackPreview(runId, null, restore, alreadyOriginal, conflicts, page, pageSize, rows.AsList());
     }
 
     /// <summary>The backup exists, holds the recorded number of rows, and exactly the run's sessions.</summary>

@@ -62,6 +62,14 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         // Two manual-review sessions stay unresolved; everything else found a project (or the sentinel).
         Assert.Equal(2L, await Scalar(db, "SELECT count(*) FROM sessions WHERE project_id IS NULL"));
 
+        // The preview: totals from the Executor and a paged table, never raw JSON.
+        await operatorPage.ClickAsync("[data-testid=rollback-preview]");
+        await Expect(operatorPage, "[data-testid=preview-restore]", "16");
+        await Expect(operatorPage, "[data-testid=preview-conflicts]", "0");
+        await Expect(operatorPage, "[data-testid=rollback-preview-grid]", "restore");
+        Assert.Equal(0, await operatorPage.Locator("[data-testid=rollback-preview-body] pre").CountAsync());
+        await Screenshot(operatorPage, "rollback-preview");
+
         await operatorPage.ClickAsync("[data-testid=rollback]");
         await Expect(operatorPage, "[data-testid=run-state]", "RolledBack", timeoutSeconds: 120);
         await Screenshot(operatorPage, "run-rolled-back");

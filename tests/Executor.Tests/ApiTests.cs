@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
+using AspireMigration.Executor.Steps;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.Executor.Tests;
@@ -49,8 +50,9 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
         var (scenario, client) = (context.Scenario, context.Client);
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
 
-        Assert.Equal(HttpStatusCode.Conflict, (await client.CommandAsync(run.RunId, "pause")).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await client.CommandAsync(run.RunId, "resume")).StatusCode);
+        await client.AssertRefusedAsync(run.RunId, "pause", "Cannot pause this run", "is Completed");
+        await client.AssertRefusedAsync(run.RunId, "resume", "Cannot resume this run", "is Completed");
+        await client.AssertRefusedAsync(run.RunId, "cancel", "Cannot cancel this run", "is Completed");
         var runs = await client.Http.GetFromJsonAsync<List<RunView>>("/api/runs");
         Assert.Contains(runs!, r => r.RunId == run.RunId);
 
@@ -59,10 +61,49 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
         Assert.Equal(HttpStatusCode.NoContent, (await client.Http.DeleteAsync($"/api/backups/{run.RunId}")).StatusCode);
         Assert.False(await scenario.ScalarAsync<bool>($"SELECT to_regclass('backfill.\"sessions_backup_{run.RunId:N}\"') IS NOT NULL"));
         Assert.Equal(HttpStatusCode.Conflict, (await client.Http.DeleteAsync($"/api/backups/{run.RunId}")).StatusCode);
-        // Without its backup there is nothing to restore from: the rollback fails before changing anything.
-        await client.CommandAsync(run.RunId, "rollback");
-        run = await client.WaitAsync(run.RunId, "Failed");
-        Assert.Contains("was dropped", run.Reason);
+        // Without its backup there is nothing to restore from: the rollback is refused before anything is published.
+        await client.AssertRefusedAsync(run.RunId, "rollback", RollbackGuard.BackupUnusable, "was dropped");
         Assert.Equal(Scenario.P1, (await scenario.SeedProjectsAsync())[1]);
+    }
+
+    [Fact]
+    public async Task Report_streams_each_format_as_a_download_and_the_preview_pages_with_totals()
+    {
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
+        var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
+        await scenario.ExecuteAsync("UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P3, id = Scenario.Session(2) });
+
+        foreach (var (format, mediaType) in new[] { ("json", "application/json"), ("csv", "text/csv"), ("md", "text/markdown") })
+        {
+            using var response = await client.Http.GetAsync($"/api/runs/{run.RunId}/report?format={format}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal($"run-{run.RunId}.{format}", response.Content.Headers.ContentDisposition?.FileName);
+        }
+        var report = (await client.Http.GetFromJsonAsync<RunReport>($"/api/runs/{run.RunId}/report"))!;
+        Assert.Equal(Scenario.SeedPlan.Select(i => Scenario.Session(i.Session)).Order(), report.Sessions.Select(s => s.SessionId));
+        Assert.Equal(new Dictionary<string, int> { ["migrated"] = 15, ["skipped"] = 3 }, report.Outcomes);
+        Assert.Equal(("Completed", 15), (report.Run.State, report.Run.Migrated));
+
+        var unknown = await client.Http.GetAsync($"/api/runs/{run.RunId}/report?format=pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("\"format\"", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var page = (await client.Http.GetFromJsonAsync<RollbackPreview>($"/api/runs/{run.RunId}/rollback-preview?page=2&pageSize=10"))!;
+        Assert.Equal((14, 0, 1, 2, 10), (page.WouldRestore, page.AlreadyOriginal, page.Conflicts, page.Page, page.PageSize));
+        var migrated = Scenario.SeedPlan.Where(i => i.Type != "manual_review").Select(i => Scenario.Session(i.Session)).Order().ToList();
+        Assert.Equal(migrated[10..], page.Sessions.Select(s => s.SessionId));
+        var first = (await client.Http.GetFromJsonAsync<RollbackPreview>($"/api/runs/{run.RunId}/rollback-preview"))!;
+        Assert.Equal((1, PageRequest.DefaultPageSize, 15), (first.Page, first.PageSize, first.Sessions.Count));
+        Assert.Equal(RollbackAction.Conflict, first.Sessions.Single(s => s.SessionId == Scenario.Session(2)).Action);
+
+        foreach (var (query, parameter) in new[] { ("page=0", "page"), ("page=abc", "page"), ("pageSize=1001", "pageSize"), ("pageSize=0", "pageSize"), ("pageSize=-5", "pageSize") })
+        {
+            var invalid = await client.Http.GetAsync($"/api/runs/{run.RunId}/rollback-preview?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+            Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
+            Assert.Contains($"\"{parameter}\"", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 }

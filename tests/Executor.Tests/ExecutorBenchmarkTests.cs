@@ -16,7 +16,7 @@ public sealed class ExecutorBenchmarkTests(InfrastructureFixture infrastructure)
 
         var exitCode = await ExecutorBenchmark.RunAsync(
         [
-            "--sessions", "1500", "--batch-size", "500", "--trials", "2",
+            "--sessions", "1500", "--batch-size", "500", "--trials", "2", "--report", "json,csv,md",
             "--ConnectionStrings:appdb", infrastructure.ServerConnectionString,
             "--ConnectionStrings:messaging", infrastructure.MessagingConnectionString,
         ], output);
@@ -28,6 +28,10 @@ public sealed class ExecutorBenchmarkTests(InfrastructureFixture infrastructure)
         Assert.Equal(2, printed.Split("Bus rollback (RollbackRun -> RolledBack)").Length - 1);
         Assert.Matches(@"Median of 2 trials: bus run \d+\.\dx the floor, bus rollback \d+\.\dx the floor, batch p99 \d+\.\d ms", printed);
         Assert.Matches(@"\(bench, in-process Executor\): 3 batches in the last trial, peak memory \d+ MB", printed);
+        foreach (var format in new[] { "json", "csv", "md" })
+        {
+            Assert.Matches($@"Report {format}: \d+\.\d MB in \d+ ms, peak memory during the download \d+ MB", printed);
+        }
 
         await using var server = new NpgsqlConnection(infrastructure.ServerConnectionString);
         Assert.Equal(0L, await server.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'bench\\_%'"));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AspireMigration.Executor.Bench;
 using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 
@@ -20,6 +21,12 @@ public sealed class ExecutorProcess : IDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The process's peak resident memory (Linux VmHWM), in bytes.</summary>
+    public long PeakMemoryBytes => PeakMemory.Of(process.Id);
+
+    /// <summary>Starts the peak over from what the process holds now, to measure what follows on its own.</summary>
+    public void ResetPeakMemory() => PeakMemory.Reset(process.Id);
 
     /// <summary>A client acting as the operator on this process's API.</summary>
     public RunClient OperatorClient() =>

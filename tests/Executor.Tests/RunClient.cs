@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Saga;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AspireMigration.Executor.Tests;
 
@@ -9,6 +10,9 @@ namespace AspireMigration.Executor.Tests;
 public sealed class RunClient(HttpClient http)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    // Far longer than a published command takes to reach the audit consumer and the saga on this machine.
+    private static readonly TimeSpan CommandSettle = TimeSpan.FromSeconds(2);
 
     public HttpClient Http => http;
 
@@ -49,6 +53,32 @@ public sealed class RunClient(HttpClient http)
 
     public Task<HttpResponseMessage> CommandAsync(Guid runId, string verb, bool force = false) =>
         http.PostAsJsonAsync($"/api/runs/{runId}/{verb}", new RunCommandRequest(force));
+
+    public async Task<List<AuditEventView>> AuditAsync(Guid runId) =>
+        (await http.GetFromJsonAsync<List<AuditEventView>>($"/api/runs/{runId}/audit"))!;
+
+    /// <summary>
+    /// The command is answered 409 with a stable title and the specifics in the detail, and nothing was
+    /// published: a moment later the run's state, reason and audit trail are as they were.
+    /// </summary>
+    public async Task AssertRefusedAsync(Guid runId, string verb, string title, string detail)
+    {
+        var before = await GetAsync(runId);
+        var auditBefore = await AuditAsync(runId);
+
+        var response = await CommandAsync(runId, verb);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal(title, problem!.Title);
+        Assert.Contains(detail, problem.Detail, StringComparison.Ordinal);
+        await Task.Delay(CommandSettle);
+        var after = await GetAsync(runId);
+        Assert.Equal((before!.State, before.Reason, before.UpdatedAt), (after!.State, after.Reason, after.UpdatedAt));
+        var auditAfter = await AuditAsync(runId);
+        Assert.Equal(auditBefore.Select(e => e.Id), auditAfter.Select(e => e.Id));
+        Assert.DoesNotContain(auditAfter, e => e.Action == verb + "_requested");
+    }
 
     private sealed record StartedRun(Guid RunId);
 }
