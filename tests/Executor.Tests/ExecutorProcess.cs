@@ -32,8 +32,12 @@ public sealed class ExecutorProcess : IDisposable
     public RunClient OperatorClient() =>
         new(new HttpClient { BaseAddress = Address }.ActAs(serviceApiKey, "operator", Roles.Operator));
 
-    /// <summary>An Executor on the scenario's database and the fixture's broker, on queues named by <paramref name="endpointPrefix"/>.</summary>
-    public static async Task<ExecutorProcess> StartAsync(Scenario scenario, InfrastructureFixture infrastructure, string endpointPrefix)
+    /// <summary>
+    /// An Executor on the scenario's database and the fixture's broker, on queues named by <paramref name="endpointPrefix"/>;
+    /// <paramref name="settings"/> are more configuration keys (e.g. "Executor:StallTimeout").
+    /// </summary>
+    public static async Task<ExecutorProcess> StartAsync(Scenario scenario, InfrastructureFixture infrastructure, string endpointPrefix,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var (database, messaging, serviceApiKey) = (scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -52,6 +56,10 @@ public sealed class ExecutorProcess : IDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

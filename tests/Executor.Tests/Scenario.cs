@@ -94,6 +94,27 @@ public sealed class Scenario : IAsyncDisposable
         return planId;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> more orphan sessions, beside the seed, and an approved plan sending them all
+    /// to project 1 (confident): a run of many batches whose targets are easy to check.
+    /// </summary>
+    public async Task<Guid> InsertOrphanPlanAsync(int count)
+    {
+        var planId = Guid.NewGuid();
+        await ExecuteAsync("""
+            CREATE TEMP TABLE added AS
+                SELECT gen_random_uuid() AS id FROM generate_series(1, @count);
+            INSERT INTO sessions (id, agent_type, title) SELECT id, 'test', 'bulk orphan' FROM added;
+            INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
+                                        manual_review, unassigned, risks, recommendations, analysis_duration_ms)
+            VALUES (@planId, 'test', 1, 0.9, 0.6, @count, @count, 0, 0, 0, '[]', '[]', 1);
+            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events, reasoning)
+            SELECT @planId, id, 'confident', @target, 1, 1, 1, 'test plan' FROM added;
+            INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver');
+            """, new { planId, count, target = P1 });
+        return planId;
+    }
+
     public async Task DecideAsync(Guid planId, int session, string decision, Guid? target = null)
     {
         await using var connection = await DataSource.OpenConnectionAsync();

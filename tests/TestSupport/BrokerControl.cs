@@ -26,6 +26,15 @@ public sealed class BrokerControl(LocalRabbitMQServerResource broker)
     public async Task<IReadOnlyList<string>> ListQueuesAsync() =>
         (await RunAsync("list_queues", "--quiet", "--no-table-headers", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Drops every ready message of the queues whose name starts with <paramref name="prefix"/>, as a lost broker would.</summary>
+    public async Task PurgeQueuesAsync(string prefix)
+    {
+        foreach (var queue in (await ListQueuesAsync()).Where(q => q.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            await RunAsync("purge_queue", queue);
+        }
+    }
+
     private async Task<string> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(Path.GetDirectoryName(broker.Command)!, "rabbitmqctl"), ["-n", broker.NodeName, .. arguments])
