@@ -69,9 +69,10 @@ public sealed class ApprovalFreezeTests(InfrastructureFixture infrastructure)
         var planId = await scenario.InsertPlanAsync();
         await scenario.WithdrawApprovalAsync(planId);
         await scenario.ApproveAsync(planId, approvedBy: "operator");
-        var firstApprover = new RunClient(context.Client.Http.ActAs(infrastructure.ServiceApiKey, "approver", Roles.Operator));
 
         var byReApprover = await context.Client.WaitAsync(await context.Client.StartAsync(planId));
+        // The same client, from now on on behalf of the first (withdrawn) approver.
+        var firstApprover = new RunClient(context.Client.Http.ActAs(infrastructure.ServiceApiKey, "approver", Roles.Operator));
         var byFirstApprover = await firstApprover.WaitAsync(await firstApprover.StartAsync(planId));
 
         Assert.Equal("Failed", byReApprover.State);
