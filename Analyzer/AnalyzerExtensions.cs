@@ -30,6 +30,8 @@ public static class AnalyzerExtensions
         builder.Services.AddHostedService<OrphanCountGauge>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // Outside Development a body that fails binding would be a bare 400; thrown, the handler names the field.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         return builder;
     }

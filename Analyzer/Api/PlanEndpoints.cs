@@ -11,11 +11,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AspireMigration.Analyzer.Api;
 
-/// <summary>Plans: analyse, list, page through items, render reports, record decisions and approve.</summary>
+/// <summary>Plans: analyse, list, page through items, render reports, record decisions, approve and withdraw approval.</summary>
 public static class PlanEndpoints
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 1000;
+    public const int MaxReasonLength = 2000;
 
     private static readonly string[] Decisions = ["exclude", "include", "assign"];
 
@@ -29,7 +30,9 @@ public static class PlanEndpoints
         plans.MapGet("/{id}/report", ReportAsync).WithSummary("The plan report as json, csv or md");
         plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithSummary("Exclude, include or assign one item")
             .RequireAuthorization(Policies.Approve);
-        plans.MapPost("/{id}/approve", ApproveAsync).WithSummary("Approve a plan for execution")
+        plans.MapPost("/{id}/approve", ApproveAsync).WithSummary("Approve a plan for execution; it is frozen from then on")
+            .RequireAuthorization(Policies.Approve);
+        plans.MapPost("/{id}/withdraw-approval", WithdrawApprovalAsync).WithSummary("Withdraw the approval in force, with a reason, to change decisions")
             .RequireAuthorization(Policies.Approve);
         return routes;
     }
@@ -103,12 +106,19 @@ public static class PlanEndpoints
         {
             return ApiProblems.Invalid("targetProjectId", "A target project is required for assign and allowed only there.");
         }
+        if (request.TargetProjectId == ProjectInfo.SentinelId)
+        {
+            return ApiProblems.Invalid("targetProjectId",
+                $"The sentinel project __unassigned__ ({ProjectInfo.SentinelId}) cannot be assigned; only sessions without evidence go there.");
+        }
         return await decisions.DecideAsync(id, sessionId, request.Decision, request.TargetProjectId, user.Identity!.Name!, cancellationToken) switch
         {
             DecisionOutcome.Recorded => TypedResults.NoContent(),
             DecisionOutcome.PlanNotFound => ApiProblems.PlanNotFound(id),
             DecisionOutcome.ItemNotFound => TypedResults.Problem($"Plan {id} has no item for session {sessionId}.",
                 statusCode: StatusCodes.Status404NotFound, title: "Plan item not found"),
+            DecisionOutcome.PlanFrozen => ApiProblems.Conflict("Plan is frozen",
+                $"Plan {id} is approved, so its decisions can no longer change; an approver must withdraw the approval first. Nothing was recorded."),
             _ => ApiProblems.Invalid("targetProjectId", $"Project {request.TargetProjectId} does not exist or is not active."),
         };
     }
@@ -122,6 +132,23 @@ public static class PlanEndpoints
             ApprovalOutcome.PlanNotFound => ApiProblems.PlanNotFound(id),
             ApprovalOutcome.AlreadyApproved => ApiProblems.Conflict("Plan already approved", $"Plan {id} has already been approved."),
             _ => ApiProblems.Conflict("Risks not acknowledged", $"Plan {id} lists risks; approve it with acknowledgeRisks=true."),
+        };
+    }
+
+    private static async Task<Results<Ok<PlanSummary>, ProblemHttpResult, ValidationProblem>> WithdrawApprovalAsync(
+        Guid id, WithdrawApprovalRequest request, ClaimsPrincipal user, PlanDecisions decisions, PlanQueries queries, CancellationToken cancellationToken)
+    {
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
+        {
+            return ApiProblems.Invalid("reason", $"A reason of 1 to {MaxReasonLength} characters is required to withdraw an approval.");
+        }
+        return await decisions.WithdrawApprovalAsync(id, user.Identity!.Name!, reason, cancellationToken) switch
+        {
+            WithdrawalOutcome.Withdrawn => TypedResults.Ok((await queries.FindAsync(id, cancellationToken))!),
+            WithdrawalOutcome.PlanNotFound => ApiProblems.PlanNotFound(id),
+            WithdrawalOutcome.NotApproved => ApiProblems.Conflict("Plan not approved", $"Plan {id} has no approval in force to withdraw."),
+            _ => ApiProblems.Conflict("Run active", $"A run of plan {id} is active; withdraw its approval once the run has finished or been cancelled."),
         };
     }
 }

@@ -6,4 +6,5 @@ public enum DecisionOutcome
     PlanNotFound,
     ItemNotFound,
     ProjectNotAssignable,
+    PlanFrozen,
 }

@@ -35,7 +35,14 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             "SELECT count(*) FROM backfill.plan_items i" + filter, parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<PlanItemRow>(new CommandDefinition(
             PlanItemRow.SelectSql + filter + " ORDER BY i.session_id OFFSET @offset LIMIT @pageSize", parameters, cancellationToken: cancellationToken));
-        return new ItemPage(plan, page, pageSize, type, total, rows.Select(r => r.ToItem()).ToList());
+        var approvals = await connection.QueryAsync<(string By, DateTime At, bool RisksAcknowledged, string? WithdrawnBy, DateTime? WithdrawnAt, string? Reason)>(
+            new CommandDefinition("""
+                SELECT approved_by, approved_at, risks_acknowledged, withdrawn_by, withdrawn_at, withdraw_reason
+                FROM backfill.plan_approvals WHERE plan_id = @planId ORDER BY id
+                """, new { planId }, cancellationToken: cancellationToken));
+        var history = approvals.Select(a => new ApprovalRecord(a.By, Utc(a.At), a.RisksAcknowledged, a.WithdrawnBy,
+            a.WithdrawnAt is { } withdrawnAt ? Utc(withdrawnAt) : null, a.Reason)).ToList();
+        return new ItemPage(plan, history, page, pageSize, type, total, rows.Select(r => r.ToItem()).ToList());
     }
 
     /// <summary>Every item of a plan in session order, unbuffered, so a report of a million items streams.</summary>
@@ -49,6 +56,8 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             yield return row.ToItem();
         }
     }
+
+    private static DateTimeOffset Utc(DateTime timestamp) => new(timestamp, TimeSpan.Zero);
 
     private async Task<PlanSummary?> SingleAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {

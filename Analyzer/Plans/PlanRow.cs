@@ -3,7 +3,7 @@ using AspireMigration.Analyzer.Scoring;
 
 namespace AspireMigration.Analyzer.Plans;
 
-/// <summary>A backfill.plans row joined with its approval; the SQL aliases match the property names.</summary>
+/// <summary>A backfill.plans row joined with its approval in force; the SQL aliases match the property names.</summary>
 internal sealed class PlanRow
 {
     public const string SelectSql = """
@@ -14,7 +14,7 @@ internal sealed class PlanRow
                p.analysis_duration_ms AS analysisdurationms,
                a.approved_by AS approvedby, a.approved_at AS approvedat, a.risks_acknowledged AS risksacknowledged
         FROM backfill.plans p
-        LEFT JOIN backfill.plan_approvals a ON a.plan_id = p.id
+        LEFT JOIN backfill.plan_approvals_in_force a ON a.plan_id = p.id
         """;
 
     public Guid Id { get; init; }

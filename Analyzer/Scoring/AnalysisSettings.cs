@@ -6,15 +6,21 @@ namespace AspireMigration.Analyzer.Scoring;
 /// </summary>
 public sealed record AnalysisSettings(decimal Prior = 1m, decimal ConfidentThreshold = 0.9m, decimal TentativeThreshold = 0.6m)
 {
+    /// <summary>
+    /// Far beyond any useful prior (it would push every confidence towards 0), and small enough
+    /// that k / (n + prior) cannot overflow decimal.
+    /// </summary>
+    public const decimal MaxPrior = 1_000_000m;
+
     public static AnalysisSettings Default { get; } = new();
 
     /// <summary>Every rule the settings break, keyed by setting name (empty when valid).</summary>
     public IReadOnlyDictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (Prior < 0)
+        if (Prior is < 0 or > MaxPrior)
         {
-            errors["prior"] = ["The prior must be 0 or more."];
+            errors["prior"] = [$"The prior must be between 0 and {MaxPrior:0}."];
         }
         if (ConfidentThreshold is < 0 or > 1)
         {

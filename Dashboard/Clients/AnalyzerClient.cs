@@ -14,6 +14,9 @@ public sealed class AnalyzerClient(HttpClient http)
     public Task ApproveAsync(Guid planId, bool acknowledgeRisks, Actor actor, CancellationToken cancellationToken) =>
         api.PostAsync($"/api/plans/{planId}/approve", actor, new { acknowledgeRisks }, cancellationToken);
 
+    public Task WithdrawApprovalAsync(Guid planId, string reason, Actor actor, CancellationToken cancellationToken) =>
+        api.PostAsync($"/api/plans/{planId}/withdraw-approval", actor, new { reason }, cancellationToken);
+
     public Task<string> GetReportAsync(Guid planId, string format, Actor actor, CancellationToken cancellationToken) =>
         api.GetStringAsync($"/api/plans/{planId}/report?format={Uri.EscapeDataString(format)}", actor, cancellationToken);
 

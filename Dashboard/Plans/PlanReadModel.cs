@@ -20,7 +20,7 @@ public sealed class PlanReadModel(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var plans = await connection.QueryAsync<PlanSummary>(new CommandDefinition($"""
             SELECT {SummaryColumns}
-            FROM backfill.plans p LEFT JOIN backfill.plan_approvals a ON a.plan_id = p.id
+            FROM backfill.plans p LEFT JOIN backfill.plan_approvals_in_force a ON a.plan_id = p.id
             ORDER BY p.created_at DESC LIMIT 200
             """, cancellationToken: cancellationToken));
         return plans.AsList();
@@ -32,7 +32,7 @@ public sealed class PlanReadModel(NpgsqlDataSource dataSource)
         var plan = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition($"""
             SELECT {SummaryColumns}, p.prior AS Prior, p.confident_threshold AS ConfidentThreshold,
                    p.tentative_threshold AS TentativeThreshold, p.risks::text AS Risks, p.recommendations::text AS Recommendations
-            FROM backfill.plans p LEFT JOIN backfill.plan_approvals a ON a.plan_id = p.id
+            FROM backfill.plans p LEFT JOIN backfill.plan_approvals_in_force a ON a.plan_id = p.id
             WHERE p.id = @planId
             """, new { planId }, cancellationToken: cancellationToken));
         if (plan is null)
@@ -43,12 +43,16 @@ public sealed class PlanReadModel(NpgsqlDataSource dataSource)
             SELECT (least(floor(confidence * 10), 9) / 10)::numeric AS Lower, count(*)::int AS Items
             FROM backfill.plan_items WHERE plan_id = @planId GROUP BY 1 ORDER BY 1
             """, new { planId }, cancellationToken: cancellationToken));
+        var withdrawn = await connection.QueryAsync<WithdrawnApproval>(new CommandDefinition("""
+            SELECT approved_by AS ApprovedBy, approved_at AS ApprovedAt, withdrawn_by AS WithdrawnBy, withdrawn_at AS WithdrawnAt, withdraw_reason AS Reason
+            FROM backfill.plan_approvals WHERE plan_id = @planId AND withdrawn_at IS NOT NULL ORDER BY id
+            """, new { planId }, cancellationToken: cancellationToken));
         return new PlanDetail(
             new PlanSummary(plan.Id, plan.CreatedAt, plan.CreatedBy, plan.Total, plan.Confident, plan.Tentative, plan.ManualReview, plan.Unassigned, plan.ApprovedBy, plan.ApprovedAt),
             plan.Prior, plan.ConfidentThreshold, plan.TentativeThreshold,
             System.Text.Json.JsonSerializer.Deserialize<string[]>(plan.Risks) ?? [],
             System.Text.Json.JsonSerializer.Deserialize<string[]>(plan.Recommendations) ?? [],
-            histogram.AsList());
+            histogram.AsList(), withdrawn.AsList());
     }
 
     public async Task<(IReadOnlyList<PlanItemRow> Items, int Total)> GetItemsAsync(PlanItemQuery query, CancellationToken cancellationToken)

@@ -18,13 +18,16 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
     // What PreFlightPassed reports of a run's items: included, skipped, batches.
     private const string ItemFigures = "count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0)";
 
-    // Newest decision per session wins; an approver's 'assign' resolves manual review, 'exclude' skips,
+    // Newest decision per session wins, of those the approval in force covers (an approved plan is
+    // frozen; a decision written after it anyway is ignored). An approver's 'assign' resolves manual
+    // review, except to the sentinel, which only the unassigned rule may target; 'exclude' skips,
     // 'include' keeps a tentative item even when low confidence is skipped.
     private const string ResolveItemsSql = $"""
         WITH decisions AS (
             SELECT DISTINCT ON (session_id) session_id, decision, target_project_id
             FROM backfill.plan_item_decisions
             WHERE plan_id = @PlanId
+              AND id <= (SELECT decisions_through FROM backfill.plan_approvals_in_force WHERE plan_id = @PlanId)
             ORDER BY session_id, id DESC
         ), resolved AS (
             SELECT i.session_id, i.assignment_type,
@@ -32,6 +35,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
                         WHEN i.assignment_type = 'unassigned' THEN COALESCE(i.target_project_id, @Sentinel)
                         ELSE i.target_project_id END AS target_project_id,
                    CASE WHEN d.decision = 'exclude' THEN 'excluded'
+                        WHEN d.decision = 'assign' AND d.target_project_id = @Sentinel THEN 'sentinel_not_assignable'
                         WHEN d.decision = 'assign' THEN NULL
                         WHEN i.assignment_type = 'manual_review' THEN 'manual_review_unresolved'
                         WHEN i.assignment_type = 'tentative' AND @SkipLowConfidence AND d.decision IS DISTINCT FROM 'include' THEN 'low_confidence'
@@ -110,9 +114,13 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
 
     private async Task<string?> CheckPlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PreFlightRun command, CancellationToken cancellationToken)
     {
+        // Held until commit, like the Analyzer's decisions: a withdrawal (FOR UPDATE) waits for this
+        // run's claim and then refuses; one that came first is seen by the next statement.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT FROM backfill.plans WHERE id = @PlanId FOR SHARE", command, transaction, cancellationToken: cancellationToken));
         var plan = await connection.QuerySingleOrDefaultAsync<(DateTime CreatedAt, bool Approved, string? ApprovedBy)?>(new CommandDefinition("""
             SELECT p.created_at, a.plan_id IS NOT NULL, a.approved_by FROM backfill.plans p
-            LEFT JOIN backfill.plan_approvals a ON a.plan_id = p.id
+            LEFT JOIN backfill.plan_approvals_in_force a ON a.plan_id = p.id
             WHERE p.id = @PlanId
             """, command, transaction, cancellationToken: cancellationToken));
         if (plan is null)

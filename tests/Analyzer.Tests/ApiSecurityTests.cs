@@ -29,7 +29,7 @@ public sealed class ApiSecurityTests(InfrastructureFixture fixture)
     [Theory]
     [InlineData(Roles.Viewer)]
     [InlineData(Roles.Operator)]
-    public async Task Only_an_approver_may_analyse_decide_or_approve(string role)
+    public async Task Only_an_approver_may_analyse_decide_approve_or_withdraw_approval(string role)
     {
         await using var db = await TestDatabase.CreateAsync(fixture);
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
@@ -38,12 +38,15 @@ public sealed class ApiSecurityTests(InfrastructureFixture fixture)
 
         using var analyse = await Send(client, HttpMethod.Post, "/api/plans", fixture.ServiceApiKey, role);
         using var approve = await Send(client, HttpMethod.Post, $"/api/plans/{planId}/approve", fixture.ServiceApiKey, role, new { acknowledgeRisks = true });
+        await db.ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver')", new { planId });
+        using var withdraw = await Send(client, HttpMethod.Post, $"/api/plans/{planId}/withdraw-approval", fixture.ServiceApiKey, role, new { reason = "mine" });
         using var read = await Send(client, HttpMethod.Get, "/api/plans", fixture.ServiceApiKey, role);
 
         Assert.Equal(HttpStatusCode.Forbidden, analyse.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, withdraw.StatusCode);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_approvals"));
+        Assert.Equal("approver", await db.ScalarAsync<string>("SELECT approved_by FROM backfill.plan_approvals_in_force"));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plans"));
     }
 

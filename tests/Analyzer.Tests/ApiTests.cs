@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AspireMigration.Shared.Security;
+using Dapper;
+using Npgsql;
 using AspireMigration.Shared.Contracts.Plans;
 using AspireMigration.TestSupport;
 using MassTransit.Testing;
@@ -69,6 +72,18 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     [InlineData("""{"confidentThreshold":1.5}""", "confidentThreshold")]
     [InlineData("""{"tentativeThreshold":-0.1}""", "tentativeThreshold")]
     [InlineData("""{"confidentThreshold":0.5,"tentativeThreshold":0.7}""", "tentativeThreshold")]
+    [InlineData("""{"prior":1e30}""", "prior")]
+    [InlineData("""{"prior":79228162514264337593543950335}""", "prior")]
+    [InlineData("""{"prior":1000001}""", "prior")]
+    [InlineData("""{"prior":"NaN"}""", "prior")]
+    [InlineData("""{"prior":"Infinity"}""", "prior")]
+    [InlineData("""{"prior":true}""", "prior")]
+    [InlineData("""{"prior":{}}""", "prior")]
+    [InlineData("""{"confidentThreshold":1e300}""", "confidentThreshold")]
+    [InlineData("""{"confidentThreshold":79228162514264337593543950335}""", "confidentThreshold")]
+    [InlineData("""{"tentativeThreshold":"-Infinity"}""", "tentativeThreshold")]
+    [InlineData("""{"tentativeThreshold":[0.5]}""", "tentativeThreshold")]
+    [InlineData("""[1,2]""", "body")]
     public async Task Invalid_settings_are_a_400_validation_problem(string body, string field)
     {
         await using var db = await TestDatabase.CreateAsync(fixture);
@@ -193,8 +208,153 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         Assert.Equal("approver", await db.ScalarAsync<string>("SELECT approved_by FROM backfill.plan_approvals WHERE plan_id = @id", new { id = plan.PlanId }));
     }
 
+    [Theory]
+    [InlineData("exclude")]
+    [InlineData("include")]
+    [InlineData("assign")]
+    public async Task A_decision_after_approval_is_a_409_and_writes_nothing(string decision)
+    {
+        await using var db = await SeededDatabaseAsync();
+        var target = await db.AddProjectAsync("target");
+        await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
+        using var client = factory.CreateClient();
+        var planId = (await db.AnalyzeAsync()).PlanId;
+        var session = (await db.ItemsAsync(planId)).Values.First(i => i.AssignmentType == "manual_review").SessionId;
+        using var approved = await client.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
+
+        using var response = await client.PostAsJsonAsync($"/api/plans/{planId}/items/{session}/decision",
+            new { decision, targetProjectId = decision == "assign" ? target : (Guid?)null });
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("Plan is frozen", problem.GetProperty("title").GetString());
+        Assert.Contains(planId.ToString(), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_item_decisions"));
+    }
+
     [Fact]
-    public async Task Projects_lists_only_active_ones()
+    public async Task A_decision_in_flight_holds_off_the_approval_which_then_covers_it()
+    {
+        await using var db = await SeededDatabaseAsync();
+        await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
+        using var client = factory.CreateClient();
+        var planId = (await db.AnalyzeAsync()).PlanId;
+        var session = (await db.ItemsAsync(planId)).Keys.First();
+        await using var decision = await db.DataSource.OpenConnectionAsync();
+        await using var transaction = await decision.BeginTransactionAsync();
+        await decision.ExecuteAsync("SELECT FROM backfill.plans WHERE id = @planId FOR SHARE", new { planId }, transaction);
+
+        var approval = client.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(approval.IsCompleted);
+        var decisionId = await decision.ExecuteScalarAsync<long>("""
+            INSERT INTO backfill.plan_item_decisions (plan_id, session_id, decision, decided_by)
+            VALUES (@planId, @session, 'exclude', 'approver') RETURNING id
+            """, new { planId, session }, transaction);
+        await transaction.CommitAsync();
+        using var approved = await approval;
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(decisionId, await db.ScalarAsync<long>("SELECT decisions_through FROM backfill.plan_approvals WHERE plan_id = @planId", new { planId }));
+    }
+
+    [Fact]
+    public async Task Withdrawing_an_approval_is_audited_reopens_decisions_and_needs_a_new_approval()
+    {
+        await using var db = await SeededDatabaseAsync();
+        await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
+        using var client = factory.CreateClient();
+        using var otherApprover = factory.CreateClient().ActAs(fixture.ServiceApiKey, "second-approver", Roles.Approver);
+        var planId = (await db.AnalyzeAsync()).PlanId;
+        var session = (await db.ItemsAsync(planId)).Keys.First();
+        using var approved = await client.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
+
+        using var withdrawn = await otherApprover.PostAsJsonAsync($"/api/plans/{planId}/withdraw-approval", new { reason = "  exclude a session  " });
+        using var decided = await client.PostAsJsonAsync($"/api/plans/{planId}/items/{session}/decision", new { decision = "exclude" });
+        var reopened = await client.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}");
+        using var reapproved = await otherApprover.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
+        var history = (await client.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}")).GetProperty("approvals").EnumerateArray().ToList();
+
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await ReadJsonAsync(withdrawn)).GetProperty("approval").ValueKind);
+        Assert.Equal(HttpStatusCode.NoContent, decided.StatusCode);
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("plan").GetProperty("approval").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, reapproved.StatusCode);
+        Assert.Equal("second-approver", (await ReadJsonAsync(reapproved)).GetProperty("approval").GetProperty("approvedBy").GetString());
+        Assert.Equal(2, history.Count);
+        Assert.Equal(("approver", "second-approver", "exclude a session", false), (history[0].GetProperty("approvedBy").GetString(),
+            history[0].GetProperty("withdrawnBy").GetString(), history[0].GetProperty("withdrawReason").GetString(), history[0].GetProperty("inForce").GetBoolean()));
+        Assert.True(history[0].GetProperty("withdrawnAt").GetDateTimeOffset() >= history[0].GetProperty("approvedAt").GetDateTimeOffset());
+        Assert.Equal(("second-approver", JsonValueKind.Null, true), (history[1].GetProperty("approvedBy").GetString(),
+            history[1].GetProperty("withdrawnAt").ValueKind, history[1].GetProperty("inForce").GetBoolean()));
+        Assert.Equal(await db.ScalarAsync<long>("SELECT max(id) FROM backfill.plan_item_decisions"),
+            await db.ScalarAsync<long>("SELECT decisions_through FROM backfill.plan_approvals_in_force WHERE plan_id = @planId", new { planId }));
+    }
+
+    [Fact]
+    public async Task Withdrawal_is_refused_without_an_approval_while_a_run_is_active_and_without_a_reason()
+    {
+        await using var db = await SeededDatabaseAsync();
+        await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
+        using var client = factory.CreateClient();
+        var planId = (await db.AnalyzeAsync()).PlanId;
+        var url = $"/api/plans/{planId}/withdraw-approval";
+
+        using var notApproved = await client.PostAsJsonAsync(url, new { reason = "why not" });
+        using var approved = await client.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
+        await db.ExecuteAsync("INSERT INTO backfill.runs (run_id, plan_id, requested_by, dry_run) VALUES (@runId, @planId, 'operator', false)",
+            new { runId = Guid.NewGuid(), planId });
+        using var runActive = await client.PostAsJsonAsync(url, new { reason = "too late" });
+        using var blank = await client.PostAsJsonAsync(url, new { reason = "   " });
+        using var missing = await client.PostAsJsonAsync(url, new { });
+        using var unknown = await client.PostAsJsonAsync($"/api/plans/{Guid.NewGuid()}/withdraw-approval", new { reason = "gone" });
+
+        Assert.Equal("Plan not approved", (await AssertProblemAsync(notApproved, HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("Run active", (await AssertProblemAsync(runActive, HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.True((await AssertProblemAsync(blank, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.True((await AssertProblemAsync(missing, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
+        await AssertProblemAsync(unknown, HttpStatusCode.NotFound);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_approvals WHERE withdrawn_at IS NOT NULL"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_approvals_in_force"));
+    }
+
+    [Fact]
+    public async Task Approvals_are_append_only_in_the_database()
+    {
+        await using var db = await SeededDatabaseAsync();
+        var planId = (await db.AnalyzeAsync()).PlanId;
+        await db.ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver')", new { planId });
+
+        var rewrite = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("UPDATE backfill.plan_approvals SET approved_by = 'someone else'"));
+        var delete = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("DELETE FROM backfill.plan_approvals"));
+        var second = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync(
+            "INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver')", new { planId }));
+
+        Assert.Contains("append-only", rewrite.MessageText, StringComparison.Ordinal);
+        Assert.Contains("append-only", delete.MessageText, StringComparison.Ordinal);
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, second.SqlState);
+    }
+
+    [Fact]
+    public async Task The_sentinel_is_never_an_assign_target()
+    {
+        await using var db = await SeededDatabaseAsync();
+        await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
+        using var client = factory.CreateClient();
+        var planId = (await db.AnalyzeAsync()).PlanId;
+        var session = (await db.ItemsAsync(planId)).Values.First(i => i.AssignmentType == "manual_review").SessionId;
+
+        using var response = await client.PostAsJsonAsync($"/api/plans/{planId}/items/{session}/decision",
+            new { decision = "assign", targetProjectId = TestDatabase.Sentinel });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("targetProjectId", out _));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_item_decisions"));
+    }
+
+    [Fact]
+    public async Task Projects_lists_only_active_ones_and_never_the_sentinel()
     {
         await using var db = await TestDatabase.CreateAsync(fixture);
         await db.AddProjectAsync("alive");
@@ -204,7 +364,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
 
         var projects = await client.GetFromJsonAsync<JsonElement>("/api/projects");
 
-        Assert.Equal(["__unassigned__", "alive"], projects.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["alive"], projects.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     [Fact]

@@ -97,7 +97,12 @@ public sealed class CliTests(InfrastructureFixture fixture) : IDisposable
 
     [Theory]
     [InlineData("--format", "xml", "--format must be")]
-    [InlineData("--prior", "-1", "prior must be 0 or more")]
+    [InlineData("--prior", "-1", "prior must be between 0 and 1000000")]
+    [InlineData("--prior", "1000001", "prior must be between 0 and 1000000")]
+    [InlineData("--prior", "79228162514264337593543950335", "prior must be between 0 and 1000000")]
+    [InlineData("--prior", "1e30", "must be a number")]
+    [InlineData("--prior", "NaN", "must be a number")]
+    [InlineData("--confident-threshold", "79228162514264337593543950335", "confident threshold must be between 0 and 1")]
     [InlineData("--confident-threshold", "0.5", "must not exceed the confident threshold")]
     [InlineData("--tentative-threshold", "abc", "must be a number")]
     [InlineData("--bogus", "1", "Unknown option '--bogus'")]

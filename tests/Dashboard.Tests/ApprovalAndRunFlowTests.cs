@@ -46,6 +46,19 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         // The server enables the button once it has the acknowledgement; a disabled fluent-button swallows the click.
         await approver.ClickAsync("[data-testid=approve]:not([disabled])");
         await Expect(approver, "[data-testid=approval]", "Approved by approver");
+        await Expect(approver, "[data-testid=frozen]", "frozen");
+
+        // Withdraw with a reason (audited on the page), then approve again: the plan was open to decisions in between.
+        await approver.ClickAsync("[data-testid=withdraw-approval]");
+        await approver.FillAsync("[data-testid=withdraw-reason] textarea", "second look at the tie");
+        await Screenshot(approver, "withdraw-dialog");
+        await approver.ClickAsync("[data-testid=confirm-withdraw]:not([disabled])");
+        await Expect(approver, "[data-testid=withdrawn-approvals]", "withdrawn by approver");
+        await Expect(approver, "[data-testid=withdrawn-approvals]", "second look at the tie");
+        await Expect(approver, "[data-testid=approval]", "Not approved yet");
+        await approver.ClickAsync("[data-testid=acknowledge-risks]");
+        await approver.ClickAsync("[data-testid=approve]:not([disabled])");
+        await Expect(approver, "[data-testid=approval]", "Approved by approver");
 
         // Operator: start a real run and follow it live to the end.
         var operatorPage = await fixture.SignInAsync("operator");

@@ -37,6 +37,30 @@ public sealed class PlanReadModelTests : IClassFixture<InfrastructureFixture>
     }
 
     [Fact]
+    public async Task A_plan_shows_its_approval_in_force_and_the_approvals_withdrawn_before()
+    {
+        var (dataSource, planId) = await PlanDatabaseAsync();
+        await using var _ = dataSource;
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'ann');
+                UPDATE backfill.plan_approvals SET withdrawn_at = now(), withdrawn_by = 'bob', withdraw_reason = 'assign session 10' WHERE plan_id = @planId;
+                INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'bob');
+                """, new { planId });
+        }
+        var model = new PlanReadModel(dataSource);
+
+        var plan = await model.GetAsync(planId, CancellationToken.None);
+        var listed = Assert.Single(await model.ListAsync(CancellationToken.None));
+
+        Assert.Equal("bob", plan!.Summary.ApprovedBy);
+        Assert.Equal("bob", listed.ApprovedBy);
+        var withdrawn = Assert.Single(plan.WithdrawnApprovals);
+        Assert.Equal(("ann", "bob", "assign session 10"), (withdrawn.ApprovedBy, withdrawn.WithdrawnBy, withdrawn.Reason));
+    }
+
+    [Fact]
     public async Task The_newest_decision_of_an_item_is_shown()
     {
         var (dataSource, planId) = await PlanDatabaseAsync();

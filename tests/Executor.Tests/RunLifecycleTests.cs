@@ -63,10 +63,11 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
-        var planId = await scenario.InsertPlanAsync();
+        var planId = await scenario.InsertPlanAsync(approved: false);
         await scenario.DecideAsync(planId, 10, "assign", Scenario.P3);
         await scenario.DecideAsync(planId, 1, "assign", Scenario.P4);
         await scenario.DecideAsync(planId, 1, "exclude"); // the newest decision wins
+        await scenario.ApproveAsync(planId);
 
         var run = await client.WaitAsync(await client.StartAsync(planId));
 

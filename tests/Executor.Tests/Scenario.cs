@@ -89,7 +89,7 @@ public sealed class Scenario : IAsyncDisposable
         });
         if (approved)
         {
-            await connection.ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver')", new { planId });
+            await ApproveAsync(planId);
         }
         return planId;
     }
@@ -110,11 +110,23 @@ public sealed class Scenario : IAsyncDisposable
             VALUES (@planId, 'test', 1, 0.9, 0.6, @count, @count, 0, 0, 0, '[]', '[]', 1);
             INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events, reasoning)
             SELECT @planId, id, 'confident', @target, 1, 1, 1, 'test plan' FROM added;
-            INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver');
             """, new { planId, count, target = P1 });
+        await ApproveAsync(planId);
         return planId;
     }
 
+    /// <summary>Approves a plan as the Analyzer does; the database records the newest decision the approval covers.</summary>
+    public Task ApproveAsync(Guid planId, string approvedBy = "approver") =>
+        ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, @approvedBy)", new { planId, approvedBy });
+
+    /// <summary>Withdraws the approval in force as the Analyzer does.</summary>
+    public Task WithdrawApprovalAsync(Guid planId, string withdrawnBy = "approver", string reason = "decisions to change") =>
+        ExecuteAsync("""
+            UPDATE backfill.plan_approvals SET withdrawn_at = now(), withdrawn_by = @withdrawnBy, withdraw_reason = @reason
+            WHERE plan_id = @planId AND withdrawn_at IS NULL
+            """, new { planId, withdrawnBy, reason });
+
+    /// <summary>Writes a decision straight into the table, as the Analyzer does before approval (and no one may after).</summary>
     public async Task DecideAsync(Guid planId, int session, string decision, Guid? target = null)
     {
         await using var connection = await DataSource.OpenConnectionAsync();

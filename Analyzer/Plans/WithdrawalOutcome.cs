@@ -1,0 +1,9 @@
+namespace AspireMigration.Analyzer.Plans;
+
+public enum WithdrawalOutcome
+{
+    Withdrawn,
+    PlanNotFound,
+    NotApproved,
+    RunActive,
+}
