@@ -102,14 +102,17 @@ public sealed class Scenario : IAsyncDisposable
     {
         var planId = Guid.NewGuid();
         await ExecuteAsync("""
-            CREATE TEMP TABLE added AS
-                SELECT gen_random_uuid() AS id FROM generate_series(1, @count);
-            INSERT INTO sessions (id, agent_type, title) SELECT id, 'test', 'bulk orphan' FROM added;
+            WITH added AS (
+                INSERT INTO sessions (id, agent_type, title)
+                SELECT gen_random_uuid(), 'test', 'bulk orphan' FROM generate_series(1, @count)
+                RETURNING id
+            ), items AS (
+                INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events, reasoning)
+                SELECT @planId, id, 'confident', @target, 1, 1, 1, 'test plan' FROM added
+            )
             INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
                                         manual_review, unassigned, risks, recommendations, analysis_duration_ms)
             VALUES (@planId, 'test', 1, 0.9, 0.6, @count, @count, 0, 0, 0, '[]', '[]', 1);
-            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events, reasoning)
-            SELECT @planId, id, 'confident', @target, 1, 1, 1, 'test plan' FROM added;
             """, new { planId, count, target = P1 });
         await ApproveAsync(planId);
         return planId;

@@ -26,6 +26,14 @@ public sealed class BrokerControl(LocalRabbitMQServerResource broker)
     public async Task<IReadOnlyList<string>> ListQueuesAsync() =>
         (await RunAsync("list_queues", "--quiet", "--no-table-headers", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Messages waiting for a consumer in the queues whose name starts with <paramref name="prefix"/>.</summary>
+    public async Task<long> ReadyMessagesAsync(string prefix) =>
+        (await RunAsync("list_queues", "--quiet", "--no-table-headers", "name", "messages_ready"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
+            .Where(columns => columns[0].StartsWith(prefix, StringComparison.Ordinal))
+            .Sum(columns => long.Parse(columns[1], System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Drops every ready message of the queues whose name starts with <paramref name="prefix"/>, as a lost broker would.</summary>
     public async Task PurgeQueuesAsync(string prefix)
     {
