@@ -1,4 +1,5 @@
 using AspireMigration.Shared.Alerts;
+using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.Observability.Tests;
@@ -88,6 +89,32 @@ public sealed class AlertRuleTests(InfrastructureFixture fixture)
         var alert = Assert.Single(await Evaluate(db));
         Assert.Equal("orphans-rising", alert.Rule);
         Assert.Contains("4 orphan sessions now, 2 right after", alert.Message);
+    }
+
+    [Fact]
+    public async Task A_run_in_progress_without_a_transition_or_a_batch_for_five_minutes_trips_run_stalled()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+        var stalled = Guid.NewGuid();
+        var moving = Guid.NewGuid();
+        var paused = Guid.NewGuid();
+        await db.InsertRunAsync(stalled, RunStates.Migrating, null, "migrated");
+        await db.InsertRunAsync(moving, RunStates.RollingBack, null, "migrated");
+        await db.InsertRunAsync(paused, RunStates.Paused, null, "migrated");
+        await db.ExecuteAsync("UPDATE backfill.run_sagas SET updated_at = now() - interval '6 minutes'");
+        await db.ExecuteAsync("""
+            INSERT INTO backfill.run_batches (run_id, batch_number, migrated, skipped_changed, duration_ms, processed_by, processed_at)
+            VALUES (@stalled, 1, 1, 0, 1, 'a', now() - interval '7 minutes'), (@moving, 1, 1, 0, 1, 'a', now() - interval '1 minute')
+            """, new { stalled, moving });
+
+        // The run rolling back also trips the rollback rule; only the stalled one trips run-stalled.
+        var alert = Assert.Single(await Evaluate(db), a => a.Rule == "run-stalled");
+        Assert.Equal(stalled.ToString(), alert.Subject);
+        Assert.Equal($"Run {stalled} has made no progress for 6 minutes while Migrating", alert.Message);
+
+        // Four minutes and a half without progress is not yet a stall.
+        await db.ExecuteAsync("UPDATE backfill.run_sagas SET updated_at = now() - interval '270 seconds' WHERE correlation_id = @stalled", new { stalled });
+        Assert.DoesNotContain(await Evaluate(db), a => a.Rule == "run-stalled");
     }
 
     private static Task<IReadOnlyList<Alert>> Evaluate(ToolDatabase db) =>
