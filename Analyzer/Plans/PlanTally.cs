@@ -9,7 +9,7 @@ namespace AspireMigration.Analyzer.Plans;
 /// </summary>
 public sealed class PlanTally
 {
-    // DESIGN.md: more than 30% of items tentative or manual is a risk worth an operator's attention.
+    // The product contract: more than 30% of items tentative or manual is a risk worth an operator's attention.
     private const decimal UncertainShareLimit = 0.30m;
 
     private readonly int[] perType = new int[Enum.GetValues<AssignmentType>().Length];

@@ -3,7 +3,7 @@ using AspireMigration.Analyzer.Plans;
 
 namespace AspireMigration.Analyzer.Reports;
 
-/// <summary>The report shape of DESIGN.md, written field by field so a large plan streams.</summary>
+/// <summary>The report shape of the product contract, written field by field so a large plan streams.</summary>
 public sealed class JsonReportWriter : IReportWriter
 {
     private const int FlushEvery = 1000;

@@ -12,7 +12,7 @@ public static class ReportValues
         "eventsTotal", "evidenceEvents", "projectDistribution", "reasoning", "warnings",
     ];
 
-    /// <summary>DESIGN.md: confidence is rounded to 4 decimals only when printed.</summary>
+    /// <summary>The product contract: confidence is rounded to 4 decimals only when printed.</summary>
     public static decimal PrintedConfidence(decimal confidence) => Math.Round(confidence, 4, MidpointRounding.AwayFromZero);
 
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ namespace AspireMigration.Analyzer.Scoring;
 
 /// <summary>
 /// The knobs of the scoring rules. Decimal, not double, so 9/(9+1) is exactly 0.90 and lands on
-/// the confident side of the threshold as DESIGN.md requires.
+/// the confident side of the threshold as the product contract requires.
 /// </summary>
 public sealed record AnalysisSettings(decimal Prior = 1m, decimal ConfidentThreshold = 0.9m, decimal TentativeThreshold = 0.6m)
 {

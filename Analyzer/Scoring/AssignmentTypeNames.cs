@@ -1,7 +1,7 @@
 namespace AspireMigration.Analyzer.Scoring;
 
 /// <summary>
-/// The snake_case words DESIGN.md, the database and the API use for <see cref="AssignmentType"/>,
+/// The snake_case words the product contract, the database and the API use for <see cref="AssignmentType"/>,
 /// kept in one place so the three can never disagree.
 /// </summary>
 public static class AssignmentTypeNames

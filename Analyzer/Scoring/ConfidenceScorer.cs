@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AspireMigration.Analyzer.Scoring;
 
 /// <summary>
-/// The scoring rules of DESIGN.md for one session. Pure and allocation-light: the analysis calls it
+/// The scoring rules of the product contract for one session. Pure and allocation-light: the analysis calls it
 /// once per orphan while streaming, so it must not touch the database.
 /// </summary>
 public sealed class ConfidenceScorer(AnalysisSettings settings, IReadOnlyDictionary<Guid, ProjectInfo> projects)

@@ -145,7 +145,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
             "SELECT t FROM unnest(@TargetTables) WITH ORDINALITY AS u(t, n) WHERE to_regclass(t) IS NULL ORDER BY n", new { TargetTables }, transaction, cancellationToken: cancellationToken))).ToList();
         if (missingTables.Count > 0)
         {
-            return $"The target tables {string.Join(", ", missingTables)} do not exist in this database; the Executor migrates the schema of DESIGN.md. Nothing was changed.";
+            return $"The target tables {string.Join(", ", missingTables)} do not exist in this database; the Executor works on the target schema (projects, sessions, analytics_events). Nothing was changed.";
         }
         var sentinel = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @SentinelProjectId)", new { SentinelProjectId }, transaction, cancellationToken: cancellationToken));

@@ -6,7 +6,7 @@ using Npgsql;
 namespace AspireMigration.Shared.Demo;
 
 /// <summary>
-/// Creates the target schema of DESIGN.md and loads the deterministic demo dataset. It refuses to
+/// Creates the target schema of the product contract and loads the deterministic demo dataset. It refuses to
 /// touch a database whose target tables already hold rows unless forced, because the same code
 /// may one day be pointed at a real database by mistake.
 /// </summary>

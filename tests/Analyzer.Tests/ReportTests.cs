@@ -7,7 +7,7 @@ using AspireMigration.TestSupport;
 
 namespace AspireMigration.Analyzer.Tests;
 
-/// <summary>The report renderings: the JSON shape of DESIGN.md to the letter, and CSV and Markdown carrying the same data.</summary>
+/// <summary>The report renderings: the JSON shape of the product contract to the letter, and CSV and Markdown carrying the same data.</summary>
 [Collection(AnalyzerCollection.Name)]
 public sealed class ReportTests(InfrastructureFixture fixture)
 {

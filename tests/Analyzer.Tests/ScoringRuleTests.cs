@@ -3,7 +3,7 @@ using AspireMigration.TestSupport;
 
 namespace AspireMigration.Analyzer.Tests;
 
-/// <summary>Every scoring rule of DESIGN.md, end to end: rows in PostgreSQL in, plan items out.</summary>
+/// <summary>Every scoring rule of the product contract, end to end: rows in PostgreSQL in, plan items out.</summary>
 [Collection(AnalyzerCollection.Name)]
 public sealed class ScoringRuleTests(InfrastructureFixture fixture)
 {

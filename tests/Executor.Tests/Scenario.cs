@@ -16,7 +16,7 @@ public sealed class Scenario : IAsyncDisposable
     public static readonly Guid Sentinel = Guid.Empty;
     public static readonly Guid P1 = Project(1), P2 = Project(2), P3 = Project(3), P4 = Project(4), P5 = Project(5);
 
-    /// <summary>The seed scenario as the Analyzer scores it (DESIGN.md rules): session number, type, target.</summary>
+    /// <summary>The seed scenario as the Analyzer scores it (the product contract's rules): session number, type, target.</summary>
     public static readonly IReadOnlyList<(int Session, string Type, Guid? Target)> SeedPlan =
     [
         (1, "confident", P1), (2, "confident", P2), (3, "confident", P3), (4, "tentative", P1), (5, "confident", P4),

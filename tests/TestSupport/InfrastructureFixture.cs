@@ -71,7 +71,7 @@ public class InfrastructureFixture : IAsyncLifetime
         MessagingConnectionString = (await app.GetConnectionStringAsync("messaging", startup.Token))!;
     }
 
-    /// <summary>A new, empty database with the target schema of DESIGN.md (no rows, no tool schema).</summary>
+    /// <summary>A new, empty database with the target schema of the product contract (no rows, no tool schema).</summary>
     public async Task<string> CreateDatabaseAsync(bool withTargetSchema = true)
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..16];
