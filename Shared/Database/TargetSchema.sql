@@ -1,4 +1,4 @@
--- The application's schema exactly as DESIGN.md describes it. The demo seeder creates it on an
+-- The application's schema exactly as docs/product-contract.md describes it. The demo seeder creates it on an
 -- empty database; the tool itself never alters these definitions.
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 
