@@ -39,6 +39,30 @@ public sealed class ExecutorBenchmarkTests(InfrastructureFixture infrastructure)
         Assert.DoesNotContain(await infrastructure.Broker.ListQueuesAsync(), queue => queue.StartsWith("bench-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Chaos_bench_kills_the_Executor_twice_and_the_run_completes_with_every_batch_once_leaving_no_database_or_queue()
+    {
+        using var output = new StringWriter();
+
+        var exitCode = await ExecutorBenchmark.RunAsync(
+        [
+            "--chaos", "2", "--sessions", "2000", "--batch-size", "20", "--timeout", "75",
+            "--ConnectionStrings:appdb", infrastructure.ServerConnectionString,
+            "--ConnectionStrings:messaging", infrastructure.MessagingConnectionString,
+        ], output);
+
+        var printed = output.ToString();
+        Assert.True(exitCode == 0, printed);
+        Assert.Matches(@"(?m)^2 kills, run Completed, every batch exactly once: 2000 sessions in 100 batches, wall time \d+\.\d s, "
+            + @"\d+ commands re-sent by the reconciler, \d+ batches redelivered \(seed -?\d+\)\r?$", printed);
+        Assert.Equal(2, printed.Split("Kill ").Length - 1);
+
+        await using var server = new NpgsqlConnection(infrastructure.ServerConnectionString);
+        Assert.Equal(0L, await server.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'bench\\_%'"));
+        // Durable queues survive the kills; the bench deletes them by name at the end.
+        Assert.DoesNotContain(await infrastructure.Broker.ListQueuesAsync(), queue => queue.StartsWith("chaos-", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("--trials", "0", "--trials counts measured runs")]
     [InlineData("--replicas", "0", "--replicas counts Executor processes")]
