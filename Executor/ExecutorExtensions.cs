@@ -1,6 +1,5 @@
 using AspireMigration.Executor;
 using AspireMigration.Executor.Api;
-using AspireMigration.Executor.Consumers;
 using AspireMigration.Executor.Outbox;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Recovery;
@@ -48,17 +47,13 @@ public static class ExecutorExtensions
         {
             if (!string.IsNullOrWhiteSpace(options.EndpointPrefix))
             {
-                bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
+                bus.SetEndpointNameFormatter(new ExecutorEndpoints(options.EndpointPrefix));
             }
             bus.AddSagaStateMachine<MigrationRunStateMachine, MigrationRunState>().PostgresRepository("backfill.run_sagas");
-            bus.AddConsumer<PreFlightConsumer>();
-            bus.AddConsumer<BackupConsumer>();
-            bus.AddConsumer<MigrateBatchConsumer>();
-            bus.AddConsumer<ValidateRunConsumer>();
-            bus.AddConsumer<RestoreRunConsumer>();
-            bus.AddConsumer<DryRunConsumer>();
-            bus.AddConsumer<ReleaseRunConsumer>();
-            bus.AddConsumer<RunAuditConsumer>();
+            foreach (var consumer in ExecutorEndpoints.Consumers)
+            {
+                bus.AddConsumer(consumer);
+            }
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(retry => retry.Exponential(6, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250)));

@@ -1,4 +1,6 @@
+using AspireMigration.Shared.Database;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace AspireMigration.Executor.Bench;
@@ -9,6 +11,21 @@ namespace AspireMigration.Executor.Bench;
 /// </summary>
 public static class BenchData
 {
+    /// <summary>
+    /// The target schema with its sentinel, 50 projects and <paramref name="orphans"/> orphans, and the tool schema;
+    /// returns an open connection for the caller's plans.
+    /// </summary>
+    public static async Task<NpgsqlConnection> SeedDatabaseAsync(NpgsqlDataSource dataSource, int orphans)
+    {
+        var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(SqlScripts.Read("TargetSchema.sql"));
+        await connection.ExecuteAsync("INSERT INTO projects (id, name) VALUES ('00000000-0000-0000-0000-000000000000', '__unassigned__')");
+        await SeedOrphansAsync(connection, orphans);
+        await connection.ExecuteAsync(SqlScripts.Read("TargetIndexes.sql"), commandTimeout: 600);
+        await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        return connection;
+    }
+
     /// <summary>50 projects and <paramref name="total"/> orphans, numbered from 1, into target tables that exist.</summary>
     public static Task SeedOrphansAsync(NpgsqlConnection connection, int total) =>
         connection.ExecuteAsync("""

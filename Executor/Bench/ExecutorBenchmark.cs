@@ -3,16 +3,14 @@ using System.Globalization;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
 using AspireMigration.Shared.Contracts.Runs;
-using AspireMigration.Shared.Database;
 using Dapper;
 using MassTransit;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace AspireMigration.Executor.Bench;
 
 /// <summary>
-/// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N] [--trials N] [--replicas N] [--report json,csv,md]`: builds
+/// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N] [--trials N] [--replicas N] [--report json,csv,md] [--chaos N [--seed S]]`: builds
 /// a scratch database of N orphans with a confident plan; then, once per trial, times the set-based SQL
 /// floor (CREATE TABLE AS backup, one UPDATE, one UPDATE FROM backup) and the same work end to end through
 /// the bus (run, then an operator rollback) on an in-process Executor warmed up by a 20-batch run of other
@@ -21,6 +19,7 @@ namespace AspireMigration.Executor.Bench;
 /// more Executor processes consume the same queues, and each process's share of the batches and peak
 /// memory are printed. With --report, the last trial's report is downloaded over the API in each format named,
 /// with its time and the bench process's peak memory during the download.
+/// With --chaos N, one run on an Executor process killed N times instead (<see cref="ChaosRun"/>).
 /// ConnectionStrings__appdb names a server the scratch database is created on; ConnectionStrings__messaging the broker.
 /// </summary>
 public static class ExecutorBenchmark
@@ -45,35 +44,24 @@ public static class ExecutorBenchmark
         var reportFormats = (configuration["report"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var server = configuration.GetConnectionString("appdb") ?? throw new InvalidOperationException("Set ConnectionStrings__appdb.");
         var messaging = configuration.GetConnectionString("messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging.");
+        if (configuration.GetValue<int?>("chaos") is { } kills)
+        {
+            return await ChaosRun.RunAsync(configuration, server, messaging, sessions, batchSize, kills, output);
+        }
 
-        var database = "bench_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-        try
-        {
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            var (planId, warmUpPlanId) = await SeedAsync(dataSource, sessions, WarmUpBatches * batchSize);
-            var (measured, processes, reports) = await MeasureAsync(dataSource, connectionString, messaging, new Plans(planId, warmUpPlanId), batchSize, trials, replicas, reportFormats);
-            Report(output, sessions, batchSize, measured, processes);
-            reports.ToList().ForEach(output.WriteLine);
-            return 0;
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-        }
+        await using var database = await ScratchDatabase.CreateAsync(server);
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        var (planId, warmUpPlanId) = await SeedAsync(dataSource, sessions, WarmUpBatches * batchSize);
+        var (measured, processes, reports) = await MeasureAsync(dataSource, database.ConnectionString, messaging, new Plans(planId, warmUpPlanId), batchSize, trials, replicas, reportFormats);
+        Report(output, sessions, batchSize, measured, processes);
+        reports.ToList().ForEach(output.WriteLine);
+        return 0;
     }
 
     /// <summary>Orphans 1..sessions form the measured plan; the next <paramref name="warmUp"/> orphans a small plan that warms the Executor up.</summary>
     private static async Task<(Guid PlanId, Guid WarmUpPlanId)> SeedAsync(NpgsqlDataSource dataSource, int sessions, int warmUp)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(SqlScripts.Read("TargetSchema.sql"));
-        await connection.ExecuteAsync("INSERT INTO projects (id, name) VALUES ('00000000-0000-0000-0000-000000000000', '__unassigned__')");
-        await BenchData.SeedOrphansAsync(connection, sessions + warmUp);
-        await connection.ExecuteAsync(SqlScripts.Read("TargetIndexes.sql"), commandTimeout: 600);
-        await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        await using var connection = await BenchData.SeedDatabaseAsync(dataSource, sessions + warmUp);
         var planId = await BenchData.InsertPlanAsync(connection, 1, sessions);
         var warmUpPlanId = await BenchData.InsertPlanAsync(connection, sessions + 1, sessions + warmUp);
         await connection.ExecuteAsync("ANALYZE sessions, backfill.plan_items", commandTimeout: 600);
@@ -261,13 +249,6 @@ public static class ExecutorBenchmark
         var started = Stopwatch.GetTimestamp();
         await connection.ExecuteAsync(sql, new { planId }, commandTimeout: 600);
         return Stopwatch.GetElapsedTime(started);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await connection.ExecuteAsync(sql);
     }
 
     private sealed record Plans(Guid Measured, Guid WarmUp);

@@ -13,10 +13,7 @@ public static class ReportDownload
     /// <summary>One printed line per format.</summary>
     public static async Task<IReadOnlyList<string>> MeasureAsync(Uri executor, string serviceApiKey, Guid runId, IEnumerable<string> formats)
     {
-        using var http = new HttpClient { BaseAddress = executor, Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.Authorization = new(ServiceApiHeaders.Scheme, serviceApiKey);
-        http.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfUser, "bench");
-        http.DefaultRequestHeaders.Add(ServiceApiHeaders.OnBehalfOfRole, Roles.Viewer);
+        using var http = ServiceApiClient.Create(executor, serviceApiKey, Roles.Viewer);
         var lines = new List<string>();
         var buffer = new byte[81920];
         foreach (var format in formats)

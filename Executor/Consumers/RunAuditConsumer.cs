@@ -16,6 +16,11 @@ public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetric
     IConsumer<StartRun>, IConsumer<PauseRun>, IConsumer<ResumeRun>, IConsumer<CancelRun>, IConsumer<RollbackRun>,
     IConsumer<RunStateChanged>, IConsumer<RunRejected>, IConsumer<RollbackRefused>, IConsumer<BatchCompleted>, IConsumer<Fault<MigrateBatch>>
 {
+    public const string BatchCompletedAction = "batch_completed";
+
+    /// <summary>A batch the ledger already held: its work was done before, by this or another delivery.</summary>
+    public const string BatchRedeliveredAction = "batch_redelivered";
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public Task Consume(ConsumeContext<StartRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, "start_requested");
@@ -37,7 +42,7 @@ public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetric
         RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, "rollback_refused");
 
     public Task Consume(ConsumeContext<BatchCompleted> context) =>
-        RecordAsync(context, context.Message.RunId, context.Message.ProcessedBy, context.Message.Redelivered ? "batch_redelivered" : "batch_completed");
+        RecordAsync(context, context.Message.RunId, context.Message.ProcessedBy, context.Message.Redelivered ? BatchRedeliveredAction : BatchCompletedAction);
 
     public async Task Consume(ConsumeContext<Fault<MigrateBatch>> context)
     {
