@@ -36,8 +36,6 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<RollbackGuard>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddHostedService<OutboxRelay>();
-        builder.Services.AddHostedService<StalledRunReconciler>();
         builder.Services.AddProblemDetails();
         // Serve the API only once the queues are bound: a command published earlier would reach no consumer.
         builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
@@ -64,6 +62,10 @@ public static class ExecutorExtensions
                 }
             });
         });
+        // Hosted services start in order, and the bus's waits until its queues are bound: registered after it, the
+        // relay and the reconciler never publish before this Executor's own queues can receive what they send.
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<StalledRunReconciler>();
         return builder;
     }
 }
