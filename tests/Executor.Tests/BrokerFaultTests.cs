@@ -14,29 +14,24 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
     public async Task Executor_killed_after_a_batch_committed_but_before_it_was_published_finishes_the_run_exactly_once()
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
-        var prefix = ExecutorApp.NewEndpointPrefix();
-        var planId = await scenario.InsertPlanAsync();
         Guid runId;
-        using (var first = await ExecutorProcess.StartAsync(scenario, infrastructure, prefix))
+        string prefix;
+        await using (var held = await HeldRun.StartAsync(scenario, infrastructure))
         {
-            var client = first.OperatorClient();
-            await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
-            runId = await client.StartAsync(planId, batchSize: 1);
-            await client.WaitForBatchesAsync(runId, 14);
-
+            (runId, prefix) = (held.RunId, held.EndpointPrefix);
             // The broker's memory alarm blocks publishing, as a broker out of memory or disk would.
             await infrastructure.Broker.BlockPublishersAsync();
             try
             {
-                await blocker.ReleaseAsync();
+                await held.Blocker.ReleaseAsync();
                 // Batch 1 commits, then its BatchCompleted cannot leave: the Executor's connection is blocked on it.
                 await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_batches WHERE run_id = '{runId}' AND batch_number = 1 AND migrated = 1)");
                 await Eventually.HoldsAsync(infrastructure.Broker.AnyConnectionBlockedAsync);
                 Assert.Equal(Scenario.P1, (await scenario.SeedProjectsAsync())[1]);
-                var stuck = await client.GetAsync(runId);
+                var stuck = await held.Client.GetAsync(runId);
                 Assert.Equal(("Migrating", 14), (stuck!.State, stuck.CompletedBatches));
 
-                first.Kill();
+                held.Executor.Kill();
             }
             finally
             {

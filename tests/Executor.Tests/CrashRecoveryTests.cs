@@ -11,19 +11,14 @@ public sealed class CrashRecoveryTests(InfrastructureFixture infrastructure)
     public async Task Executor_killed_mid_migration_resumes_after_restart_and_migrates_exactly_once()
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
-        var prefix = ExecutorApp.NewEndpointPrefix();
-        var planId = await scenario.InsertPlanAsync();
         Guid runId;
-        using (var first = await ExecutorProcess.StartAsync(scenario, infrastructure, prefix))
+        string prefix;
+        await using (var held = await HeldRun.StartAsync(scenario, infrastructure))
         {
-            var client = first.OperatorClient();
-            // Batch 1 (session 1) hangs on a row lock, so the process dies holding it unacknowledged.
-            await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
-            runId = await client.StartAsync(planId, batchSize: 1);
-            await client.WaitForBatchesAsync(runId, 14);
-
-            first.Kill();
-            await blocker.ReleaseAsync();
+            (runId, prefix) = (held.RunId, held.EndpointPrefix);
+            // The process dies holding batch 1 unacknowledged.
+            held.Executor.Kill();
+            await held.Blocker.ReleaseAsync();
         }
 
         // The restarted Executor (same queues) gets the unacknowledged batch back and finishes the run.

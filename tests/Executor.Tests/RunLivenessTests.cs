@@ -58,18 +58,14 @@ public sealed class RunLivenessTests(InfrastructureFixture infrastructure)
     public async Task Every_queue_of_the_run_purged_mid_run_the_reconciler_sends_again_what_was_lost_and_the_run_completes_once()
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
-        var prefix = ExecutorApp.NewEndpointPrefix();
-        var planId = await scenario.InsertPlanAsync();
         Guid runId;
-        using (var first = await ExecutorProcess.StartAsync(scenario, infrastructure, prefix))
+        string prefix;
+        await using (var held = await HeldRun.StartAsync(scenario, infrastructure))
         {
-            var client = first.OperatorClient();
-            await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
-            runId = await client.StartAsync(planId, batchSize: 1);
-            await client.WaitForBatchesAsync(runId, 14);
+            (runId, prefix) = (held.RunId, held.EndpointPrefix);
             // Batch 1 goes back to its queue, unacknowledged, when its process dies ...
-            first.Kill();
-            await blocker.ReleaseAsync();
+            held.Executor.Kill();
+            await held.Blocker.ReleaseAsync();
         }
         await Eventually.HoldsAsync(async () => await infrastructure.Broker.ReadyMessagesAsync(prefix) > 0);
         // ... and the broker loses it, as one restarted without its data or an operator's purge would.
