@@ -1,8 +1,8 @@
-using AspireMigration.Shared.Domain;
 using System.Text.Json;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Telemetry;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using MassTransit;
 using Npgsql;

@@ -1,6 +1,6 @@
-using AspireMigration.Shared.Domain;
 using System.Data;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
