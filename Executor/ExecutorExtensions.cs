@@ -6,6 +6,7 @@ using AspireMigration.Executor.Recovery;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
 using AspireMigration.Executor.Telemetry;
+using AspireMigration.Shared.Contracts.Runs;
 using MassTransit;
 
 namespace Microsoft.Extensions.Hosting;
@@ -56,6 +57,8 @@ public static class ExecutorExtensions
             {
                 endpoint.UseMessageRetry(retry => retry.Exponential(6, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250)));
                 endpoint.UseInMemoryOutbox(context);
+                // Only run messages carry a RunId; faults and other messages pass by without a scope.
+                endpoint.UseConsumeFilter(typeof(RunLogScopeFilter<>), context, filter => filter.Include(type => type.IsAssignableTo(typeof(IRunMessage))));
                 if (options.TemporaryEndpoints && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.AutoDelete = true;

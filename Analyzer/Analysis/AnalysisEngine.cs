@@ -1,3 +1,5 @@
+using AspireMigration.Shared.Domain;
+
 using System.Data;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Scoring;
@@ -44,7 +46,7 @@ public sealed class AnalysisEngine(NpgsqlDataSource dataSource, TimeProvider tim
         }).Chunk(DefaultBatchSize);
         await BatchPipeline.RunAsync(batches, recorder.WriteBatchAsync, cancellationToken);
 
-        var sentinelExists = projects.ContainsKey(ProjectInfo.SentinelId);
+        var sentinelExists = projects.ContainsKey(SentinelProject.Id);
         var duration = timeProvider.GetElapsedTime(started);
         var summary = new PlanSummary(planId, createdAt, createdBy, settings, tally.Counts,
             tally.Risks(sentinelExists), tally.Recommendations(sentinelExists), duration.TotalMilliseconds);

@@ -1,3 +1,5 @@
+using AspireMigration.Shared.Domain;
+
 using System.Runtime.CompilerServices;
 using AspireMigration.Analyzer.Scoring;
 using Npgsql;
@@ -66,7 +68,7 @@ public static class EvidenceReader
         public void Add(Guid? projectId, int events)
         {
             eventsTotal += events;
-            if (projectId is { } id && id != ProjectInfo.SentinelId)
+            if (projectId is { } id && id != SentinelProject.Id)
             {
                 distribution.Add(new ProjectEvents(id, events));
             }

@@ -1,3 +1,5 @@
+using AspireMigration.Shared.Domain;
+
 using Dapper;
 using Npgsql;
 
@@ -6,12 +8,10 @@ namespace AspireMigration.Analyzer.Analysis;
 /// <summary>Fails fast with a readable message when pointed at a database that is not the application's.</summary>
 public static class TargetSchemaCheck
 {
-    private static readonly string[] RequiredTables = ["projects", "sessions", "analytics_events"];
-
     public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var missing = new List<string>();
-        foreach (var table in RequiredTables)
+        foreach (var table in TargetTables.All)
         {
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                     "SELECT to_regclass(@name) IS NOT NULL", new { name = table }, cancellationToken: cancellationToken)))

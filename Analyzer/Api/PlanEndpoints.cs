@@ -1,3 +1,5 @@
+using AspireMigration.Shared.Domain;
+
 using System.Security.Claims;
 using AspireMigration.Shared.Security;
 using AspireMigration.Analyzer.Analysis;
@@ -106,10 +108,10 @@ public static class PlanEndpoints
         {
             return ApiProblems.Invalid("targetProjectId", "A target project is required for assign and allowed only there.");
         }
-        if (request.TargetProjectId == ProjectInfo.SentinelId)
+        if (request.TargetProjectId == SentinelProject.Id)
         {
             return ApiProblems.Invalid("targetProjectId",
-                $"The sentinel project __unassigned__ ({ProjectInfo.SentinelId}) cannot be assigned; only sessions without evidence go there.");
+                $"The sentinel project {SentinelProject.Name} ({SentinelProject.Id}) cannot be assigned; only sessions without evidence go there.");
         }
         return await decisions.DecideAsync(id, sessionId, request.Decision, request.TargetProjectId, user.Identity!.Name!, cancellationToken) switch
         {

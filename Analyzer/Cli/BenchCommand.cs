@@ -1,3 +1,5 @@
+using AspireMigration.Shared.Domain;
+
 using System.Diagnostics;
 using System.Globalization;
 using AspireMigration.Analyzer.Analysis;
@@ -19,12 +21,12 @@ public static class BenchCommand
 {
     public const string Usage = "bench --connection <connection string to a server; databases are created beside it> [--orphans 10000,100000] [--keep]";
 
-    private const string FloorSql = """
+    private const string FloorSql = $"""
         CREATE TEMP TABLE bench_floor AS
         SELECT e.session_id, e.project_id, count(*) AS events
         FROM analytics_events e
         JOIN sessions s ON s.id = e.session_id
-        WHERE s.project_id IS NULL AND e.project_id IS NOT NULL AND e.project_id <> '00000000-0000-0000-0000-000000000000'
+        WHERE s.project_id IS NULL AND e.project_id IS NOT NULL AND e.project_id <> '{SentinelProject.IdText}'
         GROUP BY e.session_id, e.project_id;
         DROP TABLE bench_floor;
         """;

@@ -1,3 +1,5 @@
+using AspireMigration.Shared.Domain;
+
 using System.Globalization;
 using AspireMigration.Analyzer.Scoring;
 
@@ -43,7 +45,7 @@ public sealed class PlanTally
         }
         if (!sentinelExists)
         {
-            risks.Add($"the sentinel project __unassigned__ ({ProjectInfo.SentinelId}) is missing; unassigned items cannot be migrated");
+            risks.Add($"the sentinel project {SentinelProject.Name} ({SentinelProject.Id}) is missing; unassigned items cannot be migrated");
         }
         if (targetNotActive > 0)
         {
@@ -70,7 +72,7 @@ public sealed class PlanTally
         }
         if (!sentinelExists)
         {
-            recommendations.Add("create the __unassigned__ sentinel project before executing");
+            recommendations.Add($"create the {SentinelProject.Name} sentinel project before executing");
         }
         if (stillActive > 0)
         {

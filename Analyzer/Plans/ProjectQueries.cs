@@ -1,4 +1,5 @@
 using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
@@ -12,7 +13,7 @@ public sealed class ProjectQueries(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var projects = await connection.QueryAsync<ProjectInfo>(new CommandDefinition(
             "SELECT id, name, status FROM projects WHERE status = 'active' AND id <> @sentinel ORDER BY name",
-            new { sentinel = ProjectInfo.SentinelId }, cancellationToken: cancellationToken));
+            new { sentinel = SentinelProject.Id }, cancellationToken: cancellationToken));
         return projects.ToList();
     }
 }

@@ -1,3 +1,5 @@
+using AspireMigration.Shared.Domain;
+
 using System.Globalization;
 
 namespace AspireMigration.Analyzer.Scoring;
@@ -23,7 +25,7 @@ public sealed class ConfidenceScorer(AnalysisSettings settings, IReadOnlyDiction
             var reasoning = evidence.EventsTotal == 0
                 ? "no events recorded for this session"
                 : $"none of its {evidence.EventsTotal} events names a project";
-            return new(evidence, AssignmentType.Unassigned, ProjectInfo.SentinelId, null, 0m, reasoning, warnings);
+            return new(evidence, AssignmentType.Unassigned, SentinelProject.Id, null, 0m, reasoning, warnings);
         }
 
         var ranked = evidence.Distribution.OrderByDescending(d => d.Events).ThenBy(d => d.ProjectId).ToList();

@@ -1,3 +1,5 @@
+using AspireMigration.Shared.Domain;
+
 using Dapper;
 using Npgsql;
 
@@ -111,8 +113,8 @@ public sealed class PlanReadModel(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var projects = await connection.QueryAsync<ProjectOption>(new CommandDefinition("""
             SELECT id AS Id, name AS Name FROM projects
-            WHERE status = 'active' AND id <> '00000000-0000-0000-0000-000000000000' ORDER BY name
-            """, cancellationToken: cancellationToken));
+            WHERE status = 'active' AND id <> @sentinel ORDER BY name
+            """, new { sentinel = SentinelProject.Id }, cancellationToken: cancellationToken));
         return projects.AsList();
     }
 

@@ -1,4 +1,5 @@
 using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -19,7 +20,7 @@ public static class BenchData
     {
         var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(SqlScripts.Read("TargetSchema.sql"));
-        await connection.ExecuteAsync("INSERT INTO projects (id, name) VALUES ('00000000-0000-0000-0000-000000000000', '__unassigned__')");
+        await connection.ExecuteAsync("INSERT INTO projects (id, name) VALUES (@Id, @Name)", new { SentinelProject.Id, Name = SentinelProject.Name });
         await SeedOrphansAsync(connection, orphans);
         await connection.ExecuteAsync(SqlScripts.Read("TargetIndexes.sql"), commandTimeout: 600);
         await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();

@@ -1,6 +1,6 @@
-using AspireMigration.Executor.Consumers;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
@@ -18,10 +18,10 @@ public static class ChaosChecks
 
     private static readonly string SettledSql = $"""
         SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE run_id = @runId AND active)
-           AND EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId AND action = 'state_{RunStates.Completed}')
+           AND EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId AND action = '{RunAuditActions.State(RunStates.Completed)}')
            AND NOT EXISTS (SELECT 1 FROM backfill.run_batches b WHERE b.run_id = @runId AND NOT EXISTS (
                    SELECT 1 FROM backfill.run_audit_events e
-                   WHERE e.run_id = b.run_id AND e.action IN ('{RunAuditConsumer.BatchCompletedAction}', '{RunAuditConsumer.BatchRedeliveredAction}')
+                   WHERE e.run_id = b.run_id AND e.action IN ('{RunAuditActions.BatchCompleted}', '{RunAuditActions.BatchRedelivered}')
                      AND (e.details ->> 'batchNumber')::int = b.batch_number))
         """;
 
@@ -30,11 +30,11 @@ public static class ChaosChecks
                (SELECT count(DISTINCT batch_number) FROM backfill.run_batches WHERE run_id = @runId) AS LedgerBatches,
                (SELECT COALESCE(sum(migrated), 0)::bigint FROM backfill.run_batches WHERE run_id = @runId) AS LedgerMigrated,
                (SELECT COALESCE(sum(skipped_changed), 0)::bigint FROM backfill.run_batches WHERE run_id = @runId) AS LedgerSkippedChanged,
-               (SELECT count(*) FROM backfill.run_items WHERE run_id = @runId AND outcome = 'migrated') AS ItemsMigrated,
+               (SELECT count(*) FROM backfill.run_items WHERE run_id = @runId AND outcome = '{ItemOutcomes.Migrated}') AS ItemsMigrated,
                (SELECT count(*) FROM backfill.run_items i JOIN sessions s ON s.id = i.session_id
                 WHERE i.run_id = @runId AND s.project_id = i.target_project_id) AS SessionsOnTarget,
                (SELECT count(*) FROM (
-                    SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId AND action = '{RunAuditConsumer.BatchCompletedAction}'
+                    SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId AND action = '{RunAuditActions.BatchCompleted}'
                     GROUP BY details ->> 'batchNumber' HAVING count(*) > 1) twice) AS BatchesCompletedTwice
         """;
 
@@ -65,10 +65,10 @@ public static class ChaosChecks
             $"{f.LedgerBatches} batches in the ledger, {run.CompletedBatches.Count} counted by the run, of {run.TotalBatches}");
         Expect(f.LedgerMigrated == run.Migrated && run.Migrated == run.Included,
             $"the ledger migrated {f.LedgerMigrated}, the run counts {run.Migrated}, of {run.Included} included");
-        Expect(f.LedgerSkippedChanged == 0 && run.SkippedChanged == 0, $"{f.LedgerSkippedChanged} skipped_changed, though nothing else changed the sessions");
+        Expect(f.LedgerSkippedChanged == 0 && run.SkippedChanged == 0, $"{f.LedgerSkippedChanged} {ItemOutcomes.SkippedChanged}, though nothing else changed the sessions");
         Expect(f.ItemsMigrated == run.Migrated && f.SessionsOnTarget == run.Migrated,
             $"{f.ItemsMigrated} items migrated and {f.SessionsOnTarget} sessions on their target, the run counts {run.Migrated}");
-        Expect(f.BatchesCompletedTwice == 0, $"{f.BatchesCompletedTwice} batches have two batch_completed audit events");
+        Expect(f.BatchesCompletedTwice == 0, $"{f.BatchesCompletedTwice} batches have two {RunAuditActions.BatchCompleted} audit events");
         return problems;
     }
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using AspireMigration.Executor.Consumers;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Recovery;
 using AspireMigration.Executor.Saga;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
@@ -70,7 +70,7 @@ public static class ChaosRun
             }
             var (redispatched, redelivered) = await connection.QuerySingleAsync<(long, long)>($"""
                 SELECT count(*) FILTER (WHERE action = '{StalledRunReconciler.RedispatchedAction}'),
-                       count(*) FILTER (WHERE action = '{RunAuditConsumer.BatchRedeliveredAction}')
+                       count(*) FILTER (WHERE action = '{RunAuditActions.BatchRedelivered}')
                 FROM backfill.run_audit_events WHERE run_id = @runId
                 """, new { runId = run!.CorrelationId });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -9,7 +9,6 @@ public sealed class BackupConsumer(BackupStep step, ILogger<BackupConsumer> logg
 {
     public async Task Consume(ConsumeContext<BackupRun> context)
     {
-        using var scope = logger.BeginRunScope(context.Message.RunId);
         using var activity = ExecutorTelemetry.StartStep("run.backup", context.Message.RunId, context.Message.PlanId);
 
         var backup = await step.RunAsync(context.Message.RunId, context.CancellationToken);

@@ -5,12 +5,11 @@ using MassTransit;
 
 namespace AspireMigration.Executor.Consumers;
 
-public sealed class DryRunConsumer(DryRunner runner, ILogger<DryRunConsumer> logger) : IConsumer<DryRunMigration>
+public sealed class DryRunConsumer(DryRunner runner) : IConsumer<DryRunMigration>
 {
     public async Task Consume(ConsumeContext<DryRunMigration> context)
     {
         var runId = context.Message.RunId;
-        using var scope = logger.BeginRunScope(runId);
         using var activity = ExecutorTelemetry.StartStep("run.dry_run", runId, context.Message.PlanId);
 
         var outcome = await runner.RunAsync(runId, context.CancellationToken);

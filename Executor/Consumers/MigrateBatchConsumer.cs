@@ -11,7 +11,6 @@ public sealed class MigrateBatchConsumer(BatchMigrator migrator, ExecutorMetrics
     public async Task Consume(ConsumeContext<MigrateBatch> context)
     {
         var command = context.Message;
-        using var scope = logger.BeginRunScope(command.RunId);
         using var activity = ExecutorTelemetry.StartStep("run.batch", command.RunId, command.PlanId, command.BatchNumber);
 
         var batch = await migrator.RunAsync(command.RunId, command.BatchNumber, context.CancellationToken);

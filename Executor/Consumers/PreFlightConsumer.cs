@@ -10,7 +10,6 @@ public sealed class PreFlightConsumer(PreFlightStep step, ExecutorMetrics metric
     public async Task Consume(ConsumeContext<PreFlightRun> context)
     {
         var command = context.Message;
-        using var scope = logger.BeginRunScope(command.RunId);
         using var activity = ExecutorTelemetry.StartStep("run.preflight", command.RunId, command.PlanId);
 
         var outcome = await step.RunAsync(command, context.CancellationToken);

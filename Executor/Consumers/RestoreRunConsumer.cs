@@ -11,7 +11,6 @@ public sealed class RestoreRunConsumer(RollbackStep step, ExecutorMetrics metric
     public async Task Consume(ConsumeContext<RestoreRun> context)
     {
         var command = context.Message;
-        using var scope = logger.BeginRunScope(command.RunId);
         using var activity = ExecutorTelemetry.StartStep("run.rollback", command.RunId, command.PlanId);
         activity?.SetTag("rollback.force", command.Force);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Telemetry;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using MassTransit;
 using Npgsql;
@@ -16,33 +17,28 @@ public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetric
     IConsumer<StartRun>, IConsumer<PauseRun>, IConsumer<ResumeRun>, IConsumer<CancelRun>, IConsumer<RollbackRun>,
     IConsumer<RunStateChanged>, IConsumer<RunRejected>, IConsumer<RollbackRefused>, IConsumer<BatchCompleted>, IConsumer<Fault<MigrateBatch>>
 {
-    public const string BatchCompletedAction = "batch_completed";
-
-    /// <summary>A batch the ledger already held: its work was done before, by this or another delivery.</summary>
-    public const string BatchRedeliveredAction = "batch_redelivered";
-
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public Task Consume(ConsumeContext<StartRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, "start_requested");
+    public Task Consume(ConsumeContext<StartRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.StartRequested);
 
-    public Task Consume(ConsumeContext<PauseRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, "pause_requested");
+    public Task Consume(ConsumeContext<PauseRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.PauseRequested);
 
-    public Task Consume(ConsumeContext<ResumeRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, "resume_requested");
+    public Task Consume(ConsumeContext<ResumeRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.ResumeRequested);
 
-    public Task Consume(ConsumeContext<CancelRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, "cancel_requested");
+    public Task Consume(ConsumeContext<CancelRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.CancelRequested);
 
-    public Task Consume(ConsumeContext<RollbackRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, "rollback_requested");
+    public Task Consume(ConsumeContext<RollbackRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.RollbackRequested);
 
     public Task Consume(ConsumeContext<RunStateChanged> context) =>
-        RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, "state_" + context.Message.State);
+        RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.State(context.Message.State));
 
-    public Task Consume(ConsumeContext<RunRejected> context) => RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, "run_rejected");
+    public Task Consume(ConsumeContext<RunRejected> context) => RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.RunRejected);
 
     public Task Consume(ConsumeContext<RollbackRefused> context) =>
-        RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, "rollback_refused");
+        RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.RollbackRefused);
 
     public Task Consume(ConsumeContext<BatchCompleted> context) =>
-        RecordAsync(context, context.Message.RunId, context.Message.ProcessedBy, context.Message.Redelivered ? BatchRedeliveredAction : BatchCompletedAction);
+        RecordAsync(context, context.Message.RunId, context.Message.ProcessedBy, context.Message.Redelivered ? RunAuditActions.BatchRedelivered : RunAuditActions.BatchCompleted);
 
     public async Task Consume(ConsumeContext<Fault<MigrateBatch>> context)
     {
@@ -51,7 +47,7 @@ public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetric
         var sessions = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM backfill.run_items WHERE run_id = @RunId AND batch_number = @BatchNumber", batch, cancellationToken: context.CancellationToken));
         metrics.SessionsFailed.Add(sessions);
-        await RecordAsync(context, batch.RunId, MigrationRunStateMachine.SystemActor, "batch_failed");
+        await RecordAsync(context, batch.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.BatchFailed);
     }
 
     private async Task RecordAsync<T>(ConsumeContext<T> context, Guid runId, string actor, string action)

@@ -10,7 +10,6 @@ public sealed class ValidateRunConsumer(RunValidator validator, ILogger<Validate
     public async Task Consume(ConsumeContext<ValidateRun> context)
     {
         var runId = context.Message.RunId;
-        using var scope = logger.BeginRunScope(runId);
         using var activity = ExecutorTelemetry.StartStep("run.validate", runId, context.Message.PlanId);
 
         var failures = await validator.RunAsync(runId, context.CancellationToken);

@@ -15,31 +15,12 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
 
     public const string SystemActor = "executor";
 
+    // Before the base constructor declares the events: they take their correlation from the topology.
+    static MigrationRunStateMachine() => RunMessageCorrelation.Declare();
+
     public MigrationRunStateMachine()
     {
         InstanceState(x => x.CurrentState);
-
-        Event(() => StartRun, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => PauseRun, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => ResumeRun, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => CancelRun, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => RollbackRun, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => PreFlightPassed, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => PreFlightFailed, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => RunRejected, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => BackupCompleted, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => BatchCompleted, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => ValidationPassed, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => ValidationFailed, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => RollbackCompleted, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => RollbackRefused, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => DryRunCompleted, e => e.CorrelateById(c => c.Message.RunId));
-        Event(() => PreFlightFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
-        Event(() => BackupFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
-        Event(() => BatchFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
-        Event(() => ValidationFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
-        Event(() => RestoreFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
-        Event(() => DryRunFaulted, e => e.CorrelateById(c => c.Message.Message.RunId));
 
         Initially(
             When(StartRun)

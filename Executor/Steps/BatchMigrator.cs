@@ -1,4 +1,5 @@
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
@@ -26,7 +27,7 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
     // through the run_items key. Joined to the batch's items instead, the plan depends on how fresh the
     // statistics are, and may hash-join a sequential scan of the whole sessions table once per batch.
     // The ledger row takes the counts in the same statement: one round trip for the whole batch.
-    private const string MigrateSql = """
+    private const string MigrateSql = $"""
         WITH changed AS (
             UPDATE sessions s
             SET project_id = (SELECT i.target_project_id FROM backfill.run_items i WHERE i.run_id = @runId AND i.session_id = s.id)
@@ -35,11 +36,11 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
             RETURNING s.id
         ), marked AS (
             UPDATE backfill.run_items i
-            SET outcome = CASE WHEN i.session_id IN (SELECT id FROM changed) THEN 'migrated' ELSE 'skipped_changed' END
+            SET outcome = CASE WHEN i.session_id IN (SELECT id FROM changed) THEN '{ItemOutcomes.Migrated}' ELSE '{ItemOutcomes.SkippedChanged}' END
             WHERE i.run_id = @runId AND i.batch_number = @batchNumber AND i.included
             RETURNING i.outcome
         ), counted AS (
-            SELECT count(*) FILTER (WHERE outcome = 'migrated')::int AS migrated, count(*) FILTER (WHERE outcome = 'skipped_changed')::int AS skipped_changed
+            SELECT count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int AS migrated, count(*) FILTER (WHERE outcome = '{ItemOutcomes.SkippedChanged}')::int AS skipped_changed
             FROM marked
         )
         UPDATE backfill.run_batches b

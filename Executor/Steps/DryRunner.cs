@@ -1,5 +1,6 @@
 using System.Data;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
@@ -69,8 +70,8 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
 
     private static async Task<DryRunCompleted> SummarizeAsync(NpgsqlConnection connection, Guid runId, IReadOnlyList<string> failures, CancellationToken cancellationToken)
     {
-        var (batches, migrated, skippedChanged) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition("""
-            SELECT COALESCE(max(batch_number), 0), count(*) FILTER (WHERE outcome = 'migrated')::int, count(*) FILTER (WHERE outcome = 'skipped_changed')::int
+        var (batches, migrated, skippedChanged) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition($"""
+            SELECT COALESCE(max(batch_number), 0), count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int, count(*) FILTER (WHERE outcome = '{ItemOutcomes.SkippedChanged}')::int
             FROM backfill.run_items WHERE run_id = @runId
             """, new { runId }, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         return new DryRunCompleted(runId, batches, migrated, skippedChanged, failures);

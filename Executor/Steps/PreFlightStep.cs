@@ -1,4 +1,5 @@
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,10 +12,6 @@ namespace AspireMigration.Executor.Steps;
 /// </summary>
 public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<ExecutorOptions> options, TimeProvider clock)
 {
-    public static readonly Guid SentinelProjectId = Guid.Empty;
-
-    private static readonly string[] TargetTables = ["projects", "sessions", "analytics_events"];
-
     // What PreFlightPassed reports of a run's items: included, skipped, batches.
     private const string ItemFigures = "count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0)";
 
@@ -49,7 +46,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
             SELECT @RunId, session_id, assignment_type, target_project_id, skip_reason IS NULL, skip_reason,
                    CASE WHEN skip_reason IS NULL
                         THEN ((row_number() OVER (PARTITION BY skip_reason IS NULL ORDER BY session_id) - 1) / @BatchSize + 1)::int END,
-                   CASE WHEN skip_reason IS NULL THEN 'pending' ELSE 'skipped' END
+                   CASE WHEN skip_reason IS NULL THEN '{ItemOutcomes.Pending}' ELSE '{ItemOutcomes.Skipped}' END
             FROM resolved
             RETURNING included, batch_number
         )
@@ -74,7 +71,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         }
 
         var (included, skipped, batches) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition(ResolveItemsSql,
-            new { command.RunId, command.PlanId, command.SkipLowConfidence, command.BatchSize, Sentinel = SentinelProjectId },
+            new { command.RunId, command.PlanId, command.SkipLowConfidence, command.BatchSize, Sentinel = SentinelProject.Id },
             transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         await RunItemStatistics.RefreshAsync(connection, transaction, cancellationToken);
 
@@ -142,14 +139,14 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         }
         // Checked by name first: otherwise a missing table surfaces as retries and a raw SQL error, or not until the backup.
         var missingTables = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT t FROM unnest(@TargetTables) WITH ORDINALITY AS u(t, n) WHERE to_regclass(t) IS NULL ORDER BY n", new { TargetTables }, transaction, cancellationToken: cancellationToken))).ToList();
+            "SELECT t FROM unnest(@TargetTables) WITH ORDINALITY AS u(t, n) WHERE to_regclass(t) IS NULL ORDER BY n", new { TargetTables = TargetTables.All }, transaction, cancellationToken: cancellationToken))).ToList();
         if (missingTables.Count > 0)
         {
-            return $"The target tables {string.Join(", ", missingTables)} do not exist in this database; the Executor works on the target schema (projects, sessions, analytics_events). Nothing was changed.";
+            return $"The target tables {string.Join(", ", missingTables)} do not exist in this database; the Executor works on the target schema ({string.Join(", ", TargetTables.All)}). Nothing was changed.";
         }
         var sentinel = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @SentinelProjectId)", new { SentinelProjectId }, transaction, cancellationToken: cancellationToken));
-        return sentinel ? null : $"The sentinel project '__unassigned__' ({SentinelProjectId}) does not exist; create it before running.";
+            "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @Id)", new { SentinelProject.Id }, transaction, cancellationToken: cancellationToken));
+        return sentinel ? null : $"The sentinel project '{SentinelProject.Name}' ({SentinelProject.Id}) does not exist; create it before running.";
     }
 
     /// <summary>A redelivered command's answer: the figures of the items it resolved the first time.</summary>

@@ -1,4 +1,5 @@
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
@@ -21,7 +22,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         FROM backfill.run_items i
         JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
         JOIN sessions s ON s.id = i.session_id
-        WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict')
+        WHERE i.run_id = @runId AND i.outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.Conflict}')
         """;
 
     public async Task<object> RunAsync(RestoreRun command, CancellationToken cancellationToken)
@@ -66,7 +67,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
                 SELECT i.session_id, i.target_project_id, b.project_id AS original
                 FROM backfill.run_items i
                 JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id
-                WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict')
+                WHERE i.run_id = @runId AND i.outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.Conflict}')
             ),
             restored AS (
                 UPDATE sessions s SET project_id = r.original
@@ -83,13 +84,13 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         var (rolledBack, conflicts) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition($"""
             WITH marked AS (
                 UPDATE backfill.run_items i
-                SET outcome = CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id THEN 'rolled_back' ELSE 'conflict' END
+                SET outcome = CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id THEN '{ItemOutcomes.RolledBack}' ELSE '{ItemOutcomes.Conflict}' END
                 FROM {BackupTable.QualifiedFor(runId)} b
                 JOIN sessions s ON s.id = b.id
-                WHERE i.run_id = @runId AND i.outcome IN ('migrated', 'conflict') AND i.session_id = b.id
+                WHERE i.run_id = @runId AND i.outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.Conflict}') AND i.session_id = b.id
                 RETURNING i.outcome
             )
-            SELECT count(*) FILTER (WHERE outcome = 'rolled_back')::int, count(*) FILTER (WHERE outcome = 'conflict')::int FROM marked
+            SELECT count(*) FILTER (WHERE outcome = '{ItemOutcomes.RolledBack}')::int, count(*) FILTER (WHERE outcome = '{ItemOutcomes.Conflict}')::int FROM marked
             """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         if (unverified > 0 || (command.Force && conflicts > 0))
         {
@@ -158,7 +159,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         var (rows, foreign, missing) = await connection.QuerySingleAsync<(long, long, long)>(new CommandDefinition($"""
             SELECT count(b.id),
                    count(*) FILTER (WHERE b.id IS NOT NULL AND i.session_id IS NULL),
-                   count(*) FILTER (WHERE b.id IS NULL AND i.outcome IN ('migrated', 'conflict'))
+                   count(*) FILTER (WHERE b.id IS NULL AND i.outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.Conflict}'))
             FROM {BackupTable.QualifiedFor(runId)} b
             FULL JOIN (SELECT session_id, outcome FROM backfill.run_items WHERE run_id = @runId AND included) i ON i.session_id = b.id
             """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));

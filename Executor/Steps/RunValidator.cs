@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
@@ -37,12 +38,12 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
             FROM (
                 -- One pass over the run's items, their backup rows (the backup holds only included items)
                 -- and their sessions answers every check. The outcome is filtered in the aggregates: the
-                -- statistics, taken at pre-flight, have not seen 'migrated' yet, and a plan sized for a
+                -- statistics, taken at pre-flight, have not seen migrated items yet, and a plan sized for a
                 -- handful of rows would probe sessions one by one.
-                SELECT count(*) FILTER (WHERE i.outcome = 'migrated' AND s.project_id IS DISTINCT FROM i.target_project_id) AS NotHoldingTarget,
-                       count(*) FILTER (WHERE i.outcome = 'migrated' AND s.id IS NOT NULL AND p.id IS NULL) AS DanglingProject,
-                       count(*) FILTER (WHERE i.outcome = 'migrated') AS Migrated,
-                       count(*) FILTER (WHERE i.outcome = 'skipped_changed' AND b.id IS NOT NULL AND b.project_id IS NULL) AS ChangedByOthers,
+                SELECT count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.Migrated}' AND s.project_id IS DISTINCT FROM i.target_project_id) AS NotHoldingTarget,
+                       count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.Migrated}' AND s.id IS NOT NULL AND p.id IS NULL) AS DanglingProject,
+                       count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.Migrated}') AS Migrated,
+                       count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.SkippedChanged}' AND b.id IS NOT NULL AND b.project_id IS NULL) AS ChangedByOthers,
                        count(*) FILTER (WHERE b.id IS NOT NULL AND s.id IS NOT NULL AND s.project_id IS NULL) AS OrphansInBackup
                 FROM backfill.run_items i
                 LEFT JOIN {BackupTable.QualifiedFor(runId)} b ON b.id = i.session_id

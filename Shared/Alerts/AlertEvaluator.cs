@@ -1,5 +1,6 @@
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
@@ -9,6 +10,9 @@ namespace AspireMigration.Shared.Alerts;
 public sealed class AlertEvaluator(NpgsqlDataSource dataSource, AlertThresholds thresholds)
 {
     private static readonly string Rules = SqlScripts.Read("AlertRules.sql");
+
+    /// <summary>Outcomes of an included session that the run-failure-rate rule counts against the run.</summary>
+    private static readonly string[] NotMigrated = [ItemOutcomes.SkippedChanged, ItemOutcomes.Conflict, ItemOutcomes.Failed];
 
     public async Task<IReadOnlyList<Alert>> EvaluateAsync(CancellationToken cancellationToken)
     {
@@ -24,6 +28,8 @@ public sealed class AlertEvaluator(NpgsqlDataSource dataSource, AlertThresholds 
             RunStates.RollingBack,
             RunStates.RolledBack,
             RunStates.InProgress,
+            ItemOutcomes.Migrated,
+            NotMigrated,
         }, cancellationToken: cancellationToken));
         return alerts.AsList();
     }

@@ -1,5 +1,5 @@
 -- Each SELECT yields (rule, subject, message) rows, one per tripped alert. Parameters come from
--- AlertThresholds, and the saga's state names from RunStates. Rules over the Executor's tables only
+-- AlertThresholds, the saga's state names from RunStates and item outcomes from ItemOutcomes. Rules over the Executor's tables only
 -- look at runs that exist.
 
 -- More than the allowed share of a finished run's included sessions did not migrate.
@@ -8,7 +8,7 @@ SELECT 'run-failure-rate' AS rule, r.run_id::text AS subject,
               round(100.0 * f.failed / f.included, 1)) AS message
 FROM backfill.runs r
 CROSS JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE outcome IN ('skipped_changed', 'conflict', 'failed')) AS failed,
+    SELECT count(*) FILTER (WHERE outcome = ANY(@NotMigrated)) AS failed,
            count(*) AS included
     FROM backfill.run_items WHERE run_id = r.run_id AND included) f
 WHERE f.included > 0 AND f.failed::numeric / f.included > @RunFailureRate
@@ -42,7 +42,7 @@ SELECT 'orphans-rising', 'database',
 FROM (SELECT r.* FROM backfill.runs r JOIN backfill.run_sagas s ON s.correlation_id = r.run_id
       WHERE s.current_state = @Completed AND NOT r.dry_run AND r.orphans_before IS NOT NULL
       ORDER BY r.finished_at DESC NULLS LAST LIMIT 1) r
-CROSS JOIN LATERAL (SELECT count(*) AS migrated FROM backfill.run_items WHERE run_id = r.run_id AND outcome = 'migrated') m
+CROSS JOIN LATERAL (SELECT count(*) AS migrated FROM backfill.run_items WHERE run_id = r.run_id AND outcome = @Migrated) m
 CROSS JOIN LATERAL (SELECT count(*) AS now FROM public.sessions WHERE project_id IS NULL) o
 WHERE o.now > r.orphans_before - m.migrated
 

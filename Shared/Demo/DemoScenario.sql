@@ -1,7 +1,7 @@
 -- The deterministic demo dataset. Every id is derived from a fixed string so two seeds of the same
 -- scale produce identical databases; everything is set-based so a million orphans load in minutes.
 INSERT INTO projects (id, name, description, status, created_at, updated_at) VALUES
-    ('00000000-0000-0000-0000-000000000000', '__unassigned__', 'Sentinel for sessions without evidence', 'active', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+    (@sentinelId, @sentinelName,   'Sentinel for sessions without evidence', 'active', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
     ('10000000-0000-0000-0000-000000000001', 'frontend-app',   'Customer-facing web front end',       'active',   '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z'),
     ('10000000-0000-0000-0000-000000000002', 'backend-api',    'Public REST and gRPC API',            'active',   '2026-01-06T09:00:00Z', '2026-01-06T09:00:00Z'),
     ('10000000-0000-0000-0000-000000000003', 'data-pipeline',  'Nightly ETL and reporting',           'active',   '2026-01-07T09:00:00Z', '2026-01-07T09:00:00Z'),
@@ -9,7 +9,7 @@ INSERT INTO projects (id, name, description, status, created_at, updated_at) VAL
     ('10000000-0000-0000-0000-000000000005', 'legacy-portal',  'Retired partner portal',              'archived', '2025-03-01T09:00:00Z', '2026-02-01T09:00:00Z');
 
 -- The 18 orphan sessions of the seed scenario. spec maps a project slot (p1..p5, "null" for events
--- without a project, "sentinel" for events naming __unassigned__) to how many events it left.
+-- without a project, "sentinel" for events naming the sentinel project) to how many events it left.
 CREATE TEMP TABLE demo_scenario ON COMMIT DROP AS
 SELECT n,
        ('5e550000-0000-0000-0000-' || lpad(n::text, 12, '0'))::uuid AS session_id,
@@ -49,7 +49,7 @@ SELECT md5('demo-orphan-' || d.n || '-' || e.key || '-' || g.j)::uuid,
        CASE WHEN g.j % 3 = 0 THEN 'human' ELSE 'agent' END,
        CASE e.key
            WHEN 'null' THEN NULL
-           WHEN 'sentinel' THEN '00000000-0000-0000-0000-000000000000'::uuid
+           WHEN 'sentinel' THEN @sentinelId
            ELSE ('10000000-0000-0000-0000-00000000000' || substr(e.key, 2))::uuid
        END,
        d.session_id,

@@ -1,4 +1,5 @@
 using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -31,24 +32,22 @@ public sealed class DemoSeeder(NpgsqlDataSource dataSource, ILogger<DemoSeeder> 
             await ExecuteAsync(connection, transaction, SqlScripts.Read("TargetSchema.sql"), null, cancellationToken);
             if (options.Force)
             {
-                await ExecuteAsync(connection, transaction, "TRUNCATE analytics_events, sessions, projects", null, cancellationToken);
+                await ExecuteAsync(connection, transaction, $"TRUNCATE {string.Join(", ", TargetTables.All)}", null, cancellationToken);
             }
-            await ExecuteAsync(connection, transaction, SqlScripts.Read("DemoScenario.sql"), new { scale = options.ScaleOrphans }, cancellationToken);
+            await ExecuteAsync(connection, transaction, SqlScripts.Read("DemoScenario.sql"), new { scale = options.ScaleOrphans, sentinelId = SentinelProject.Id, sentinelName = SentinelProject.Name }, cancellationToken);
             await ExecuteAsync(connection, transaction, SqlScripts.Read("TargetIndexes.sql"), null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await ExecuteAsync(connection, null, "ANALYZE projects; ANALYZE sessions; ANALYZE analytics_events;", null, cancellationToken);
+        await ExecuteAsync(connection, null, string.Concat(TargetTables.All.Select(table => $"ANALYZE {table};")), null, cancellationToken);
 
         logger.LogInformation("Demo database seeded with {Orphans} orphan sessions in {Elapsed}",
             ScenarioOrphans + options.ScaleOrphans, TimeProvider.System.GetElapsedTime(started));
         return DemoSeedOutcome.Seeded;
     }
 
-    private static readonly string[] TargetTables = ["projects", "sessions", "analytics_events"];
-
     private static async Task<bool> HasTargetDataAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        foreach (var table in TargetTables)
+        foreach (var table in TargetTables.All)
         {
             var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "SELECT to_regclass(@name) IS NOT NULL", new { name = "public." + table }, cancellationToken: cancellationToken));

@@ -2,6 +2,7 @@ using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Scoring;
 using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,7 +16,7 @@ namespace AspireMigration.Analyzer.Tests;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    public static readonly Guid Sentinel = Guid.Empty;
+    public static readonly Guid Sentinel = SentinelProject.Id;
 
     private TestDatabase(string connectionString)
     {
@@ -33,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await new ToolSchemaMigrator(database.DataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
         if (withSentinel)
         {
-            await database.AddProjectAsync("__unassigned__", id: Sentinel);
+            await database.AddProjectAsync(SentinelProject.Name, id: Sentinel);
         }
         return database;
     }

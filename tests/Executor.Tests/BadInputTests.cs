@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using AspireMigration.Executor.Consumers;
+using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 using MassTransit;
 using Npgsql;
@@ -63,7 +65,7 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
 
         Assert.Equal("Failed", run.State);
         Assert.StartsWith(reason, run.Reason);
-        await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = 'state_Failed')");
+        await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.State(RunStates.Failed)}')");
         Assert.Equal(before, await scenario.ScalarAsync<string>(sessions));
         Assert.Equal(0L, await scenario.ScalarAsync<long>("""
             SELECT (SELECT count(*) FROM backfill.runs) + (SELECT count(*) FROM backfill.run_items) + (SELECT count(*) FROM backfill.run_backups)

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.Executor.Tests;
@@ -48,7 +49,7 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
         await RunConsistency.AssertAsync(scenario, run);
         // Batch 1's completion was reported by the restarted Executor, from the ledger.
         await scenario.WaitUntilAsync(
-            $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{runId}' AND action = 'batch_redelivered' AND details ->> 'batchNumber' = '1')");
+            $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{runId}' AND action = '{RunAuditActions.BatchRedelivered}' AND details ->> 'batchNumber' = '1')");
         var projects = await scenario.SeedProjectsAsync();
         Assert.All(Scenario.SeedPlan, i => Assert.Equal(i.Type == "manual_review" ? null : i.Target, projects[i.Session]));
     }

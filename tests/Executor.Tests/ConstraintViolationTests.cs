@@ -1,5 +1,6 @@
 using System.Net;
 using AspireMigration.Executor.Api;
+using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.Executor.Tests;
@@ -37,7 +38,7 @@ public sealed class ConstraintViolationTests(InfrastructureFixture infrastructur
         Assert.Equal("pending", await scenario.ScalarAsync<string>(
             "SELECT outcome FROM backfill.run_items WHERE run_id = @RunId AND session_id = @session", new { run.RunId, session = Scenario.Session(9) }));
         Assert.Null((await scenario.SeedProjectsAsync())[9]);
-        await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = 'batch_failed')");
+        await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.BatchFailed}')");
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.CommandAsync(run.RunId, "rollback")).StatusCode);
         run = await client.WaitAsync(run.RunId, "RolledBack");

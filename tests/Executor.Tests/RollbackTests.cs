@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using AspireMigration.Executor.Steps;
+using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.Executor.Tests;
@@ -52,7 +53,7 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
         Assert.Equal(Scenario.P3, projects[2]);
         Assert.All(projects.Where(p => p.Key != 2), p => Assert.Null(p.Value));
         var audit = await client.Http.GetFromJsonAsync<List<Api.AuditEventView>>($"/api/runs/{run.RunId}/audit");
-        Assert.Contains(audit!, e => e.Action == "rollback_requested" && e.Actor == "operator");
+        Assert.Contains(audit!, e => e.Action == RunAuditActions.RollbackRequested && e.Actor == "operator");
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
         // The table is there, so the API lets the command through; the step's integrity check refuses it.
         await client.CommandAsync(run.RunId, "rollback");
         await scenario.WaitUntilAsync($"""
-            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = 'rollback_refused'
+            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.RollbackRefused}'
                            AND details ->> 'reason' LIKE '%backup holds 14 rows, 15 were recorded%')
             """);
         var after = await client.WaitAsync(run.RunId, "Completed");

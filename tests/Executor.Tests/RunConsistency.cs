@@ -1,5 +1,6 @@
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Saga;
+using AspireMigration.Shared.Domain;
 
 namespace AspireMigration.Executor.Tests;
 
@@ -18,15 +19,15 @@ public static class RunConsistency
         // Both follow the final transition asynchronously (the release and the audit are their own messages).
         await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
         await scenario.WaitUntilAsync($"""
-            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = 'state_{run.State}')
+            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.State(run.State)}')
                AND NOT EXISTS (SELECT 1 FROM backfill.run_batches b WHERE b.run_id = '{run.RunId}' AND NOT EXISTS (
                        SELECT 1 FROM backfill.run_audit_events e
-                       WHERE e.run_id = b.run_id AND e.action IN ('batch_completed', 'batch_redelivered')
+                       WHERE e.run_id = b.run_id AND e.action IN ('{RunAuditActions.BatchCompleted}', '{RunAuditActions.BatchRedelivered}')
                          AND (e.details ->> 'batchNumber')::int = b.batch_number))
             """);
-        Assert.Equal(0L, await scenario.ScalarAsync<long>("""
+        Assert.Equal(0L, await scenario.ScalarAsync<long>($"""
             SELECT count(*) FROM (
-                SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId AND action = 'batch_completed'
+                SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId AND action = '{RunAuditActions.BatchCompleted}'
                 GROUP BY details ->> 'batchNumber' HAVING count(*) > 1) twice
             """, parameters));
 
@@ -37,18 +38,18 @@ public static class RunConsistency
         Assert.Equal($"{run.CompletedBatches} batches, {run.Migrated} migrated, {run.SkippedChanged} skipped_changed", ledger);
         // Every session the ledger counts as migrated is accounted for once, whatever happened to it since.
         Assert.Equal(run.Migrated, await scenario.ScalarAsync<long>(
-            "SELECT count(*) FROM backfill.run_items WHERE run_id = @runId AND outcome IN ('migrated', 'rolled_back', 'conflict')", parameters));
+            $"SELECT count(*) FROM backfill.run_items WHERE run_id = @runId AND outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.RolledBack}', '{ItemOutcomes.Conflict}')", parameters));
 
-        Assert.Equal(0L, await scenario.ScalarAsync<long>("""
+        Assert.Equal(0L, await scenario.ScalarAsync<long>($"""
             SELECT count(*) FROM backfill.run_items i JOIN sessions s ON s.id = i.session_id
-            WHERE i.run_id = @runId AND i.outcome = 'migrated' AND s.project_id IS DISTINCT FROM i.target_project_id
+            WHERE i.run_id = @runId AND i.outcome = '{ItemOutcomes.Migrated}' AND s.project_id IS DISTINCT FROM i.target_project_id
             """, parameters));
-        if (await scenario.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM backfill.run_items WHERE run_id = @runId AND outcome = 'rolled_back')", parameters))
+        if (await scenario.ScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM backfill.run_items WHERE run_id = @runId AND outcome = '{ItemOutcomes.RolledBack}')", parameters))
         {
             Assert.Equal(0L, await scenario.ScalarAsync<long>($"""
                 SELECT count(*) FROM backfill.run_items i JOIN sessions s ON s.id = i.session_id
                 JOIN backfill."sessions_backup_{run.RunId:N}" b ON b.id = i.session_id
-                WHERE i.run_id = @runId AND i.outcome = 'rolled_back' AND s.project_id IS DISTINCT FROM b.project_id
+                WHERE i.run_id = @runId AND i.outcome = '{ItemOutcomes.RolledBack}' AND s.project_id IS DISTINCT FROM b.project_id
                 """, parameters));
         }
     }

@@ -1,6 +1,7 @@
-using AspireMigration.Shared.Security;
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
+using AspireMigration.Shared.Domain;
+using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.Executor.Tests;
@@ -31,11 +32,11 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
         var batches = await client.Http.GetFromJsonAsync<List<BatchView>>($"/api/runs/{run.RunId}/batches");
         Assert.Equal([4, 4, 4, 3], batches!.Select(b => b.Migrated));
         var audit = await client.Http.GetFromJsonAsync<List<AuditEventView>>($"/api/runs/{run.RunId}/audit");
-        Assert.Contains(audit!, e => e.Action == "start_requested" && e.Actor == "operator");
-        Assert.Equal(4, audit!.Count(e => e.Action == "batch_completed"));
+        Assert.Contains(audit!, e => e.Action == RunAuditActions.StartRequested && e.Actor == "operator");
+        Assert.Equal(4, audit!.Count(e => e.Action == RunAuditActions.BatchCompleted));
         foreach (var state in new[] { "Pending", "PreFlight", "BackingUp", "Migrating", "Validating", "Completed" })
         {
-            Assert.Contains(audit!, e => e.Action == "state_" + state);
+            Assert.Contains(audit!, e => e.Action == RunAuditActions.State(state));
         }
 
         var csv = await client.Http.GetStringAsync($"/api/runs/{run.RunId}/report?format=csv");
@@ -155,6 +156,6 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
         var rejected = Assert.Single(runs, r => r.State == "Failed");
         Assert.Contains("already active", rejected.Reason);
         var audit = await client.Http.GetFromJsonAsync<List<AuditEventView>>($"/api/runs/{rejected.RunId}/audit");
-        Assert.Contains(audit!, e => e.Action == "run_rejected");
+        Assert.Contains(audit!, e => e.Action == RunAuditActions.RunRejected);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 using Dapper;
 
@@ -58,7 +59,7 @@ public sealed class RunMetricsTests(InfrastructureFixture infrastructure)
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 4));
         Assert.Equal("Failed", run.State);
         // The failure is counted as the fault is audited, the other batches as they commit: both may trail the state.
-        await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = 'batch_failed')");
+        await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.BatchFailed}')");
         await Eventually.HoldsAsync(() => metrics.Of(BatchDuration).Count == 3);
 
         Assert.Equal(4, Assert.Single(metrics.Of(Failed)).Value);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 using OpenTelemetry.Trace;
 
@@ -37,7 +39,7 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
             }
             Assert.Equal("Completed", (await client.WaitAsync(runId)).State);
             // The audit of the last transition is the run's last span to end.
-            await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{runId}' AND action = 'state_Completed')");
+            await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{runId}' AND action = '{RunAuditActions.State(RunStates.Completed)}')");
         }
         finally
         {

@@ -1,5 +1,6 @@
 using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Demo;
+using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +14,7 @@ namespace AspireMigration.Executor.Tests;
 /// </summary>
 public sealed class Scenario : IAsyncDisposable
 {
-    public static readonly Guid Sentinel = Guid.Empty;
+    public static readonly Guid Sentinel = SentinelProject.Id;
     public static readonly Guid P1 = Project(1), P2 = Project(2), P3 = Project(3), P4 = Project(4), P5 = Project(5);
 
     /// <summary>The seed scenario as the Analyzer scores it (the product contract's rules): session number, type, target.</summary>

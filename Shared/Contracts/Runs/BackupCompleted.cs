@@ -1,3 +1,3 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
-public sealed record BackupCompleted(Guid RunId, string TableName, long Rows);
+public sealed record BackupCompleted(Guid RunId, string TableName, long Rows) : IRunMessage;

@@ -1,3 +1,3 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
-public sealed record PreFlightPassed(Guid RunId, int Included, int Skipped, int TotalBatches, IReadOnlyList<string> Warnings);
+public sealed record PreFlightPassed(Guid RunId, int Included, int Skipped, int TotalBatches, IReadOnlyList<string> Warnings) : IRunMessage;

@@ -1,3 +1,3 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
-public sealed record RollbackCompleted(Guid RunId, int Restored, int Conflicts);
+public sealed record RollbackCompleted(Guid RunId, int Restored, int Conflicts) : IRunMessage;

@@ -1,4 +1,4 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
 /// <summary>The rollback could not start (another run active, the backup unusable) and changed nothing.</summary>
-public sealed record RollbackRefused(Guid RunId, Guid RollbackId, string Reason);
+public sealed record RollbackRefused(Guid RunId, Guid RollbackId, string Reason) : IRunMessage;

@@ -15,4 +15,4 @@ public sealed record RunStateChanged(
     int SkippedChanged,
     int RolledBack,
     int Conflicts,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt) : IRunMessage;

@@ -1,4 +1,4 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
 /// <summary>Step command: check the migrated database against the run's backup and counts.</summary>
-public sealed record ValidateRun(Guid RunId, Guid PlanId);
+public sealed record ValidateRun(Guid RunId, Guid PlanId) : IRunMessage;

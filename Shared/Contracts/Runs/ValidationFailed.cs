@@ -1,3 +1,3 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
-public sealed record ValidationFailed(Guid RunId, IReadOnlyList<string> Failures);
+public sealed record ValidationFailed(Guid RunId, IReadOnlyList<string> Failures) : IRunMessage;

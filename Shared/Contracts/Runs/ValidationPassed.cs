@@ -1,3 +1,3 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
-public sealed record ValidationPassed(Guid RunId);
+public sealed record ValidationPassed(Guid RunId) : IRunMessage;
