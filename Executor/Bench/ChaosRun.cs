@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using AspireMigration.Executor.Persistence;
-using AspireMigration.Executor.Recovery;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Shared.Domain;
 using Dapper;
@@ -69,7 +68,7 @@ public static class ChaosRun
                 return 1;
             }
             var (redispatched, redelivered) = await connection.QuerySingleAsync<(long, long)>($"""
-                SELECT count(*) FILTER (WHERE action = '{StalledRunReconciler.RedispatchedAction}'),
+                SELECT count(*) FILTER (WHERE action = '{RunAuditActions.Redispatched}'),
                        count(*) FILTER (WHERE action = '{RunAuditActions.BatchRedelivered}')
                 FROM backfill.run_audit_events WHERE run_id = @runId
                 """, new { runId = run!.CorrelationId });

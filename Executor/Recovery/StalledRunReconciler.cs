@@ -3,6 +3,7 @@ using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Telemetry;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -23,8 +24,6 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
     // One replica reconciles at a time: "reconcil" in ASCII.
     private const long ReconcileLockKey = 0x7265636F6E63696C;
 
-    public const string RedispatchedAction = "redispatched";
-
     // No progress means: the saga did not move, no batch was claimed and nothing was sent again within the
     // stall timeout, and no committed message of the saga waits in the outbox (the relay will send it).
     private static readonly string StalledSql = $"""
@@ -35,7 +34,7 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
           AND (s.current_state = ANY(@InProgress) OR (s.current_state = ANY(@Released) AND r.active))
           AND NOT EXISTS (SELECT 1 FROM backfill.run_batches b WHERE b.run_id = s.correlation_id AND b.processed_at > now() - @StallTimeout)
           AND NOT EXISTS (SELECT 1 FROM backfill.run_audit_events e
-                          WHERE e.run_id = s.correlation_id AND e.action = '{RedispatchedAction}' AND e.occurred_at > now() - @StallTimeout)
+                          WHERE e.run_id = s.correlation_id AND e.action = '{RunAuditActions.Redispatched}' AND e.occurred_at > now() - @StallTimeout)
           AND NOT EXISTS (SELECT 1 FROM backfill.saga_outbox o WHERE o.correlation_id = s.correlation_id)
         """;
 
@@ -84,7 +83,7 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
             {
                 runId = run.CorrelationId,
                 actor = MigrationRunStateMachine.SystemActor,
-                action = RedispatchedAction,
+                action = RunAuditActions.Redispatched,
                 details = JsonSerializer.Serialize(new { run.CurrentState, Commands = commands.Select(Describe) }, SagaJson.Options),
             }, transaction, cancellationToken: cancellationToken));
             metrics.Redispatched.Add(commands.Count);

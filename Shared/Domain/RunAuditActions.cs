@@ -17,6 +17,9 @@ public static class RunAuditActions
 
     public const string BatchFailed = "batch_failed";
 
+    /// <summary>The reconciler sent again what a stalled run waits for (details: the state and the commands).</summary>
+    public const string Redispatched = "redispatched";
+
     /// <summary>Prefix of a transition's action, followed by the RunStates name it entered.</summary>
     public const string StatePrefix = "state_";
 

@@ -1,7 +1,7 @@
 using AspireMigration.Executor.Persistence;
-using AspireMigration.Executor.Recovery;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -78,7 +78,7 @@ public sealed class RunLivenessTests(InfrastructureFixture infrastructure)
         Assert.Equal(("Completed", 15, 15), (run.State, run.Migrated, run.CompletedBatches));
         await RunConsistency.AssertAsync(scenario, run);
         Assert.True(await scenario.ScalarAsync<bool>($"""
-            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId AND action = '{StalledRunReconciler.RedispatchedAction}'
+            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId AND action = '{RunAuditActions.Redispatched}'
                            AND details -> 'commands' ? 'MigrateBatch 1')
             """, new { runId }));
     }
@@ -113,6 +113,6 @@ public sealed class RunLivenessTests(InfrastructureFixture infrastructure)
         await RunConsistency.AssertAsync(scenario, run);
         Assert.Equal(0L, await scenario.ScalarAsync<long>("SELECT count(*) FROM backfill.saga_outbox"));
         Assert.False(await scenario.ScalarAsync<bool>(
-            $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE action = '{StalledRunReconciler.RedispatchedAction}')"));
+            $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE action = '{RunAuditActions.Redispatched}')"));
     }
 }
