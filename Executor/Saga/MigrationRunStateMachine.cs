@@ -47,7 +47,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
             When(PreFlightFailed).Then(ctx => ctx.Saga.Reason = ctx.Message.Reason).TransitionTo(Failed),
             When(RunRejected).Then(ctx => ctx.Saga.Reason = ctx.Message.Reason).TransitionTo(Failed),
             When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true),
-            When(PreFlightFaulted).Then(ctx => Fail(ctx.Saga, "Pre-flight", ctx.Message)).Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
+            FailStep(When(PreFlightFaulted), _ => "Pre-flight"));
 
         During(BackingUp,
             When(BackupCompleted)
@@ -56,7 +56,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                     cancel => cancel.Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Cancelled),
                     go => go.TransitionTo(Migrating).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation)),
             When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true),
-            When(BackupFaulted).Then(ctx => Fail(ctx.Saga, "Backup", ctx.Message)).Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
+            FailStep(When(BackupFaulted), _ => "Backup"));
 
         During(Migrating,
             When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
@@ -65,39 +65,28 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                     (ctx.Message.WouldMigrate, ctx.Message.WouldSkipChanged, ctx.Message.ValidationFailures.Count == 0 ? null : string.Join("; ", ctx.Message.ValidationFailures)))
                 .TransitionTo(Completed),
             When(PauseRun, ctx => !ctx.Saga.DryRun).TransitionTo(Paused),
-            When(CancelRun, ctx => !ctx.Saga.DryRun).Then(ctx => ctx.Saga.CancelRequested = true).Then(ctx => BeginRollback(ctx.Saga, ctx.Message.RequestedBy, force: false))
-                .TransitionTo(RollingBack).Enqueue(ctx => RunCommands.Restore(ctx.Saga)),
-            When(DryRunFaulted).Then(ctx => Fail(ctx.Saga, "Dry run", ctx.Message)).Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
+            StartRollback(When(CancelRun, ctx => !ctx.Saga.DryRun).Then(ctx => ctx.Saga.CancelRequested = true), ctx => (ctx.Message.RequestedBy, false)),
+            FailStep(When(DryRunFaulted), _ => "Dry run"));
 
         During(Paused,
             When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
             // Batches whose completion never came (lost, or their Executor died) are sent again with the new ones.
             When(ResumeRun).TransitionTo(Migrating).ThenAsync(RedispatchOutstanding).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
-            When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true).Then(ctx => BeginRollback(ctx.Saga, ctx.Message.RequestedBy, force: false))
-                .TransitionTo(RollingBack).Enqueue(ctx => RunCommands.Restore(ctx.Saga)),
-            When(RollbackRun).Then(ctx => BeginRollback(ctx.Saga, ctx.Message.RequestedBy, ctx.Message.Force))
-                .TransitionTo(RollingBack).Enqueue(ctx => RunCommands.Restore(ctx.Saga)));
+            StartRollback(When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true), ctx => (ctx.Message.RequestedBy, false)),
+            StartRollback(When(RollbackRun), ctx => (ctx.Message.RequestedBy, ctx.Message.Force)));
 
-        // A batch that exhausted its retries: its message is in the error queue, and the run must not wait for it.
         During(Migrating, Paused,
-            When(BatchFaulted).Then(ctx => Fail(ctx.Saga, $"Batch {ctx.Message.Message.BatchNumber}", ctx.Message))
-                .Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
+            FailStep(When(BatchFaulted), fault => $"Batch {fault.Message.BatchNumber}"));
 
         During(Validating,
             When(ValidationPassed).TransitionTo(Completed),
-            When(ValidationFailed)
-                .Then(ctx => ctx.Saga.Reason = "Validation failed: " + string.Join("; ", ctx.Message.Failures))
-                .Then(ctx => BeginRollback(ctx.Saga, SystemActor, force: false))
-                .TransitionTo(RollingBack)
-                .Enqueue(ctx => RunCommands.Restore(ctx.Saga)),
-            When(ValidationFaulted).Then(ctx => Fail(ctx.Saga, "Validation", ctx.Message)).Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed));
+            StartRollback(When(ValidationFailed).Then(ctx => ctx.Saga.Reason = "Validation failed: " + string.Join("; ", ctx.Message.Failures)),
+                _ => (SystemActor, false)),
+            FailStep(When(ValidationFaulted), _ => "Validation"));
 
         // A dry run changed nothing, and a run stopped before its backup has nothing to restore.
         During(Completed, Failed,
-            When(RollbackRun, ctx => ctx.Saga.BackupTable is not null && !ctx.Saga.DryRun)
-                .Then(ctx => BeginRollback(ctx.Saga, ctx.Message.RequestedBy, ctx.Message.Force))
-                .TransitionTo(RollingBack)
-                .Enqueue(ctx => RunCommands.Restore(ctx.Saga)));
+            StartRollback(When(RollbackRun, ctx => ctx.Saga.BackupTable is not null && !ctx.Saga.DryRun), ctx => (ctx.Message.RequestedBy, ctx.Message.Force)));
 
         During(RollingBack,
             // Batches that committed before the rollback fence still report; their rows are restored too.
@@ -213,11 +202,28 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         }
     }
 
-    /// <summary>Names a new rollback and remembers where the run was, so a refusal can return it there.</summary>
-    private static void BeginRollback(MigrationRunState s, string requestedBy, bool force) =>
-        (s.RollbackId, s.RollbackRequestedBy, s.RollbackForce, s.StateBeforeRollback) = (Guid.CreateVersion7(), requestedBy, force, s.CurrentState);
+    /// <summary>
+    /// Names a new rollback, remembers where the run was (so a refusal can return it there) and sends the
+    /// restore; <paramref name="requester"/> says who asked and whether conflicts are overwritten.
+    /// </summary>
+    private EventActivityBinder<MigrationRunState, T> StartRollback<T>(EventActivityBinder<MigrationRunState, T> binder,
+        Func<BehaviorContext<MigrationRunState, T>, (string RequestedBy, bool Force)> requester)
+        where T : class =>
+        binder.Then(ctx =>
+            {
+                var (requestedBy, force) = requester(ctx);
+                var s = ctx.Saga;
+                (s.RollbackId, s.RollbackRequestedBy, s.RollbackForce, s.StateBeforeRollback) = (Guid.CreateVersion7(), requestedBy, force, s.CurrentState);
+            })
+            .TransitionTo(RollingBack)
+            .Enqueue(ctx => RunCommands.Restore(ctx.Saga));
 
-    private static void Fail<T>(MigrationRunState s, string step, Fault<T> fault) => s.Reason = FailureReason(step, fault);
+    /// <summary>A step that exhausted its retries: its message is in the error queue, and the run fails with its reason and frees its claim.</summary>
+    private EventActivityBinder<MigrationRunState, Fault<T>> FailStep<T>(EventActivityBinder<MigrationRunState, Fault<T>> binder, Func<Fault<T>, string> step)
+        where T : class =>
+        binder.Then(ctx => ctx.Saga.Reason = FailureReason(step(ctx.Message), ctx.Message))
+            .Enqueue(ctx => RunCommands.Release(ctx.Saga))
+            .TransitionTo(Failed);
 
     private static string FailureReason<T>(string step, Fault<T> fault) =>
         $"{step} failed: {fault.Exceptions.FirstOrDefault()?.Message ?? "unknown error"}";

@@ -11,15 +11,9 @@ public sealed class CrashRecoveryTests(InfrastructureFixture infrastructure)
     public async Task Executor_killed_mid_migration_resumes_after_restart_and_migrates_exactly_once()
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
-        Guid runId;
-        string prefix;
-        await using (var held = await HeldRun.StartAsync(scenario, infrastructure))
-        {
-            (runId, prefix) = (held.RunId, held.EndpointPrefix);
-            // The process dies holding batch 1 unacknowledged.
-            held.Executor.Kill();
-            await held.Blocker.ReleaseAsync();
-        }
+        await using var held = await HeldRun.StartAsync(scenario, infrastructure);
+        var (runId, prefix) = (held.RunId, held.EndpointPrefix);
+        await held.KillHoldingBatchAsync();
 
         // The restarted Executor (same queues) gets the unacknowledged batch back and finishes the run.
         await using var second = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey, prefix);

@@ -34,6 +34,13 @@ public sealed class HeldRun : IAsyncDisposable
         return held;
     }
 
+    /// <summary>The process dies holding batch 1 unacknowledged, so the broker puts it back in its queue; then the lock goes.</summary>
+    public async Task KillHoldingBatchAsync()
+    {
+        Executor.Kill();
+        await Blocker.ReleaseAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Executor.Dispose();

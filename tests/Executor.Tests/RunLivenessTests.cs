@@ -58,15 +58,10 @@ public sealed class RunLivenessTests(InfrastructureFixture infrastructure)
     public async Task Every_queue_of_the_run_purged_mid_run_the_reconciler_sends_again_what_was_lost_and_the_run_completes_once()
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
-        Guid runId;
-        string prefix;
-        await using (var held = await HeldRun.StartAsync(scenario, infrastructure))
-        {
-            (runId, prefix) = (held.RunId, held.EndpointPrefix);
-            // Batch 1 goes back to its queue, unacknowledged, when its process dies ...
-            held.Executor.Kill();
-            await held.Blocker.ReleaseAsync();
-        }
+        await using var held = await HeldRun.StartAsync(scenario, infrastructure);
+        var (runId, prefix) = (held.RunId, held.EndpointPrefix);
+        // Batch 1 goes back to its queue when its process dies ...
+        await held.KillHoldingBatchAsync();
         await Eventually.HoldsAsync(async () => await infrastructure.Broker.ReadyMessagesAsync(prefix) > 0);
         // ... and the broker loses it, as one restarted without its data or an operator's purge would.
         await infrastructure.Broker.PurgeQueuesAsync(prefix);
