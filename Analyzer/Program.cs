@@ -1,5 +1,9 @@
 using AspireMigration.Analyzer;
 using AspireMigration.Analyzer.Cli;
+using AspireMigration.Shared.Alerts;
+using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Messaging;
+using AspireMigration.Shared.Security;
 
 // Headless use (CI, a bastion host): `analyze` and `bench` run without the web host.
 if (AnalyzerCli.Handles(args))
@@ -13,7 +17,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationDatabase();
 builder.AddMessaging();
 builder.AddServiceApiSecurity();
-builder.AddAlertWebhook();
+builder.AddAlerts(notify: true);
 builder.AddAnalyzer();
 
 var app = builder.Build();

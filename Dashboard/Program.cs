@@ -2,12 +2,16 @@ using AspireMigration.Dashboard;
 using AspireMigration.Dashboard.Auth;
 using AspireMigration.Dashboard.Components;
 using AspireMigration.Dashboard.Plans;
+using AspireMigration.Shared.Alerts;
+using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Messaging;
 using Microsoft.FluentUI.AspNetCore.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationDatabase();
+builder.AddAlerts();
 builder.AddMessaging();
 builder.AddDashboardAuth();
 builder.AddDashboardServices();

@@ -1,4 +1,3 @@
-using AspireMigration.Executor;
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Outbox;
 using AspireMigration.Executor.Persistence;
@@ -6,10 +5,13 @@ using AspireMigration.Executor.Recovery;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
 using AspireMigration.Executor.Telemetry;
+using AspireMigration.Shared.Alerts;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Messaging;
 using MassTransit;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Executor;
 
 public static class ExecutorExtensions
 {
@@ -22,6 +24,7 @@ public static class ExecutorExtensions
     public static TBuilder AddExecutor<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddApplicationDatabase();
+        builder.AddAlerts();
         builder.Services.AddOptions<ExecutorOptions>().BindConfiguration(ExecutorOptions.Section);
         var options = builder.Configuration.GetSection(ExecutorOptions.Section).Get<ExecutorOptions>() ?? new ExecutorOptions();
 

@@ -1,4 +1,7 @@
+using AspireMigration.Executor;
+using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Bench;
+using AspireMigration.Shared.Security;
 
 if (args.FirstOrDefault() == "bench")
 {

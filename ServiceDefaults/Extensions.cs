@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
@@ -16,12 +17,6 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class Extensions
 {
-    /// <summary>The name of MassTransit's ActivitySource and of its Meter.</summary>
-    public const string MassTransitTelemetryName = "MassTransit";
-
-    /// <summary>The ActivitySource and Meter of AspireMigration's own code.</summary>
-    public const string AspireMigrationTelemetryName = "AspireMigration";
-
     /// <summary>Set "Telemetry:Prometheus" to true to expose /metrics for a Prometheus scraper.</summary>
     public const string PrometheusSetting = "Telemetry:Prometheus";
 
@@ -54,9 +49,9 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MassTransitTelemetryName, AspireMigrationTelemetryName))
+                .AddMeter(TelemetryNames.MassTransit, TelemetryNames.AspireMigration))
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, MassTransitTelemetryName, AspireMigrationTelemetryName)
+                .AddSource(builder.Environment.ApplicationName, TelemetryNames.MassTransit, TelemetryNames.AspireMigration)
                 .AddAspNetCoreInstrumentation(options =>
                     // Health probes every few seconds would drown the traces users look for.
                     options.Filter = context =>

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AspireMigration.Shared.Telemetry;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -25,7 +26,7 @@ public sealed class OrphanCountGauge : BackgroundService
         this.dataSource = dataSource;
         this.logger = logger;
         interval = configuration.GetValue(IntervalSetting, TimeSpan.FromSeconds(30));
-        meterFactory.Create(Extensions.AspireMigrationTelemetryName).CreateObservableGauge("migration.orphans", Observe, "{session}",
+        meterFactory.Create(TelemetryNames.AspireMigration).CreateObservableGauge("migration.orphans", Observe, "{session}",
             "Orphan sessions (project_id IS NULL) in the application database, sampled");
     }
 

@@ -1,15 +1,14 @@
 using System.Security.Claims;
-using AspireMigration.Shared.Security;
-using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Reports;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace AspireMigration.Executor.Api;
 
 /// <summary>
 /// The Executor's HTTP API. Commands go onto the bus (202 Accepted): the saga decides, so the API,

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Security;
 using Dapper;
 using MassTransit;
 using Npgsql;

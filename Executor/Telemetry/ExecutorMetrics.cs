@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AspireMigration.Shared.Telemetry;
 using Microsoft.Extensions.Hosting;
 
 namespace AspireMigration.Executor.Telemetry;
@@ -12,7 +13,7 @@ public sealed class ExecutorMetrics
 {
     public ExecutorMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(Extensions.AspireMigrationTelemetryName);
+        var meter = meterFactory.Create(TelemetryNames.AspireMigration);
         SessionsMigrated = meter.CreateCounter<long>("migration.sessions.migrated", "{session}",
             "Sessions a run moved to their target project; its rate is the sessions processed per minute");
         SessionsSkipped = meter.CreateCounter<long>("migration.sessions.skipped", "{session}",

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AspireMigration.Shared.Telemetry;
 using Microsoft.Extensions.Hosting;
 
 namespace AspireMigration.Executor.Telemetry;
@@ -6,7 +7,7 @@ namespace AspireMigration.Executor.Telemetry;
 /// <summary>The Executor's traces, under the ActivitySource name ServiceDefaults exports ("AspireMigration").</summary>
 public static class ExecutorTelemetry
 {
-    public static readonly ActivitySource ActivitySource = new(Extensions.AspireMigrationTelemetryName);
+    public static readonly ActivitySource ActivitySource = new(TelemetryNames.AspireMigration);
 
     /// <summary>
     /// A step's span. It runs inside MassTransit's consume span, so it joins the run's one trace; the tags

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AspireMigration.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ public sealed class PrometheusEndpointTests
         app.MapDefaultEndpoints();
         await app.StartAsync();
 
-        using var meter = new Meter(Extensions.AspireMigrationTelemetryName);
+        using var meter = new Meter(TelemetryNames.AspireMigration);
         meter.CreateCounter<long>("migration.sessions.migrated").Add(42);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
         var text = await client.GetStringAsync("/metrics");

@@ -1,8 +1,8 @@
-using AspireMigration.Shared.Database;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Database;
 
 /// <summary>
 /// Brings the tool schema up to date before the service accepts work. When the database cannot be

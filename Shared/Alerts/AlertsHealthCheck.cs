@@ -1,7 +1,6 @@
-using AspireMigration.Shared.Alerts;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Alerts;
 
 /// <summary>Active alerts make the service Degraded, never Unhealthy: the process itself is fine.</summary>
 internal sealed class AlertsHealthCheck(AlertEvaluator evaluator) : IHealthCheck

@@ -1,9 +1,9 @@
-using AspireMigration.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Security;
 
 public static class ServiceApiSecurityExtensions
 {

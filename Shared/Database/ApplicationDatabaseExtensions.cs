@@ -1,12 +1,10 @@
-using AspireMigration.Shared.Alerts;
-using AspireMigration.Shared.Database;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Database;
 
-public static class DatabaseExtensions
+public static class ApplicationDatabaseExtensions
 {
     public const string ConnectionName = "appdb";
 
@@ -22,10 +20,6 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<ToolSchemaHealthCheck>();
         builder.Services.AddHostedService<ToolSchemaMigrationService>();
         builder.Services.AddHealthChecks().AddCheck<ToolSchemaHealthCheck>("tool-schema");
-
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Alerts").Get<AlertThresholds>() ?? new AlertThresholds());
-        builder.Services.AddSingleton<AlertEvaluator>();
-        builder.Services.AddHealthChecks().AddCheck<AlertsHealthCheck>("alerts", HealthStatus.Degraded);
         return builder;
     }
 }

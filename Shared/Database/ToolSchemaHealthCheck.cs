@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Database;
 
 /// <summary>Whether the tool schema is migrated, and if not, why: what an operator reads on /health when the database is out of reach.</summary>
 internal sealed class ToolSchemaHealthCheck : IHealthCheck

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
-using AspireMigration.Shared.Alerts;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Alerts;
 
 /// <summary>
 /// Posts each alert once when it becomes active. Retries with backoff come from the standard

@@ -2,12 +2,12 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using AspireMigration.Shared.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Security;
 
 /// <summary>
 /// Authenticates "Authorization: ApiKey &lt;key&gt;" and takes the acting user and role from the

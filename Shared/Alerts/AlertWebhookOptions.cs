@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Alerts;
 
 /// <summary>The "Alerts:Webhook" section. Off unless a URL is set.</summary>
 public sealed class AlertWebhookOptions

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Security;
 
 public sealed class ServiceApiKeyOptions : AuthenticationSchemeOptions
 {

@@ -1,7 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMigration.Shared.Messaging;
 
 public static class MessagingExtensions
 {
