@@ -24,6 +24,9 @@ public static class MessagingExtensions
             // The first formatter registered wins: a service's own (e.g. with a queue prefix) goes first.
             configure?.Invoke(bus);
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit reports usage to its vendor by default; a tool beside production data sends nothing
+            // its operator did not configure.
+            bus.DisableUsageTelemetry();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));
