@@ -1,4 +1,5 @@
 using AspireMigration.Analyzer.Plans;
+using AspireMigration.Shared.Reports;
 
 namespace AspireMigration.Analyzer.Reports;
 
@@ -37,10 +38,9 @@ public sealed class MarkdownReportWriter : IReportWriter
         await writer.WriteLineAsync();
         foreach (var line in lines.DefaultIfEmpty("none"))
         {
-            await writer.WriteLineAsync($"- {line}");
+            await writer.WriteLineAsync($"- {MarkdownText.Escape(line)}");
         }
     }
 
-    private static string Row(IEnumerable<string> cells) =>
-        "| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |";
+    private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(MarkdownText.Escape)) + " |";
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using AspireMigration.Executor.Api;
+using AspireMigration.Shared.Reports;
 
 namespace AspireMigration.Executor.Reports;
 
@@ -8,8 +8,6 @@ namespace AspireMigration.Executor.Reports;
 public sealed class MarkdownRunReportWriter : IRunReportWriter
 {
     // The characters that open inline markup, a link, HTML or an entity, or end a table cell, wherever they stand.
-    private const string Markup = "\\`*_[]<>|~&";
-
     public string ContentType => "text/markdown; charset=utf-8";
 
     public string FileExtension => "md";
@@ -20,18 +18,18 @@ public sealed class MarkdownRunReportWriter : IRunReportWriter
         await using var writer = new StreamWriter(output, leaveOpen: true) { NewLine = "\n" };
         await writer.WriteLineAsync(Line($"# Run {run.RunId}{(run.DryRun ? " (dry run: nothing was changed; counts are what would change)" : "")}"));
         await writer.WriteLineAsync();
-        await writer.WriteLineAsync(Line($"Plan {run.PlanId}, requested by {Escape(run.RequestedBy)} at {run.CreatedAt:O}; state **{Escape(run.State)}**."));
+        await writer.WriteLineAsync(Line($"Plan {run.PlanId}, requested by {MarkdownText.Escape(run.RequestedBy)} at {run.CreatedAt:O}; state **{MarkdownText.Escape(run.State)}**."));
         await writer.WriteLineAsync();
         if (run.Reason is not null)
         {
-            await writer.WriteLineAsync($"Reason: {Escape(run.Reason)}");
+            await writer.WriteLineAsync($"Reason: {MarkdownText.Escape(run.Reason)}");
             await writer.WriteLineAsync();
         }
         await writer.WriteLineAsync("| Outcome | Sessions |");
         await writer.WriteLineAsync("|---|---|");
         foreach (var (outcome, count) in outcomes)
         {
-            await writer.WriteLineAsync(Line($"| {Escape(outcome)} | {count} |"));
+            await writer.WriteLineAsync(Line($"| {MarkdownText.Escape(outcome)} | {count} |"));
         }
         await writer.WriteLineAsync();
         await writer.WriteLineAsync("| " + string.Join(" | ", RunReportCells.Columns) + " |");
@@ -42,30 +40,7 @@ public sealed class MarkdownRunReportWriter : IRunReportWriter
         }
     }
 
-    /// <summary>
-    /// Data printed as text: markup characters backslash-escaped, line breaks as spaces, so no value
-    /// starts a block (a heading, a list) or leaves its table cell.
-    /// </summary>
-    public static string Escape(string value)
-    {
-        var text = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            if (c is '\r' or '\n')
-            {
-                text.Append(' ');
-                continue;
-            }
-            if (Markup.Contains(c, StringComparison.Ordinal))
-            {
-                text.Append('\\');
-            }
-            text.Append(c);
-        }
-        return text.ToString();
-    }
-
-    private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(Escape)) + " |";
+    private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(MarkdownText.Escape)) + " |";
 
     private static string Line(FormattableString line) => line.ToString(CultureInfo.InvariantCulture);
 }

@@ -90,6 +90,21 @@ public sealed class ReportTests(InfrastructureFixture fixture)
         Assert.Contains(rows, r => r.Contains(" | tie |", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Markdown_report_prints_stored_text_as_text_never_as_markup()
+    {
+        await using var db = await TestDatabase.CreateAsync(fixture);
+        var (analysed, _) = await AnalyzeSampleAsync(db);
+        const string hostile = "<img src=x onerror=alert(1)> [click](http://evil) | forged | cell |\n## Injected heading";
+        var plan = analysed with { Risks = [hostile] };
+
+        var lines = (await RenderAsync(db, plan, ReportFormat.Markdown)).Split('\n');
+
+        var risk = Assert.Single(lines, l => l.Contains("onerror", StringComparison.Ordinal));
+        Assert.Equal("- \\<img src=x onerror=alert(1)\\> \\[click\\](http://evil) \\| forged \\| cell \\| \\#\\# Injected heading", risk);
+        Assert.DoesNotContain(lines, l => l.StartsWith("## Injected", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("json", "application/json")]
     [InlineData("csv", "text/csv")]

@@ -1,4 +1,5 @@
 using AspireMigration.Executor.Reports;
+using AspireMigration.Shared.Reports;
 
 namespace AspireMigration.Executor.Tests;
 
@@ -21,9 +22,10 @@ public sealed class RunReportWriterTests
     [InlineData("a|b", "a\\|b")]
     [InlineData("**bold** _x_ `code`", "\\*\\*bold\\*\\* \\_x\\_ \\`code\\`")]
     [InlineData("[link](http://x) <script>", "\\[link\\](http://x) \\<script\\>")]
-    [InlineData("line\n# heading\r\n- item", "line # heading  - item")]
+    [InlineData("line\n# heading\r\n- item", "line \\# heading  - item")]
+    [InlineData("![img](http://x)", "\\!\\[img\\](http://x)")]
     [InlineData("back\\slash &amp;", "back\\\\slash \\&amp;")]
     [InlineData("5e550000-0000-0000-0000-000000000001", "5e550000-0000-0000-0000-000000000001")]
     public void Markdown_text_from_data_is_escaped_and_stays_on_its_line(string value, string text) =>
-        Assert.Equal(text, MarkdownRunReportWriter.Escape(value));
+        Assert.Equal(text, MarkdownText.Escape(value));
 }
