@@ -38,7 +38,6 @@ public sealed class BackupRetention(NpgsqlDataSource dataSource, IOptions<Execut
 
         await connection.ExecuteAsync(new CommandDefinition($"""
             DROP TABLE IF EXISTS {BackupTable.QualifiedFor(runId)};
-            DELETE FROM backfill.run_outside_orphans WHERE run_id = @runId;
             UPDATE backfill.run_backups SET dropped_at = now(), dropped_by = @requestedBy WHERE run_id = @runId;
             INSERT INTO backfill.run_audit_events (run_id, actor, action, details)
             VALUES (@runId, @requestedBy, 'backup_dropped', jsonb_build_object('table', @table::text));

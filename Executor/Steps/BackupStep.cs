@@ -7,8 +7,8 @@ namespace AspireMigration.Executor.Steps;
 
 /// <summary>
 /// Copies the full rows of the run's included sessions into backfill."sessions_backup_&lt;run&gt;" and
-/// counts the orphans, recording those outside the run, in the same snapshot (repeatable read), so
-/// validation can compare against both.
+/// counts the database's orphans in the same snapshot (repeatable read). The backup is all validation
+/// and rollback need: what it writes grows with the run, never with the rest of the database.
 /// </summary>
 public sealed class BackupStep(NpgsqlDataSource dataSource)
 {
@@ -43,19 +43,14 @@ public sealed class BackupStep(NpgsqlDataSource dataSource)
             ANALYZE {table};
             """, transaction: transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
-            WITH counted AS (SELECT count(*) AS n, count(*) FILTER (WHERE project_id IS NULL) AS orphans FROM {table}),
+            WITH counted AS (SELECT count(*) AS n FROM {table}),
                  registered AS (
                      INSERT INTO backfill.run_backups (run_id, table_name, row_count)
                      SELECT @runId, @name, n FROM counted),
-                 outside AS (
-                     INSERT INTO backfill.run_outside_orphans (run_id, session_id)
-                     SELECT @runId, s.id FROM sessions s
-                     WHERE s.project_id IS NULL AND NOT EXISTS (SELECT 1 FROM {table} b WHERE b.id = s.id)
-                     RETURNING 1),
-                 -- Every orphan of the snapshot is either in the backup (taken in the same snapshot) or outside
-                 -- the run: no second pass over sessions to count them.
+                 -- A figure for the report and the orphans-rebound alert, read off the project_id index; not
+                 -- a validation input, so the orphans the application creates or fixes meanwhile never fail a run.
                  orphans AS (
-                     UPDATE backfill.runs SET orphans_before = (SELECT orphans FROM counted) + (SELECT count(*) FROM outside)
+                     UPDATE backfill.runs SET orphans_before = (SELECT count(*) FROM sessions WHERE project_id IS NULL)
                      WHERE run_id = @runId)
             SELECT n FROM counted
             """, new { runId, name = BackupTable.NameFor(runId) }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));

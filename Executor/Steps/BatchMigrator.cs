@@ -13,14 +13,16 @@ namespace AspireMigration.Executor.Steps;
 public sealed class BatchMigrator(NpgsqlDataSource dataSource)
 {
     // FOR SHARE lets batches run side by side but makes rollback's phase change wait for them; a run
-    // that no longer migrates claims nothing. The claim's time starts the batch's duration.
+    // that no longer migrates claims nothing. The claim's time starts the batch's duration, and its count of
+    // session rows changed is the baseline of OutsideSql: the backend's statistics are flushed only between
+    // transactions, and not after every one, so they may still hold an earlier transaction's rows.
     private const string ClaimSql = $"""
         INSERT INTO backfill.run_batches (run_id, batch_number, migrated, skipped_changed, duration_ms, processed_by)
         SELECT r.run_id, @batchNumber, 0, 0, 0, @processedBy FROM backfill.runs r
         WHERE r.run_id = @runId AND r.phase = '{RunPhase.Migrating}'
         FOR SHARE
         ON CONFLICT (run_id, batch_number) DO NOTHING
-        RETURNING clock_timestamp()
+        RETURNING clock_timestamp(), (SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables WHERE relid = 'sessions'::regclass)
         """;
 
     // The batch's sessions are found through their primary key (ANY of the batch's ids) and each target
@@ -50,6 +52,16 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
         RETURNING b.migrated, b.skipped_changed, b.duration_ms
         """;
 
+    // Runs after the migrate statement has ended, when its AFTER triggers have fired: every session row the
+    // transaction inserted, updated or deleted beyond the ones it migrated was changed outside the run.
+    private const string OutsideSql = """
+        UPDATE backfill.run_batches
+        SET sessions_changed_outside = (SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables
+                                        WHERE relid = 'sessions'::regclass) - @baseline - migrated
+        WHERE run_id = @runId AND batch_number = @batchNumber
+        RETURNING sessions_changed_outside
+        """;
+
     /// <summary>Null when the run no longer migrates (rolling back or finished): the batch is dropped, not applied.</summary>
     public async Task<BatchCompleted?> RunAsync(Guid runId, int batchNumber, CancellationToken cancellationToken)
     {
@@ -64,16 +76,19 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken)
     {
         var processedBy = BatchProcessor.Current;
-        var claimedAt = await QueryPreparedAsync(connection, transaction, ClaimSql, r => (DateTime?)r.GetFieldValue<DateTime>(0), cancellationToken,
+        var claim = await QueryPreparedAsync(connection, transaction, ClaimSql,
+            r => ((DateTime ClaimedAt, long Baseline)?)(r.GetFieldValue<DateTime>(0), r.GetInt64(1)), cancellationToken,
             new("runId", runId), new("batchNumber", batchNumber), new("processedBy", processedBy));
-        if (claimedAt is null)
+        if (claim is not var (claimedAt, baseline))
         {
             return await ClaimedBeforeAsync(connection, transaction, runId, batchNumber, cancellationToken);
         }
 
         var (migrated, skippedChanged, durationMs) = await QueryPreparedAsync(connection, transaction, MigrateSql,
             r => (r.GetInt32(0), r.GetInt32(1), r.GetDouble(2)), cancellationToken,
-            new("runId", runId), new("batchNumber", batchNumber), new("claimedAt", claimedAt.Value));
+            new("runId", runId), new("batchNumber", batchNumber), new("claimedAt", claimedAt));
+        await QueryPreparedAsync(connection, transaction, OutsideSql, r => r.GetInt32(0), cancellationToken,
+            new("runId", runId), new("batchNumber", batchNumber), new("baseline", baseline));
         return new BatchCompleted(runId, batchNumber, migrated, skippedChanged, durationMs, processedBy, Redelivered: false);
     }
 
