@@ -1,7 +1,7 @@
 using AspireMigration.Analyzer;
 using AspireMigration.Analyzer.Cli;
 
-// Headless use (CI, a bastion host): `analyze` and `bench` run without the web host.
+// Headless use (CI, a bastion host): `analyze` runs without the web host.
 if (AnalyzerCli.Handles(args))
 {
     return await AnalyzerCli.RunAsync(args, Console.Out, Console.Error);

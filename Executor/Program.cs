@@ -1,10 +1,3 @@
-using AspireMigration.Executor.Bench;
-
-if (args.FirstOrDefault() == "bench")
-{
-    return await ExecutorBenchmark.RunAsync(args[1..], Console.Out);
-}
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -4,7 +4,7 @@ using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Chaos;
 
 /// <summary>
 /// What the test suite's RunConsistency holds every fault test to, in SQL, for a run that must have completed:

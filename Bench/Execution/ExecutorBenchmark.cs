@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
+using AspireMigration.Bench.Chaos;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
+using AspireMigration.Executor;
 using AspireMigration.Shared.Contracts.Runs;
 using Dapper;
 using MassTransit;
 using Npgsql;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Execution;
 
 /// <summary>
-/// `dotnet run -c Release --project Executor -- bench [--sessions N] [--batch-size N] [--trials N] [--replicas N] [--report json,csv,md] [--chaos N [--seed S]]`: builds
+/// `dotnet run -c Release --project Bench -- run [--sessions N] [--batch-size N] [--trials N] [--replicas N] [--report json,csv,md] [--chaos N [--seed S]]`: builds
 /// a scratch database of N orphans with a confident plan; then, once per trial, times the set-based SQL
 /// floor (CREATE TABLE AS backup, one UPDATE, one UPDATE FROM backup) and the same work end to end through
 /// the bus (run, then an operator rollback) on an in-process Executor warmed up by a 20-batch run of other
@@ -28,7 +30,7 @@ public static class ExecutorBenchmark
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+        var configuration = BenchConfiguration.Build(args);
         var sessions = configuration.GetValue("sessions", 100_000);
         var batchSize = configuration.GetValue("batch-size", StartRun.DefaultBatchSize);
         var replicas = configuration.GetValue("replicas", 1);
@@ -42,20 +44,30 @@ public static class ExecutorBenchmark
             throw new ArgumentOutOfRangeException(nameof(args), trials, "--trials counts measured runs: 1 or more.");
         }
         var reportFormats = (configuration["report"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var server = configuration.GetConnectionString("appdb") ?? throw new InvalidOperationException("Set ConnectionStrings__appdb.");
-        var messaging = configuration.GetConnectionString("messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging.");
+        var server = BenchConfiguration.Server(configuration);
+        var messaging = BenchConfiguration.Messaging(configuration);
         if (configuration.GetValue<int?>("chaos") is { } kills)
         {
             return await ChaosRun.RunAsync(configuration, server, messaging, sessions, batchSize, kills, output);
         }
 
+        var measurement = await MeasureAsync(server, messaging, sessions, batchSize, trials, replicas, reportFormats);
+        Report(output, sessions, batchSize, measurement.Trials, measurement.Processes);
+        measurement.Reports.ToList().ForEach(output.WriteLine);
+        return 0;
+    }
+
+    /// <summary>
+    /// <paramref name="trials"/> floors and bus runs with rollbacks of <paramref name="sessions"/> orphans on a scratch database
+    /// created on <paramref name="server"/> and dropped afterwards, with <paramref name="replicas"/> Executor processes in all.
+    /// </summary>
+    public static async Task<ExecutionMeasurement> MeasureAsync(string server, string messaging, int sessions, int batchSize, int trials, int replicas,
+        IReadOnlyList<string> reportFormats)
+    {
         await using var database = await ScratchDatabase.CreateAsync(server);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var (planId, warmUpPlanId) = await SeedAsync(dataSource, sessions, WarmUpBatches * batchSize);
-        var (measured, processes, reports) = await MeasureAsync(dataSource, database.ConnectionString, messaging, new Plans(planId, warmUpPlanId), batchSize, trials, replicas, reportFormats);
-        Report(output, sessions, batchSize, measured, processes);
-        reports.ToList().ForEach(output.WriteLine);
-        return 0;
+        return await MeasureAsync(dataSource, database.ConnectionString, messaging, new Plans(planId, warmUpPlanId), batchSize, trials, replicas, reportFormats);
     }
 
     /// <summary>Orphans 1..sessions form the measured plan; the next <paramref name="warmUp"/> orphans a small plan that warms the Executor up.</summary>
@@ -90,7 +102,7 @@ public static class ExecutorBenchmark
         return new Floor(backup, migrate, restore);
     }
 
-    private static async Task<(IReadOnlyList<Trial> Trials, IReadOnlyList<ProcessFigures> Processes, IReadOnlyList<string> Reports)> MeasureAsync(NpgsqlDataSource dataSource,
+    private static async Task<ExecutionMeasurement> MeasureAsync(NpgsqlDataSource dataSource,
         string connectionString, string messaging, Plans plans, int batchSize, int trials, int replicas, IReadOnlyList<string> reportFormats)
     {
         var endpointPrefix = "bench-" + Guid.NewGuid().ToString("N")[..8];
@@ -109,11 +121,11 @@ public static class ExecutorBenchmark
         }
     }
 
-    private static async Task<(IReadOnlyList<Trial> Trials, IReadOnlyList<ProcessFigures> Processes, IReadOnlyList<string> Reports)> MeasureAsync(NpgsqlDataSource dataSource,
+    private static async Task<ExecutionMeasurement> MeasureAsync(NpgsqlDataSource dataSource,
         string connectionString, string messaging, Plans plans, int batchSize, int trials, IReadOnlyList<string> reportFormats, string endpointPrefix,
         IReadOnlyList<BenchReplica> others)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ExecutorBenchmark).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ExecutorEndpoints).Assembly.GetName().Name });
         var serviceApiKey = Guid.NewGuid().ToString("N");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -134,6 +146,8 @@ public static class ExecutorBenchmark
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRunEndpoints();
+        // The in-process Executor's peak is this measurement's alone, not an earlier one's of the same process.
+        PeakMemory.Reset(Environment.ProcessId);
         await app.StartAsync();
 
         var bus = app.Services.GetRequiredService<IBus>();
@@ -163,7 +177,7 @@ public static class ExecutorBenchmark
         var reports = reportFormats.Count == 0 ? []
             : await ReportDownload.MeasureAsync(new Uri(app.Urls.First()), serviceApiKey, runId, reportFormats);
         await app.StopAsync();
-        return (measured, processes, reports);
+        return new ExecutionMeasurement(measured, processes, reports);
     }
 
     private static async Task<(Guid RunId, TimeSpan Run, TimeSpan Rollback, MigrationRunState Completed)> RunAndRollBackAsync(IBus bus,
@@ -233,15 +247,9 @@ public static class ExecutorBenchmark
                 """));
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            Median of {trials.Count} trials: bus run {Median(trials.Select(t => t.RunRatio)):F1}x the floor, bus rollback {Median(trials.Select(t => t.RollbackRatio)):F1}x the floor, batch p99 {Median(trials.Select(t => t.Bus.BatchP99)):F1} ms
+            Median of {trials.Count} trials: bus run {Medians.Of(trials.Select(t => t.RunRatio)):F1}x the floor, bus rollback {Medians.Of(trials.Select(t => t.RollbackRatio)):F1}x the floor, batch p99 {Medians.Of(trials.Select(t => t.Bus.BatchP99)):F1} ms
             {string.Join(Environment.NewLine, processes.Select(p => $"Executor {p.Name}: {p.Batches} batches in the last trial, peak memory {p.PeakBytes / (1024.0 * 1024):F0} MB"))}
             """));
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static async Task<TimeSpan> TimeAsync(NpgsqlConnection connection, string sql, Guid planId)
@@ -252,21 +260,4 @@ public static class ExecutorBenchmark
     }
 
     private sealed record Plans(Guid Measured, Guid WarmUp);
-
-    private sealed record Floor(TimeSpan Backup, TimeSpan Migrate, TimeSpan Restore)
-    {
-        public TimeSpan Run => Backup + Migrate;
-    }
-
-    private sealed record BusFigures(TimeSpan Run, TimeSpan Rollback, int Migrated, int Batches, double BatchP50, double BatchP99,
-        IReadOnlyList<(string State, double Ms)> Phases);
-
-    private sealed record Trial(Floor Floor, BusFigures Bus)
-    {
-        public double RunRatio => Bus.Run / Floor.Run;
-
-        public double RollbackRatio => Bus.Rollback / Floor.Restore;
-    }
-
-    private sealed record ProcessFigures(string Name, int Batches, long PeakBytes);
 }

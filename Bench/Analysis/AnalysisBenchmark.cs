@@ -1,25 +1,24 @@
-using AspireMigration.Shared.Domain;
-
 using System.Diagnostics;
 using System.Globalization;
 using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Scoring;
 using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Demo;
+using AspireMigration.Shared.Domain;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace AspireMigration.Analyzer.Cli;
+namespace AspireMigration.Bench.Analysis;
 
 /// <summary>
-/// `bench`: seeds a fresh database per size, then measures in the same run the plain-SQL floor
+/// `analysis`: seeds a fresh database per size, then measures in the same run the plain-SQL floor
 /// (one GROUP BY of the evidence into a TEMP table) and the full analysis, so the overhead of
 /// streaming, scoring and recording a plan is a ratio, not a guess.
 /// </summary>
-public static class BenchCommand
+public static class AnalysisBenchmark
 {
-    public const string Usage = "bench --connection <connection string to a server; databases are created beside it> [--orphans 10000,100000] [--keep]";
+    public const string Usage = "analysis --connection <connection string to a server; databases are created beside it> [--orphans 10000,100000] [--keep]";
 
     private const string FloorSql = $"""
         CREATE TEMP TABLE bench_floor AS
@@ -33,38 +32,48 @@ public static class BenchCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var options = CliOptions.Parse(args, new HashSet<string> { "--connection", "--orphans" }, new HashSet<string> { "--keep" });
-        var connectionString = options.Require("--connection");
-        var sizes = ParseSizes(options.Get("--orphans") ?? "10000,100000");
-        await using var server = CliDatabase.Open(connectionString);
+        var configuration = BenchConfiguration.Build(args);
+        var server = configuration["connection"] ?? BenchConfiguration.Server(configuration);
+        var sizes = BenchConfiguration.Sizes(configuration, "orphans", "10000,100000", 0, DemoSeedOptions.MaxScaleOrphans);
+        var keep = configuration.GetValue("keep", false);
 
         await stdout.WriteLineAsync("| orphans | floor (s) | analysis (s) | ratio | peak working set (MB) | GC heap after (MB) |");
         await stdout.WriteLineAsync("|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
-            var database = $"am_bench_{size}_{Guid.NewGuid().ToString("N")[..8]}";
-            await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"", cancellationToken);
-            try
-            {
-                var databaseConnection = new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
-                await using var dataSource = NpgsqlDataSource.Create(databaseConnection);
-                var result = await MeasureAsync(dataSource, size, cancellationToken);
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"| {result.Orphans:N0} | {result.FloorSeconds:0.00} | {result.AnalysisSeconds:0.00} | {result.Ratio:0.00} | {result.PeakWorkingSetBytes / 1048576.0:0} | {result.GcHeapBytes / 1048576.0:0} |"));
-            }
-            finally
-            {
-                if (!options.Has("--keep"))
-                {
-                    NpgsqlConnection.ClearAllPools();
-                    await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", cancellationToken);
-                }
-            }
+            var result = await MeasureAsync(server, size, keep, cancellationToken);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| {result.Orphans:N0} | {result.FloorSeconds:0.00} | {result.AnalysisSeconds:0.00} | {result.Ratio:0.00} | {result.PeakWorkingSetBytes / 1048576.0:0} | {result.GcHeapBytes / 1048576.0:0} |"));
         }
-        return AnalyzerCli.Succeeded;
+        return 0;
     }
 
-    private static async Task<BenchResult> MeasureAsync(NpgsqlDataSource dataSource, int scaleOrphans, CancellationToken cancellationToken)
+    /// <summary>
+    /// One size on a database of its own beside <paramref name="server"/>'s: the demo seed scaled by <paramref name="scaleOrphans"/>
+    /// (plus the 18-orphan scenario), dropped afterwards unless <paramref name="keep"/>. The peak is this size's alone.
+    /// </summary>
+    public static async Task<AnalysisResult> MeasureAsync(string server, int scaleOrphans, bool keep, CancellationToken cancellationToken)
+    {
+        await using var serverSource = NpgsqlDataSource.Create(server);
+        var database = $"am_bench_{scaleOrphans}_{Guid.NewGuid().ToString("N")[..8]}";
+        await ExecuteAsync(serverSource, $"CREATE DATABASE \"{database}\"", cancellationToken);
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
+            PeakMemory.Reset(Environment.ProcessId);
+            return await MeasureAsync(dataSource, scaleOrphans, cancellationToken);
+        }
+        finally
+        {
+            if (!keep)
+            {
+                NpgsqlConnection.ClearAllPools();
+                await ExecuteAsync(serverSource, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<AnalysisResult> MeasureAsync(NpgsqlDataSource dataSource, int scaleOrphans, CancellationToken cancellationToken)
     {
         await new DemoSeeder(dataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions(scaleOrphans), cancellationToken);
         await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync(cancellationToken);
@@ -85,16 +94,9 @@ public static class BenchCommand
         analysis.Stop();
 
         using var process = Process.GetCurrentProcess();
-        return new BenchResult(plan.Summary.Total, floor.Elapsed.TotalSeconds, analysis.Elapsed.TotalSeconds,
+        return new AnalysisResult(plan.Summary.Total, floor.Elapsed.TotalSeconds, analysis.Elapsed.TotalSeconds,
             process.PeakWorkingSet64, GC.GetGCMemoryInfo().HeapSizeBytes);
     }
-
-    private static IReadOnlyList<int> ParseSizes(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= DemoSeedOptions.MaxScaleOrphans
-                ? n
-                : throw new CliUsageException($"--orphans takes sizes between 0 and {DemoSeedOptions.MaxScaleOrphans}, comma-separated; '{s}' is not one."))
-            .ToList();
 
     private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench;
 
 /// <summary>A database of its own on the bench's server, dropped (with whoever is still connected) when disposed.</summary>
 public sealed class ScratchDatabase : IAsyncDisposable

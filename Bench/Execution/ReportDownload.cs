@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AspireMigration.Shared.Security;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Execution;
 
 /// <summary>
 /// Downloads a run's report over the Executor's own HTTP API, as an operator would, and measures the

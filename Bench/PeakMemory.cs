@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench;
 
 /// <summary>A process's peak resident set (Linux VmHWM): what a replica needed at its worst, not what it holds now.</summary>
 public static class PeakMemory

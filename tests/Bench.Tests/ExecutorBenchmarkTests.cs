@@ -1,12 +1,12 @@
-using AspireMigration.Executor.Bench;
+using AspireMigration.Bench.Execution;
 using AspireMigration.TestSupport;
 using Dapper;
 using Npgsql;
 
-namespace AspireMigration.Executor.Tests;
+namespace AspireMigration.Bench.Tests;
 
-/// <summary>The `bench` verb end to end on a small scratch database: what it prints and what it leaves behind.</summary>
-[Collection(ExecutorCollection.Name)]
+/// <summary>The `run` verb end to end on a small scratch database: what it prints and what it leaves behind.</summary>
+[Collection(BenchCollection.Name)]
 public sealed class ExecutorBenchmarkTests(InfrastructureFixture infrastructure)
 {
     [Fact]

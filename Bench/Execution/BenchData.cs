@@ -4,7 +4,7 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Execution;
 
 /// <summary>
 /// Orphans and confident plans for measuring the Executor: sessions only (no events, the Executor

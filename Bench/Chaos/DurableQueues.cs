@@ -1,6 +1,7 @@
+using AspireMigration.Executor;
 using RabbitMQ.Client;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Chaos;
 
 /// <summary>
 /// Deletes what an Executor with durable endpoints left on the broker: its queues and the exchanges of the

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AspireMigration.Executor.Steps;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Execution;
 
 /// <summary>
 /// Another Executor as its own OS process on the bench's database and queues, so a run is shared by
@@ -32,7 +32,7 @@ public sealed class BenchReplica : IDisposable
     public static async Task<BenchReplica> StartAsync(string connectionString, string messaging, string endpointPrefix,
         IReadOnlyDictionary<string, string>? settings = null, TextWriter? log = null)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(BenchReplica).Assembly.Location])
+        var start = new ProcessStartInfo("dotnet", [BuiltExecutor.AssemblyPath])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using AspireMigration.Bench.Execution;
 using AspireMigration.Shared.Security;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Chaos;
 
 /// <summary>
 /// The chaos bench's Executor: one OS process at a time on the same database and queues, killed and started

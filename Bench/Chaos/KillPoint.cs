@@ -2,7 +2,7 @@ using System.Globalization;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Shared.Contracts.Runs;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Chaos;
 
 /// <summary>
 /// Where in a run the chaos bench kills the Executor: as soon as it is up (<see cref="State"/> null), or

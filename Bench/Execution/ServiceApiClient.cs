@@ -1,6 +1,6 @@
 using AspireMigration.Shared.Security;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Execution;
 
 /// <summary>An Executor API client that acts for a user as the Dashboard does: the deployment key and the operator headers.</summary>
 public static class ServiceApiClient

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using AspireMigration.Bench.Execution;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
 
-namespace AspireMigration.Executor.Bench;
+namespace AspireMigration.Bench.Chaos;
 
 /// <summary>
 /// `bench --chaos N [--seed S] [--timeout seconds]`: one run of the scratch database's orphans on an Executor
