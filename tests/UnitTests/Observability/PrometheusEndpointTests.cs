@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 
-namespace AspireMigration.Observability.Tests;
+namespace AspireMigration.UnitTests.Observability;
 
 public sealed class PrometheusEndpointTests
 {

@@ -4,7 +4,7 @@ using Bunit;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AspireMigration.Dashboard.Tests;
+namespace AspireMigration.UnitTests.Dashboard;
 
 public sealed class RunProgressCardsTests : BunitContext
 {

@@ -2,7 +2,7 @@ using AspireMigration.Dashboard.Components.Shared;
 using AspireMigration.Dashboard.Plans;
 using Bunit;
 
-namespace AspireMigration.Dashboard.Tests;
+namespace AspireMigration.UnitTests.Dashboard;
 
 public sealed class ConfidenceHistogramTests : BunitContext
 {

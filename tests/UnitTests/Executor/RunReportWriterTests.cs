@@ -1,6 +1,6 @@
 using AspireMigration.Executor.Reports;
 
-namespace AspireMigration.Executor.Tests;
+namespace AspireMigration.UnitTests.Executor;
 
 /// <summary>What the CSV and Markdown writers do to data that could act as a formula or as markup.</summary>
 public sealed class RunReportWriterTests

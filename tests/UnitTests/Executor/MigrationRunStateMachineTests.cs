@@ -1,11 +1,12 @@
 using AspireMigration.Executor.Saga;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.TestSupport;
 using MassTransit;
 using MassTransit.Events;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AspireMigration.Executor.Tests;
+namespace AspireMigration.UnitTests.Executor;
 
 /// <summary>The state machine's decisions alone, on MassTransit's in-memory test harness (no database, no broker).</summary>
 public sealed class MigrationRunStateMachineTests

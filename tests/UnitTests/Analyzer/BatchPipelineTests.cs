@@ -1,6 +1,6 @@
 using AspireMigration.Analyzer.Analysis;
 
-namespace AspireMigration.Analyzer.Tests;
+namespace AspireMigration.UnitTests.Analyzer;
 
 /// <summary>The producer/consumer pipeline between reading and COPY: order kept, failures surface, nothing hangs.</summary>
 public sealed class BatchPipelineTests

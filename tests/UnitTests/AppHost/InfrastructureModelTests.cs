@@ -1,6 +1,9 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using AspireMigration.AppHost.Infrastructure;
 
-namespace AspireMigration.AppHost.Tests;
+namespace AspireMigration.UnitTests.AppHost;
 
 /// <summary>The application model each mode produces, built but never started.</summary>
 public sealed class InfrastructureModelTests
