@@ -60,7 +60,7 @@ public static class AnalysisBenchmark
         try
         {
             await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
-            PeakMemory.Reset(Environment.ProcessId);
+            PeakMemory.StartOver();
             return await MeasureAsync(dataSource, scaleOrphans, cancellationToken);
         }
         finally
