@@ -5,7 +5,7 @@ using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Messaging;
 using AspireMigration.Shared.Security;
 
-// Headless use (CI, a bastion host): `analyze` and `bench` run without the web host.
+// Headless use (CI, a bastion host): `analyze` runs without the web host.
 if (AnalyzerCli.Handles(args))
 {
     return await AnalyzerCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,12 +1,6 @@
 using AspireMigration.Executor;
 using AspireMigration.Executor.Api;
-using AspireMigration.Executor.Bench;
 using AspireMigration.Shared.Security;
-
-if (args.FirstOrDefault() == "bench")
-{
-    return await ExecutorBenchmark.RunAsync(args[1..], Console.Out);
-}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -16,7 +16,6 @@ public static class AnalyzerCli
     private static readonly Dictionary<string, Func<IReadOnlyList<string>, TextWriter, CancellationToken, Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["analyze"] = AnalyzeCommand.RunAsync,
-        ["bench"] = BenchCommand.RunAsync,
     };
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
@@ -29,7 +28,7 @@ public static class AnalyzerCli
         }
         catch (CliUsageException e)
         {
-            await stderr.WriteLineAsync($"error: {e.Message}\nusage: {AnalyzeCommand.Usage}\n       {BenchCommand.Usage}");
+            await stderr.WriteLineAsync($"error: {e.Message}\nusage: {AnalyzeCommand.Usage}");
             return UsageError;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)

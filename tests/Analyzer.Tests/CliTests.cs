@@ -4,7 +4,7 @@ using AspireMigration.TestSupport;
 
 namespace AspireMigration.Analyzer.Tests;
 
-/// <summary>The headless `analyze` verb: the report it writes, and its exit codes and messages when it cannot.</summary>
+/// <summary>The headless `analyze` verb on a real database: the report it writes, and its exit codes when the database cannot serve it.</summary>
 [Collection(AnalyzerCollection.Name)]
 public sealed class CliTests(InfrastructureFixture fixture) : IDisposable
 {
@@ -48,27 +48,6 @@ public sealed class CliTests(InfrastructureFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task A_malformed_connection_string_is_a_usage_error()
-    {
-        var (exitCode, _, stderr) = await RunAsync("analyze", "--connection", "Host=localhost;Nonsense=1", "--report", Path.Combine(directory, "p.json"));
-
-        Assert.Equal(AnalyzerCli.UsageError, exitCode);
-        Assert.Contains("connection string is invalid", stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task An_unreachable_server_fails_with_a_database_message_and_no_report()
-    {
-        var report = Path.Combine(directory, "p.json");
-
-        var (exitCode, _, stderr) = await RunAsync("analyze", "--connection", "Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z;Timeout=3", "--report", report);
-
-        Assert.Equal(AnalyzerCli.Failed, exitCode);
-        Assert.Contains("the database failed", stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(report));
-    }
-
-    [Fact]
     public async Task A_database_without_the_target_tables_fails_before_creating_the_tool_schema()
     {
         var connectionString = await fixture.CreateDatabaseAsync(withTargetSchema: false);
@@ -95,67 +74,8 @@ public sealed class CliTests(InfrastructureFixture fixture) : IDisposable
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plans"));
     }
 
-    [Theory]
-    [InlineData("--format", "xml", "--format must be")]
-    [InlineData("--prior", "-1", "prior must be between 0 and 1000000")]
-    [InlineData("--prior", "1000001", "prior must be between 0 and 1000000")]
-    [InlineData("--prior", "79228162514264337593543950335", "prior must be between 0 and 1000000")]
-    [InlineData("--prior", "1e30", "must be a number")]
-    [InlineData("--prior", "NaN", "must be a number")]
-    [InlineData("--confident-threshold", "79228162514264337593543950335", "confident threshold must be between 0 and 1")]
-    [InlineData("--confident-threshold", "0.5", "must not exceed the confident threshold")]
-    [InlineData("--tentative-threshold", "abc", "must be a number")]
-    [InlineData("--bogus", "1", "Unknown option '--bogus'")]
-    public async Task Bad_options_are_usage_errors(string option, string value, string message)
-    {
-        var (exitCode, _, stderr) = await RunAsync("analyze", "--connection", "Host=localhost", "--report", Path.Combine(directory, "p.json"), option, value);
-
-        Assert.Equal(AnalyzerCli.UsageError, exitCode);
-        Assert.Contains(message, stderr, StringComparison.Ordinal);
-        Assert.Contains("usage: analyze", stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_missing_report_option_is_a_usage_error()
-    {
-        var (exitCode, _, stderr) = await RunAsync("analyze", "--connection", "Host=localhost");
-
-        Assert.Equal(AnalyzerCli.UsageError, exitCode);
-        Assert.Contains("--report is required", stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Bench_prints_floor_and_analysis_for_each_size_and_drops_its_databases()
-    {
-        var (exitCode, stdout, stderr) = await RunAsync("bench", "--connection", fixture.ServerConnectionString, "--orphans", "0,20");
-
-        Assert.Equal(AnalyzerCli.Succeeded, exitCode);
-        Assert.Empty(stderr);
-        var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.StartsWith("| orphans | floor (s) | analysis (s) | ratio |", rows[0], StringComparison.Ordinal);
-        Assert.StartsWith("| 18 |", rows[2], StringComparison.Ordinal);
-        Assert.StartsWith("| 38 |", rows[3], StringComparison.Ordinal);
-        await using var server = new Npgsql.NpgsqlConnection(fixture.ServerConnectionString);
-        await server.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'am_bench_%'", server);
-        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
-    }
-
-    [Theory]
-    [InlineData(new[] { "analyze" }, true)]
-    [InlineData(new[] { "bench" }, true)]
-    [InlineData(new[] { "--urls", "http://localhost:5000" }, false)]
-    [InlineData(new string[0], false)]
-    public void Only_cli_verbs_bypass_the_web_host(string[] args, bool handled) =>
-        Assert.Equal(handled, AnalyzerCli.Handles(args));
-
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exitCode = await AnalyzerCli.RunAsync(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        CommandLineRun.RunAsync((stdout, stderr) => AnalyzerCli.RunAsync(args, stdout, stderr));
 }

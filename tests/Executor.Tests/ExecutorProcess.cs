@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using AspireMigration.Executor.Bench;
+using AspireMigration.Bench;
 using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 
@@ -41,7 +41,7 @@ public sealed class ExecutorProcess : IDisposable
     {
         var (database, messaging, serviceApiKey) = (scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [ExecutorAssembly()])
+        var start = new ProcessStartInfo("dotnet", [BuiltExecutor.AssemblyPath])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -98,19 +98,6 @@ public sealed class ExecutorProcess : IDisposable
             Kill();
         }
         process.Dispose();
-    }
-
-    // Built next to this test project by the project reference: …/Executor/bin/<configuration>/<tfm>/.
-    private static string ExecutorAssembly()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var (tfm, configuration) = (testOutput.Name, testOutput.Parent!.Name);
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "AspireMigration.sln")))
-        {
-            root = root.Parent;
-        }
-        return Path.Combine(root!.FullName, "Executor", "bin", configuration, tfm, "AspireMigration.Executor.dll");
     }
 
     private static int FreePort()

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using AspireMigration.Executor.Bench;
+using AspireMigration.Bench.Execution;
 using AspireMigration.Executor.Steps;
 using AspireMigration.TestSupport;
 using Xunit.Abstractions;

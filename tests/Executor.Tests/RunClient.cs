@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Saga;
+using AspireMigration.TestSupport;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AspireMigration.Executor.Tests;
@@ -9,7 +10,7 @@ namespace AspireMigration.Executor.Tests;
 /// <summary>Drives runs through the Executor's HTTP API, as the dashboard or an operator would.</summary>
 public sealed class RunClient(HttpClient http)
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan Timeout = Eventually.Timeout;
 
     // Far longer than a published command takes to reach the audit consumer and the saga on this machine.
     private static readonly TimeSpan CommandSettle = TimeSpan.FromSeconds(2);

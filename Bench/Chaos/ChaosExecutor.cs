@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AspireMigration.Bench.Execution;
+using AspireMigration.Shared.Security;
+
+namespace AspireMigration.Bench.Chaos;
+
+/// <summary>
+/// The chaos bench's Executor: one OS process at a time on the same database and queues, killed and started
+/// again. Its queues are durable, so the steps queued when it dies wait for its successor; a short stall
+/// timeout lets the reconciler re-send within the bench's patience what no queue or outbox holds.
+/// </summary>
+public sealed class ChaosExecutor(string connectionString, string messaging, string endpointPrefix, TextWriter log)
+{
+    private readonly string serviceApiKey = Guid.NewGuid().ToString("N");
+    private BenchReplica? process;
+
+    public async Task StartAsync()
+    {
+        process = await BenchReplica.StartAsync(connectionString, messaging, endpointPrefix, new Dictionary<string, string>
+        {
+            ["Executor__TemporaryEndpoints"] = "false",
+            ["Executor__StallTimeout"] = "00:00:05",
+            ["Executor__ReconcileInterval"] = "00:00:01",
+            ["ServiceApi__Key"] = serviceApiKey,
+        }, log);
+    }
+
+    /// <summary>Starts a run of the plan over the process's API, as an operator: its run id.</summary>
+    public async Task<Guid> StartRunAsync(Guid planId, int batchSize)
+    {
+        using var http = ServiceApiClient.Create(Running.Address!, serviceApiKey, Roles.Operator);
+        using var response = await http.PostAsJsonAsync("/api/runs", new { planId, batchSize });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+    }
+
+    /// <summary>SIGKILL, children included: nothing is acknowledged, flushed or shut down.</summary>
+    public void Kill() => process?.Dispose();
+
+    private BenchReplica Running => process ?? throw new InvalidOperationException("The chaos Executor has not been started.");
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using AspireMigration.Bench.Execution;
+using AspireMigration.Executor.Persistence;
+using AspireMigration.Executor.Saga;
+using AspireMigration.Shared.Domain;
+using Dapper;
+using Npgsql;
+
+namespace AspireMigration.Bench.Chaos;
+
+/// <summary>
+/// `bench --chaos N [--seed S] [--timeout seconds]`: one run of the scratch database's orphans on an Executor
+/// process that is SIGKILLed N times at seeded random points (as soon as it is up, in pre-flight, backup, a
+/// share of the batches, validation) and restarted on the same database and durable queues each time; then the
+/// run must have completed with every batch applied exactly once. Prints one line, and exits non-zero when not.
+/// </summary>
+public static class ChaosRun
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
+    public static async Task<int> RunAsync(IConfiguration configuration, string server, string messaging, int sessions, int batchSize, int kills,
+        TextWriter output)
+    {
+        if (kills < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(configuration), kills, "--chaos counts kills: 1 or more.");
+        }
+        var seed = configuration.GetValue("seed", Random.Shared.Next());
+        var timeout = TimeSpan.FromSeconds(configuration.GetValue("timeout", 600));
+        var points = KillPoint.Draw(new Random(seed), kills);
+        output.WriteLine($"Chaos: seed {seed}, {sessions} sessions in batches of {batchSize}, kills aimed at: {string.Join(", ", points)}");
+
+        await using var database = await ScratchDatabase.CreateAsync(server);
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using (var connection = await BenchData.SeedDatabaseAsync(dataSource, sessions))
+        {
+            var planId = await BenchData.InsertPlanAsync(connection, 1, sessions);
+            await connection.ExecuteAsync("ANALYZE sessions, backfill.plan_items", commandTimeout: 600);
+            var endpointPrefix = "chaos-" + Guid.NewGuid().ToString("N")[..8];
+            var log = Path.Combine(Path.GetTempPath(), $"{endpointPrefix}.log");
+            IReadOnlyList<string> problems;
+            (MigrationRunState? Run, int Killed, TimeSpan Elapsed) outcome;
+            await using (var logWriter = new StreamWriter(log))
+            {
+                var executor = new ChaosExecutor(database.ConnectionString, messaging, endpointPrefix, TextWriter.Synchronized(logWriter));
+                try
+                {
+                    outcome = await RunAsync(executor, dataSource, planId, batchSize, points, timeout, output);
+                    problems = outcome.Run is null ? [$"the run did not finish within {timeout.TotalSeconds:F0} s"] : await ChaosChecks.FindProblemsAsync(dataSource, outcome.Run);
+                }
+                finally
+                {
+                    executor.Kill();
+                    await DurableQueues.DeleteAsync(messaging, endpointPrefix);
+                }
+            }
+            var (run, killed, elapsed) = outcome;
+            if (killed < kills)
+            {
+                problems = [$"the run finished after {killed} of {kills} kills", .. problems];
+            }
+            if (problems.Count > 0)
+            {
+                output.WriteLine($"Chaos run FAILED after {killed} kills (seed {seed}): {string.Join("; ", problems)}");
+                output.WriteLine(await DescribeAsync(dataSource));
+                output.WriteLine($"Executor output: {log}");
+                return 1;
+            }
+            var (redispatched, redelivered) = await connection.QuerySingleAsync<(long, long)>($"""
+                SELECT count(*) FILTER (WHERE action = '{RunAuditActions.Redispatched}'),
+                       count(*) FILTER (WHERE action = '{RunAuditActions.BatchRedelivered}')
+                FROM backfill.run_audit_events WHERE run_id = @runId
+                """, new { runId = run!.CorrelationId });
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{killed} kills, run Completed, every batch exactly once: {run.Migrated} sessions in {run.TotalBatches} batches, wall time {elapsed.TotalSeconds:F1} s, {redispatched} commands re-sent by the reconciler, {redelivered} batches redelivered (seed {seed})"));
+            File.Delete(log);
+            return 0;
+        }
+    }
+
+    /// <summary>Starts the run, kills at each point the run reaches, and waits for it to finish: the run (null if it did not), the kills done, the wall time.</summary>
+    private static async Task<(MigrationRunState? Run, int Killed, TimeSpan Elapsed)> RunAsync(ChaosExecutor executor, NpgsqlDataSource dataSource, Guid planId,
+        int batchSize, IReadOnlyList<KillPoint> points, TimeSpan timeout, TextWriter output)
+    {
+        await executor.StartAsync();
+        var started = Stopwatch.StartNew();
+        var runId = await executor.StartRunAsync(planId, batchSize);
+        var killed = 0;
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!deadline.IsCancellationRequested)
+        {
+            var run = await LoadAsync(dataSource, runId);
+            if (run is not null && MigrationRunStateMachine.IsFinished(run.CurrentState))
+            {
+                return (run, killed, started.Elapsed);
+            }
+            if (killed < points.Count && points[killed].IsReachedBy(run))
+            {
+                executor.Kill();
+                killed++;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Kill {killed} (aimed {points[killed - 1]}) at {started.Elapsed.TotalSeconds:F1} s: {run?.CurrentState ?? "StartRun not consumed yet"}, {run?.CompletedBatches.Count ?? 0} of {run?.TotalBatches ?? 0} batches done"));
+                await executor.StartAsync();
+                continue;
+            }
+            await Task.Delay(PollInterval);
+        }
+        return (null, killed, started.Elapsed);
+    }
+
+    private static async Task<MigrationRunState?> LoadAsync(NpgsqlDataSource dataSource, Guid runId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var json = await connection.QuerySingleOrDefaultAsync<string>("SELECT state::text FROM backfill.run_sagas WHERE correlation_id = @runId", new { runId });
+        return json is null ? null : JsonSerializer.Deserialize<MigrationRunState>(json, SagaJson.Options);
+    }
+
+    /// <summary>What a failed chaos run left, for the report: the saga, the ledger, the outbox and the audit trail.</summary>
+    private static async Task<string> DescribeAsync(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<string>("""
+            SELECT format(E'Saga: %s\nLedger: %s batches, %s migrated\nOutbox: %s\nAudit: %s',
+                (SELECT string_agg(format('%s %s, updated %s', correlation_id, current_state, updated_at), '; ') FROM backfill.run_sagas),
+                (SELECT count(*) FROM backfill.run_batches), (SELECT COALESCE(sum(migrated), 0) FROM backfill.run_batches),
+                (SELECT COALESCE(string_agg(format('%s (%s)', message_type, created_at), ', '), 'empty') FROM backfill.saga_outbox),
+                (SELECT string_agg(format('%s x%s', action, n), ', ' ORDER BY first) FROM (
+                    SELECT action, count(*) AS n, min(occurred_at) AS first FROM backfill.run_audit_events GROUP BY action) a))
+            """);
+    }
+}

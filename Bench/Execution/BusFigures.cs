@@ -1,0 +1,5 @@
+namespace AspireMigration.Bench.Execution;
+
+/// <summary>One trial's run and rollback through the bus, its batch latencies and the time in each state.</summary>
+public sealed record BusFigures(TimeSpan Run, TimeSpan Rollback, int Migrated, int Batches, double BatchP50, double BatchP99,
+    IReadOnlyList<(string State, double Ms)> Phases);
