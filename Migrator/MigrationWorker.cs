@@ -31,7 +31,8 @@ public sealed class MigrationWorker(
             }
             var applied = await migrator.MigrateAsync(stoppingToken);
             activity?.SetTag("schema.version", ToolSchemaMigrator.ExpectedVersion).SetTag("schema.migrations_applied", applied.Count);
-            logger.LogInformation("The tool schema is at {Version} ({Applied} migration(s) applied now)", ToolSchemaMigrator.ExpectedVersion, applied.Count);
+            logger.LogInformation("The tool schema is at {Version} ({Applied} migration(s) applied now)",
+                ToolSchemaMigrator.ExpectedVersion, applied.Count);
         }
         // The process boundary: whatever failed, the exit code and one log line must say so, or the
         // services would wait on a migrator whose failure nobody can read.

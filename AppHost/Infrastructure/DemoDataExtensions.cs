@@ -13,7 +13,8 @@ public static class DemoDataExtensions
     /// database the AppHost runs itself, before it migrates the tool schema; a user's own database
     /// is never seeded. The settings are checked here, so a wrong one stops the AppHost at once.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithDemoData(this IResourceBuilder<ProjectResource> migrator, MigrationInfrastructure infrastructure)
+    public static IResourceBuilder<ProjectResource> WithDemoData(
+        this IResourceBuilder<ProjectResource> migrator, MigrationInfrastructure infrastructure)
     {
         var section = migrator.ApplicationBuilder.Configuration.GetSection(Section);
         if (!infrastructure.IsOwned(infrastructure.Database) || !section.GetValue("Seed", true))

@@ -45,7 +45,8 @@ public sealed class ToolSchemaMigrator(NpgsqlDataSource dataSource, ILogger<Tool
             """, transaction: transaction, cancellationToken: cancellationToken));
 
         var applied = (await connection.QueryAsync<string>(new CommandDefinition(
-            $"SELECT name FROM {MigrationsTable}", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+                $"SELECT name FROM {MigrationsTable}", transaction: transaction, cancellationToken: cancellationToken)))
+            .ToHashSet(StringComparer.Ordinal);
         var appliedNow = new List<string>();
         foreach (var (name, sql) in SqlScripts.Migrations().Where(m => !applied.Contains(m.Name)))
         {

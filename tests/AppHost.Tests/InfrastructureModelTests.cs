@@ -86,7 +86,8 @@ public sealed class InfrastructureModelTests
     public async Task The_migrator_seeds_only_a_database_the_apphost_runs()
     {
         var owned = await MigratorEnvironmentAsync("--Infrastructure:Mode=Executable", "--Demo:ScaleOrphans=25");
-        var external = await MigratorEnvironmentAsync("--Infrastructure:Mode=Executable", "--ConnectionStrings:appdb=Host=db.example;Database=prod");
+        var external = await MigratorEnvironmentAsync(
+            "--Infrastructure:Mode=Executable", "--ConnectionStrings:appdb=Host=db.example;Database=prod");
 
         Assert.Equal(("true", "25", "false"), (owned["Demo__Seed"], owned["Demo__ScaleOrphans"], owned["Demo__Force"]));
         Assert.DoesNotContain(external.Keys, key => key.StartsWith("Demo__", StringComparison.Ordinal));

@@ -97,7 +97,8 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
         var newest = ToolSchemaMigrator.ExpectedVersion;
         // What a database migrated by the previous build's migrator looks like to this build.
         await scenario.ExecuteAsync($"DELETE FROM backfill.schema_migrations WHERE name = '{newest}'");
-        await using var app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
+        await using var app = new ExecutorApp(
+            scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         var http = app.CreateClient();
 
         var behind = await http.GetAsync("/health");
@@ -105,7 +106,8 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
         var current = await http.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, behind.StatusCode);
-        Assert.Contains($"The tool schema lacks 1 migration(s) this build expects ({newest}): run the migrator", await behind.Content.ReadAsStringAsync());
+        Assert.Contains($"The tool schema lacks 1 migration(s) this build expects ({newest}): run the migrator",
+            await behind.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.Contains($"The tool schema is at {newest}.", await current.Content.ReadAsStringAsync());
     }

@@ -65,10 +65,11 @@ public class InfrastructureFixture : IAsyncLifetime
 
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(startup.Token);
-        var migrator = await app.ResourceNotifications.WaitForResourceAsync(Migrator, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), startup.Token);
-        if (migrator.Snapshot.ExitCode != 0)
+        var migrator = (await app.ResourceNotifications.WaitForResourceAsync(
+            Migrator, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), startup.Token)).Snapshot;
+        if (migrator.ExitCode != 0)
         {
-            throw new InvalidOperationException($"The migrator ended {migrator.Snapshot.State?.Text} with exit code {migrator.Snapshot.ExitCode}.");
+            throw new InvalidOperationException($"The migrator ended {migrator.State?.Text}, exit code {migrator.ExitCode}: see its log.");
         }
         foreach (var resource in AwaitedResources)
         {
