@@ -6,17 +6,26 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = builder.AddMigrationInfrastructure();
 var serviceApiKey = builder.AddServiceApiKey();
 
+// The only writer of the tool schema: seeds a demo database the AppHost runs, migrates, and exits.
+// Every service starts after it completed, so the start order shows in the Aspire dashboard.
+var migrator = builder.AddProject<Projects.Migrator>("migrator")
+    .WithDatabase(infrastructure)
+    .WithDemoData(infrastructure);
+
 var analyzer = builder.AddProject<Projects.Analyzer>("analyzer")
+    .WaitForCompletion(migrator)
     .WithInfrastructure(infrastructure)
     .WithServiceApiKey(serviceApiKey)
     .WithHttpHealthCheck("/health");
 
 var executor = builder.AddProject<Projects.Executor>("executor")
+    .WaitForCompletion(migrator)
     .WithInfrastructure(infrastructure)
     .WithServiceApiKey(serviceApiKey)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Dashboard>("dashboard")
+    .WaitForCompletion(migrator)
     .WithInfrastructure(infrastructure)
     .WithServiceApiKey(serviceApiKey)
     .WithReference(analyzer).WaitFor(analyzer)

@@ -1,33 +1,32 @@
+using System.Globalization;
 using AspireMigration.Shared.Demo;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace AspireMigration.AppHost.Infrastructure;
 
 public static class DemoDataExtensions
 {
+    private const string Section = "Demo";
+
     /// <summary>
-    /// Seeds the demo dataset once the database is ready; dependents wait for the seed because
-    /// WaitFor waits for the ready event's handlers.
+    /// Has the migrator seed the demo dataset (Demo:Seed, Demo:ScaleOrphans, Demo:Force) into a
+    /// database the AppHost runs itself, before it migrates the tool schema; a user's own database
+    /// is never seeded. The settings are checked here, so a wrong one stops the AppHost at once.
     /// </summary>
-    public static IResourceBuilder<T> WithDemoData<T>(this IResourceBuilder<T> database) where T : IResourceWithConnectionString
+    public static IResourceBuilder<ProjectResource> WithDemoData(
+        this IResourceBuilder<ProjectResource> migrator, MigrationInfrastructure infrastructure)
     {
-        var section = database.ApplicationBuilder.Configuration.GetSection("Demo");
-        if (!section.GetValue("Seed", true))
+        var section = migrator.ApplicationBuilder.Configuration.GetSection(Section);
+        if (!infrastructure.IsOwned(infrastructure.Database) || !section.GetValue("Seed", true))
         {
-            return database;
+            return migrator;
         }
         var options = new DemoSeedOptions(section.GetValue("ScaleOrphans", 0), section.GetValue("Force", false));
         options.Validate();
 
-        return database.OnResourceReady(async (resource, evt, cancellationToken) =>
-        {
-            var connectionString = await resource.GetConnectionStringAsync(cancellationToken);
-            await using var dataSource = NpgsqlDataSource.Create(connectionString!);
-            var logger = evt.Services.GetRequiredService<ILoggerFactory>().CreateLogger<DemoSeeder>();
-            await new DemoSeeder(dataSource, logger).SeedAsync(options, cancellationToken);
-        });
+        return migrator
+            .WithEnvironment($"{Section}__Seed", "true")
+            .WithEnvironment($"{Section}__ScaleOrphans", options.ScaleOrphans.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment($"{Section}__Force", options.Force ? "true" : "false");
     }
 }

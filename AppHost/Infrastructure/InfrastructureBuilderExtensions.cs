@@ -28,8 +28,8 @@ public static class InfrastructureBuilderExtensions
         var database = IsConfigured(builder, DatabaseName)
             ? External(builder.AddConnectionString(DatabaseName))
             : mode == InfrastructureMode.Container
-                ? AsConnectionString(builder, builder.AddPostgres("postgres").WithDataVolume().AddDatabase(DatabaseName).WithDemoData())
-                : AsConnectionString(builder, builder.AddLocalPostgres("postgres", options, dataRoot).AddDatabase(DatabaseName).WithDemoData());
+                ? AsConnectionString(builder, builder.AddPostgres("postgres").WithDataVolume().AddDatabase(DatabaseName))
+                : AsConnectionString(builder, builder.AddLocalPostgres("postgres", options, dataRoot).AddDatabase(DatabaseName));
 
         var messaging = IsConfigured(builder, MessagingName)
             ? External(builder.AddConnectionString(MessagingName))
@@ -42,17 +42,19 @@ public static class InfrastructureBuilderExtensions
 
     /// <summary>References the database and broker, waiting for those the AppHost runs itself.</summary>
     public static IResourceBuilder<ProjectResource> WithInfrastructure(
-        this IResourceBuilder<ProjectResource> project, MigrationInfrastructure infrastructure)
+        this IResourceBuilder<ProjectResource> project, MigrationInfrastructure infrastructure) =>
+        project.WithDependency(infrastructure, infrastructure.Database).WithDependency(infrastructure, infrastructure.Messaging);
+
+    /// <summary>References the database only, waiting for it when the AppHost runs it: for the migrator, which needs no broker.</summary>
+    public static IResourceBuilder<ProjectResource> WithDatabase(
+        this IResourceBuilder<ProjectResource> project, MigrationInfrastructure infrastructure) =>
+        project.WithDependency(infrastructure, infrastructure.Database);
+
+    private static IResourceBuilder<ProjectResource> WithDependency(this IResourceBuilder<ProjectResource> project,
+        MigrationInfrastructure infrastructure, IResourceBuilder<IResourceWithConnectionString> dependency)
     {
-        foreach (var dependency in new[] { infrastructure.Database, infrastructure.Messaging })
-        {
-            project.WithReference(dependency);
-            if (infrastructure.IsOwned(dependency))
-            {
-                project.WaitFor(dependency);
-            }
-        }
-        return project;
+        project.WithReference(dependency);
+        return infrastructure.IsOwned(dependency) ? project.WaitFor(dependency) : project;
     }
 
     private static bool IsConfigured(IDistributedApplicationBuilder builder, string name) =>

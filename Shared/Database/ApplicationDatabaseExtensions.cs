@@ -10,16 +10,14 @@ public static class ApplicationDatabaseExtensions
 
     /// <summary>
     /// The application database as a pooled NpgsqlDataSource, with Aspire's health check, traces
-    /// and metrics, and the tool schema migrated before the service starts (or retried, with the
-    /// reason on /health, while the database is out of reach).
+    /// and metrics, and a check that the Migrator has brought the tool schema to this build's version.
     /// </summary>
     public static TBuilder AddApplicationDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddNpgsqlDataSource(ConnectionName);
         builder.Services.AddSingleton<ToolSchemaMigrator>();
         builder.Services.AddSingleton<ToolSchemaHealthCheck>();
-        builder.Services.AddHostedService<ToolSchemaMigrationService>();
-        builder.Services.AddHealthChecks().AddCheck<ToolSchemaHealthCheck>("tool-schema");
+        builder.Services.AddHealthChecks().AddCheck<ToolSchemaHealthCheck>(ToolSchemaHealthCheck.Name);
         return builder;
     }
 }

@@ -1,19 +1,43 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace AspireMigration.Shared.Database;
 
-/// <summary>Whether the tool schema is migrated, and if not, why: what an operator reads on /health when the database is out of reach.</summary>
-internal sealed class ToolSchemaHealthCheck : IHealthCheck
+/// <summary>
+/// Whether the tool schema is at the version this build expects. Services never migrate it (the
+/// Migrator does, once, before they start), so an out-of-date schema is the operator's to fix: the
+/// service stays up and says what is missing on /health rather than failing on its first query.
+/// </summary>
+internal sealed class ToolSchemaHealthCheck(ToolSchemaMigrator migrator) : IHealthCheck
 {
-    private volatile string? failure;
-    private volatile bool migrated;
+    public const string Name = "tool-schema";
 
-    public void Succeeded() => (migrated, failure) = (true, null);
+    // A schema never goes back a version, so once it is current the probes stop asking the database.
+    private volatile bool current;
 
-    public void Failed(string reason) => failure = reason;
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (current)
+        {
+            return Current();
+        }
+        try
+        {
+            var pending = await migrator.PendingAsync(cancellationToken);
+            if (pending.Count == 0)
+            {
+                current = true;
+                return Current();
+            }
+            return HealthCheckResult.Unhealthy(
+                $"The tool schema lacks {pending.Count} migration(s) this build expects ({string.Join(", ", pending)}): "
+                + "run the migrator (the AppHost's `migrator` resource, or `dotnet run --project Migrator`).");
+        }
+        catch (NpgsqlException e)
+        {
+            return HealthCheckResult.Unhealthy($"The tool schema version could not be read: {e.Message}");
+        }
+    }
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(migrated ? HealthCheckResult.Healthy("The tool schema is up to date.")
-            : HealthCheckResult.Unhealthy(failure is null ? "The tool schema is not migrated yet."
-                : $"The tool schema could not be migrated, retrying: {failure}"));
+    private static HealthCheckResult Current() => HealthCheckResult.Healthy($"The tool schema is at {ToolSchemaMigrator.ExpectedVersion}.");
 }

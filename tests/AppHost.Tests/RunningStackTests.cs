@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Npgsql;
 
+using AspireMigration.Shared.Database;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.AppHost.Tests;
@@ -17,6 +18,20 @@ public sealed class RunningStackTests(FullStackFixture fixture)
             Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(name, out var state), $"{name} has no state");
             Assert.Equal(KnownResourceStates.Running, state.Snapshot.State?.Text);
             Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, state.Snapshot.HealthStatus);
+        }
+    }
+
+    [Fact]
+    public void The_migrator_finished_with_exit_code_0_before_any_service_started()
+    {
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(InfrastructureFixture.Migrator, out var migrator));
+        Assert.Equal((KnownResourceStates.Finished, 0), (migrator.Snapshot.State?.Text, migrator.Snapshot.ExitCode));
+        var finished = Assert.NotNull(migrator.Snapshot.StopTimeStamp);
+        foreach (var service in new[] { "analyzer", "executor", "dashboard" })
+        {
+            Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(service, out var state), $"{service} has no state");
+            var started = Assert.NotNull(state.Snapshot.StartTimeStamp);
+            Assert.True(started >= finished, $"{service} started at {started:O}, before the migrator finished at {finished:O}");
         }
     }
 
@@ -37,6 +52,9 @@ public sealed class RunningStackTests(FullStackFixture fixture)
         var checks = report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
         Assert.Contains(checks, c => c.Contains("PostgreSql", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(checks, c => c.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+        var toolSchema = report.RootElement.GetProperty("checks").GetProperty("tool-schema");
+        Assert.Equal(("Healthy", $"The tool schema is at {ToolSchemaMigrator.ExpectedVersion}."),
+            (toolSchema.GetProperty("status").GetString(), toolSchema.GetProperty("description").GetString()));
     }
 
     [Fact]
@@ -70,13 +88,14 @@ public sealed class RunningStackTests(FullStackFixture fixture)
     }
 
     [Fact]
-    public async Task Services_create_the_tool_schema_without_touching_the_target_tables()
+    public async Task The_migrator_creates_the_tool_schema_without_touching_the_target_tables()
     {
         await using var connection = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("appdb"));
         await connection.OpenAsync();
 
         Assert.True(await ScalarAsync<bool>(connection, "SELECT to_regclass('backfill.plans') IS NOT NULL"));
-        Assert.True(await ScalarAsync<long>(connection, "SELECT count(*) FROM backfill.schema_migrations") >= 1);
+        Assert.Equal(string.Join(",", ToolSchemaMigrator.Expected),
+            await ScalarAsync<string>(connection, "SELECT string_agg(name, ',' ORDER BY name) FROM backfill.schema_migrations"));
         Assert.Equal(0L, await ScalarAsync<long>(connection,
             "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'sessions' AND column_name NOT IN ('id','project_id','agent_type','started_at','ended_at','title','description','updated_at')"));
     }

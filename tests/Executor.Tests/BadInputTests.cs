@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AspireMigration.Executor.Consumers;
 using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 using MassTransit;
@@ -85,8 +86,30 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         var report = await health.Content.ReadAsStringAsync();
-        Assert.Contains("The tool schema could not be migrated, retrying: 28P01: password authentication failed", report);
+        Assert.Contains("The tool schema version could not be read: 28P01: password authentication failed", report);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tool_schema_behind_this_build_keeps_the_service_up_and_unhealthy_until_the_migrator_ran()
+    {
+        await using var scenario = await Scenario.CreateAsync(infrastructure);
+        var newest = ToolSchemaMigrator.ExpectedVersion;
+        // What a database migrated by the previous build's migrator looks like to this build.
+        await scenario.ExecuteAsync($"DELETE FROM backfill.schema_migrations WHERE name = '{newest}'");
+        await using var app = new ExecutorApp(
+            scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
+        var http = app.CreateClient();
+
+        var behind = await http.GetAsync("/health");
+        await scenario.ExecuteAsync($"INSERT INTO backfill.schema_migrations (name) VALUES ('{newest}')");
+        var current = await http.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, behind.StatusCode);
+        Assert.Contains($"The tool schema lacks 1 migration(s) this build expects ({newest}): run the migrator",
+            await behind.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Contains($"The tool schema is at {newest}.", await current.Content.ReadAsStringAsync());
     }
 
     /// <summary>The messages waiting in a queue; 0 while the queue does not exist (MassTransit creates the error queue on its first message).</summary>

@@ -12,7 +12,8 @@ namespace AspireMigration.TestSupport;
 
 /// <summary>
 /// Real PostgreSQL and RabbitMQ for integration tests, started by the AppHost's own
-/// infrastructure code (executable mode, fresh data directory) without the three services.
+/// infrastructure code (executable mode, fresh data directory) with its migrator (which seeds and
+/// migrates the demo database) and without the three services.
 /// Each test gets a database of its own through <see cref="CreateDatabaseAsync"/>.
 /// </summary>
 public class InfrastructureFixture : IAsyncLifetime
@@ -20,7 +21,10 @@ public class InfrastructureFixture : IAsyncLifetime
     private readonly string dataDirectory = Path.Combine("/tmp", "aspire-migration-tests", Guid.NewGuid().ToString("N")[..12]);
     private DistributedApplication? app;
 
-    /// <summary>Whether Analyzer, Executor and Dashboard run too, or only PostgreSQL and RabbitMQ.</summary>
+    /// <summary>The AppHost's migrator: it runs and exits before any service starts.</summary>
+    public const string Migrator = "migrator";
+
+    /// <summary>Whether Analyzer, Executor and Dashboard run too, or only PostgreSQL, RabbitMQ and the migrator.</summary>
     protected virtual bool IncludeServices => false;
 
     /// <summary>Resources the fixture waits to be healthy before tests run.</summary>
@@ -28,7 +32,7 @@ public class InfrastructureFixture : IAsyncLifetime
 
     public DistributedApplication App => app ?? throw new InvalidOperationException("The fixture has not started.");
 
-    /// <summary>The demo database the AppHost seeded (18 orphans).</summary>
+    /// <summary>The demo database the AppHost's migrator seeded (18 orphans) and migrated.</summary>
     public string DemoConnectionString { get; private set; } = "";
 
     public string ServerConnectionString { get; private set; } = "";
@@ -51,7 +55,7 @@ public class InfrastructureFixture : IAsyncLifetime
         ]);
         if (!IncludeServices)
         {
-            foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+            foreach (var project in builder.Resources.OfType<ProjectResource>().Where(p => p.Name != Migrator).ToList())
             {
                 builder.Resources.Remove(project);
             }
@@ -61,6 +65,12 @@ public class InfrastructureFixture : IAsyncLifetime
 
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(startup.Token);
+        var migrator = (await app.ResourceNotifications.WaitForResourceAsync(
+            Migrator, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), startup.Token)).Snapshot;
+        if (migrator.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The migrator ended {migrator.State?.Text}, exit code {migrator.ExitCode}: see its log.");
+        }
         foreach (var resource in AwaitedResources)
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startup.Token);

@@ -2,6 +2,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using AspireMigration.AppHost.Infrastructure;
+using AspireMigration.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AspireMigration.UnitTests.AppHost;
 
@@ -62,6 +64,46 @@ public sealed class InfrastructureModelTests
         var waitsFor = project.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToList();
         Assert.Contains("appdb", waitsFor);
         Assert.Contains("messaging", waitsFor);
+    }
+
+    [Theory]
+    [InlineData("Executable")]
+    [InlineData("Container")]
+    public async Task Every_service_waits_for_the_migrator_to_complete_and_the_migrator_only_for_the_database(string mode)
+    {
+        var model = await BuildModelAsync($"--Infrastructure:Mode={mode}", "--Infrastructure:DataDirectory=/tmp/am-model");
+
+        var migrator = model.OfType<ProjectResource>().Single(r => r.Name == InfrastructureFixture.Migrator);
+        var migratorWaitsFor = migrator.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToList();
+        Assert.Contains("appdb", migratorWaitsFor);
+        Assert.DoesNotContain("messaging", migratorWaitsFor);
+        Assert.All(new[] { "analyzer", "executor", "dashboard" }, service =>
+        {
+            var waits = model.OfType<ProjectResource>().Single(r => r.Name == service).Annotations.OfType<WaitAnnotation>();
+            var onMigrator = Assert.Single(waits, w => w.Resource == migrator);
+            Assert.Equal((WaitType.WaitForCompletion, 0), (onMigrator.WaitType, onMigrator.ExitCode));
+        });
+    }
+
+    [Fact]
+    public async Task The_migrator_seeds_only_a_database_the_apphost_runs()
+    {
+        var owned = await MigratorEnvironmentAsync("--Infrastructure:Mode=Executable", "--Demo:ScaleOrphans=25");
+        var external = await MigratorEnvironmentAsync(
+            "--Infrastructure:Mode=Executable", "--ConnectionStrings:appdb=Host=db.example;Database=prod");
+
+        Assert.Equal(("true", "25", "false"), (owned["Demo__Seed"], owned["Demo__ScaleOrphans"], owned["Demo__Force"]));
+        Assert.DoesNotContain(external.Keys, key => key.StartsWith("Demo__", StringComparison.Ordinal));
+        Assert.Contains("ConnectionStrings__appdb", external.Keys);
+    }
+
+    /// <summary>The migrator's environment as the manifest writes it: connection strings stay expressions, nothing is started.</summary>
+    private static async Task<Dictionary<string, string>> MigratorEnvironmentAsync(params string[] args)
+    {
+        var migrator = (await BuildModelAsync(args)).OfType<ProjectResource>().Single(r => r.Name == InfrastructureFixture.Migrator);
+        var configuration = await ExecutionConfigurationBuilder.Create(migrator).WithEnvironmentVariablesConfig()
+            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), NullLogger.Instance);
+        return configuration.EnvironmentVariables.ToDictionary(e => e.Key, e => e.Value);
     }
 
     private static async Task<IReadOnlyList<IResource>> BuildModelAsync(params string[] args)
