@@ -1,4 +1,4 @@
-namespace AspireMigration.Analyzer.Plans;
+namespace AspireMigration.Shared.Contracts.Api.Plans;
 
 /// <summary>One approval of a plan as recorded, in force or withdrawn (who, when, why).</summary>
 public sealed record ApprovalRecord(

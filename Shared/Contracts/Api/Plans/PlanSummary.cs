@@ -1,13 +1,11 @@
-using AspireMigration.Analyzer.Scoring;
-
-namespace AspireMigration.Analyzer.Plans;
+namespace AspireMigration.Shared.Contracts.Api.Plans;
 
 /// <summary>A plan without its items: what lists, the report header and PlanCreated carry.</summary>
 public sealed record PlanSummary(
     Guid PlanId,
     DateTimeOffset CreatedAt,
     string CreatedBy,
-    AnalysisSettings Settings,
+    PlanSettings Settings,
     PlanCounts Summary,
     IReadOnlyList<string> Risks,
     IReadOnlyList<string> Recommendations,

@@ -1,4 +1,4 @@
-namespace AspireMigration.Analyzer.Plans;
+namespace AspireMigration.Shared.Contracts.Api.Plans;
 
 /// <summary>One persisted plan item as the API and the reports read it back.</summary>
 public sealed record PlanItem(
