@@ -1,7 +1,6 @@
 using AspireMigration.Dashboard;
 using AspireMigration.Dashboard.Auth;
 using AspireMigration.Dashboard.Components;
-using AspireMigration.Dashboard.Plans;
 using Microsoft.FluentUI.AspNetCore.Components;
 
 var builder = WebApplication.CreateBuilder(args);

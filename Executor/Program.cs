@@ -1,3 +1,4 @@
+using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Bench;
 
 if (args.FirstOrDefault() == "bench")

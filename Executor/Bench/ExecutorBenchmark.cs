@@ -1,3 +1,4 @@
+using AspireMigration.Executor.Api;
 using System.Diagnostics;
 using System.Globalization;
 using AspireMigration.Executor.Saga;

@@ -1,4 +1,4 @@
-namespace AspireMigration.Executor.Steps;
+namespace AspireMigration.Shared.Contracts.Api.Runs;
 
 /// <summary>
 /// What a rollback would restore and which sessions conflict (changed since the run wrote them): the

@@ -1,4 +1,4 @@
-namespace AspireMigration.Executor.Api;
+namespace AspireMigration.Shared.Contracts.Api.Runs;
 
 /// <summary>
 /// The JSON run report's shape (and its OpenAPI schema). It is never built whole: the JSON writer
