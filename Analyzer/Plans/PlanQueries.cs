@@ -47,14 +47,15 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         var (page, pageSize) = (query.Page ?? 1, query.PageSize ?? PlanItemQuery.DefaultPageSize);
         var parameters = new
         {
-            planId, type = query.Type, minConfidence = query.MinConfidence, maxConfidence = query.MaxConfidence, projectId = query.ProjectId,
-            offset = (long)(page - 1) * pageSize, pageSize,
+            planId, type = query.Type, minConfidence = query.MinConfidence, maxConfidence = query.MaxConfidence,
+            projectId = query.ProjectId, offset = (long)(page - 1) * pageSize, pageSize,
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM backfill.plan_items i" + filter, parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<PlanItemRow>(new CommandDefinition(
-            $"{PlanItemRow.SelectSql}{filter} ORDER BY {orderBy} OFFSET @offset LIMIT @pageSize", parameters, cancellationToken: cancellationToken));
+            $"{PlanItemRow.SelectSql}{filter} ORDER BY {orderBy} OFFSET @offset LIMIT @pageSize", parameters,
+            cancellationToken: cancellationToken));
         var approvals = await connection.QueryAsync<(string By, DateTime At, bool RisksAcknowledged, string? WithdrawnBy, DateTime? WithdrawnAt, string? Reason)>(
             new CommandDefinition("""
                 SELECT approved_by, approved_at, risks_acknowledged, withdrawn_by, withdrawn_at, withdraw_reason

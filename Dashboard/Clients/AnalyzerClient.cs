@@ -17,18 +17,21 @@ public sealed class AnalyzerClient(HttpClient http)
     public Task<ItemPage?> GetPlanAsync(Guid planId, PlanItemQuery query, Actor actor, CancellationToken cancellationToken) =>
         api.GetOrNullAsync<ItemPage>($"/api/plans/{planId}{query.ToQueryString()}", actor, cancellationToken);
 
-    public Task<IReadOnlyList<ConfidenceBucket>> GetConfidenceHistogramAsync(Guid planId, Actor actor, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ConfidenceBucket>> GetConfidenceHistogramAsync(
+        Guid planId, Actor actor, CancellationToken cancellationToken) =>
         api.GetAsync<IReadOnlyList<ConfidenceBucket>>($"/api/plans/{planId}/confidence-histogram", actor, cancellationToken);
 
     /// <summary>The projects an item may be assigned to or, with <paramref name="includeUnassignable"/>, every project.</summary>
     public Task<IReadOnlyList<ProjectView>> ListProjectsAsync(bool includeUnassignable, Actor actor, CancellationToken cancellationToken) =>
-        api.GetAsync<IReadOnlyList<ProjectView>>($"/api/projects?includeUnassignable={(includeUnassignable ? "true" : "false")}", actor, cancellationToken);
+        api.GetAsync<IReadOnlyList<ProjectView>>(
+            $"/api/projects?includeUnassignable={(includeUnassignable ? "true" : "false")}", actor, cancellationToken);
 
     public async Task<Guid> CreatePlanAsync(Actor actor, CancellationToken cancellationToken) =>
         (await api.PostAsync<PlanSummary>("/api/plans", actor, new CreatePlanRequest(null, null, null), cancellationToken)).PlanId;
 
     public Task DecideAsync(Guid planId, Guid sessionId, string decision, Guid? targetProjectId, Actor actor, CancellationToken cancellationToken) =>
-        api.PostAsync($"/api/plans/{planId}/items/{sessionId}/decision", actor, new DecisionRequest(decision, targetProjectId), cancellationToken);
+        api.PostAsync(
+            $"/api/plans/{planId}/items/{sessionId}/decision", actor, new DecisionRequest(decision, targetProjectId), cancellationToken);
 
     public Task ApproveAsync(Guid planId, bool acknowledgeRisks, Actor actor, CancellationToken cancellationToken) =>
         api.PostAsync($"/api/plans/{planId}/approve", actor, new ApprovalRequest(acknowledgeRisks), cancellationToken);

@@ -8,7 +8,8 @@ public sealed class ExecutorClient(HttpClient http)
     private readonly ServiceApi api = new(http);
 
     public async Task<Guid> StartRunAsync(Guid planId, bool dryRun, bool skipLowConfidence, int batchSize, Actor actor, CancellationToken cancellationToken) =>
-        (await api.PostAsync<RunAccepted>("/api/runs", actor, new StartRunRequest(planId, skipLowConfidence, batchSize, dryRun), cancellationToken)).RunId;
+        (await api.PostAsync<RunAccepted>(
+            "/api/runs", actor, new StartRunRequest(planId, skipLowConfidence, batchSize, dryRun), cancellationToken)).RunId;
 
     public Task CommandAsync(Guid runId, string command, bool force, Actor actor, CancellationToken cancellationToken) =>
         api.PostAsync($"/api/runs/{runId}/{command}", actor, new RunCommandRequest(force), cancellationToken);

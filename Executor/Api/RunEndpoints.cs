@@ -30,7 +30,8 @@ public static class RunEndpoints
             .WithSummary("Start a run of an approved plan (or a dry run); the saga takes it from there");
         runs.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)))
             .WithName("ListRuns").WithSummary("The newest 500 runs, newest first");
-        runs.MapGet("/{id}", (string id, RunQueries queries) => WithRunAsync(id, queries, run => Task.FromResult(TypedResults.Ok(run.ToView()))))
+        runs.MapGet("/{id}", (string id, RunQueries queries) =>
+                WithRunAsync(id, queries, run => Task.FromResult(TypedResults.Ok(run.ToView()))))
             .WithName("GetRun").WithSummary("A run's state, settings and counters");
         runs.MapGet("/{id}/batches", (string id, RunQueries queries, CancellationToken ct) =>
                 WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.BatchesAsync(run.CorrelationId, ct))))
@@ -41,16 +42,19 @@ public static class RunEndpoints
         runs.MapGet("/{id}/report", ReportAsync).WithName("GetRunReport").WithSummary("The run report as json, csv or md")
             .Produces<RunReport>(StatusCodes.Status200OK, "application/json", "text/csv", "text/markdown");
         runs.MapGet("/{id}/rollback-preview", (string id, string? page, string? pageSize, RunQueries queries, RollbackStep rollback,
-                CancellationToken ct) => WithRunAsync(id, queries, async run => PageRequest.TryParse(page, pageSize, out var errors) is { } request
-                ? (Results<Ok<RollbackPreview>, ValidationProblem>)TypedResults.Ok(await rollback.PreviewAsync(run.CorrelationId, request.Page, request.PageSize, ct))
-                : TypedResults.ValidationProblem(errors)))
+                CancellationToken ct) => WithRunAsync(id, queries, async Task<Results<Ok<RollbackPreview>, ValidationProblem>> (run) =>
+                PageRequest.TryParse(page, pageSize, out var errors) is { } request
+                    ? TypedResults.Ok(await rollback.PreviewAsync(run.CorrelationId, request.Page, request.PageSize, ct))
+                    : TypedResults.ValidationProblem(errors)))
             .WithName("GetRollbackPreview").WithSummary("One page of what a rollback would restore now, with the run's totals");
 
         MapCommand(runs, "pause", [nameof(MigrationRunStateMachine.Migrating)], (run, who, _) => new PauseRun(run, who));
         MapCommand(runs, "resume", [nameof(MigrationRunStateMachine.Paused)], (run, who, _) => new ResumeRun(run, who));
         MapCommand(runs, "cancel",
-            [nameof(MigrationRunStateMachine.PreFlight), nameof(MigrationRunStateMachine.BackingUp), nameof(MigrationRunStateMachine.Migrating),
-                nameof(MigrationRunStateMachine.Paused)],
+            [
+                nameof(MigrationRunStateMachine.PreFlight), nameof(MigrationRunStateMachine.BackingUp),
+                nameof(MigrationRunStateMachine.Migrating), nameof(MigrationRunStateMachine.Paused),
+            ],
             (run, who, _) => new CancelRun(run, who));
         MapCommand(runs, Rollback,
             [nameof(MigrationRunStateMachine.Completed), nameof(MigrationRunStateMachine.Failed), nameof(MigrationRunStateMachine.Paused)],
@@ -86,7 +90,8 @@ public static class RunEndpoints
         }
         if (!await queries.PlanExistsAsync(request.PlanId, ct))
         {
-            return TypedResults.Problem($"No plan with id {request.PlanId}.", statusCode: StatusCodes.Status404NotFound, title: "Plan not found");
+            return TypedResults.Problem(
+                $"No plan with id {request.PlanId}.", statusCode: StatusCodes.Status404NotFound, title: "Plan not found");
         }
 
         var runId = Guid.CreateVersion7();
@@ -123,7 +128,8 @@ public static class RunEndpoints
         string id, string? format, RunQueries queries, IOptions<JsonOptions> json, CancellationToken ct) =>
         WithRunAsync(id, queries, run => Task.FromResult<Results<PushStreamHttpResult, ValidationProblem>>(
             !RunReportFormats.TryCreate(format, json.Value.SerializerOptions, out var writer)
-                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"format must be {RunReportFormats.Accepted}."] })
+                ? TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["format"] = [$"format must be {RunReportFormats.Accepted}."] })
                 : TypedResults.Stream(async output =>
                 {
                     await using var snapshot = await queries.OpenReportAsync(run.CorrelationId, ct);
@@ -138,7 +144,8 @@ public static class RunEndpoints
             return BadId(nameof(runId), runId);
         }
         var (found, refusal) = await retention.DropAsync(id, user.Identity!.Name!, ct);
-        return !found ? TypedResults.Problem($"Run {id} has no backup.", statusCode: StatusCodes.Status404NotFound, title: "Backup not found")
+        return !found
+            ? TypedResults.Problem($"Run {id} has no backup.", statusCode: StatusCodes.Status404NotFound, title: "Backup not found")
             : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The backup cannot be dropped", detail: refusal)
             : TypedResults.NoContent();
     }
@@ -159,7 +166,8 @@ public static class RunEndpoints
 
     /// <summary>A 400 that names the parameter, as a validation problem (its errors keyed by the parameter's name).</summary>
     private static ProblemHttpResult BadId(string name, string value) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [$"'{value}' is not a run id (a GUID)."] })
+        TypedResults.Problem(new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [name] = [$"'{value}' is not a run id (a GUID)."] })
         {
             Status = StatusCodes.Status400BadRequest,
             Detail = $"The {name} '{value}' is not a GUID.",

@@ -5,4 +5,5 @@ namespace AspireMigration.Shared.Contracts.Api.Runs;
 public sealed record RunView(
     Guid RunId, Guid PlanId, string State, string RequestedBy, bool DryRun, bool SkipLowConfidence, int BatchSize,
     int Included, int Skipped, int TotalBatches, int CompletedBatches, int Migrated, int SkippedChanged, int RolledBack, int Conflicts,
-    string? Reason, string? BackupTable, IReadOnlyList<string> Warnings, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
+    string? Reason, string? BackupTable, IReadOnlyList<string> Warnings,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
