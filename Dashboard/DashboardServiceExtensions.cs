@@ -1,6 +1,5 @@
 using AspireMigration.Shared.Security;
 using AspireMigration.Dashboard.Clients;
-using AspireMigration.Dashboard.Plans;
 
 namespace AspireMigration.Dashboard;
 
@@ -9,7 +8,6 @@ public static class DashboardServiceExtensions
     public static IHostApplicationBuilder AddDashboardServices(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection("Dashboard"));
-        builder.Services.AddSingleton<PlanReadModel>();
         // "analyzer" and "executor" resolve through Aspire service discovery; the deployment's key
         // proves these calls come from the Dashboard, which names the signed-in user on each one.
         var apiKey = builder.Configuration["ServiceApi:Key"]

@@ -1,7 +1,6 @@
 using AspireMigration.Dashboard;
 using AspireMigration.Dashboard.Auth;
 using AspireMigration.Dashboard.Components;
-using AspireMigration.Dashboard.Plans;
 using AspireMigration.Shared.Alerts;
 using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Messaging;

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Plans;
 using AspireMigration.Shared.Domain;
 
 using System.Data;
@@ -48,7 +49,8 @@ public sealed class AnalysisEngine(NpgsqlDataSource dataSource, TimeProvider tim
 
         var sentinelExists = projects.ContainsKey(SentinelProject.Id);
         var duration = timeProvider.GetElapsedTime(started);
-        var summary = new PlanSummary(planId, createdAt, createdBy, settings, tally.Counts,
+        var summary = new PlanSummary(planId, createdAt, createdBy,
+            new PlanSettings(settings.Prior, settings.ConfidentThreshold, settings.TentativeThreshold), tally.Counts,
             tally.Risks(sentinelExists), tally.Recommendations(sentinelExists), duration.TotalMilliseconds);
         await recorder.CompleteAsync(summary, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Plans;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AspireMigration.Analyzer.Plans;

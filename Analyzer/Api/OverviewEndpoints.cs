@@ -1,6 +1,6 @@
 using AspireMigration.Analyzer.Health;
 using AspireMigration.Analyzer.Plans;
-using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Contracts.Api.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AspireMigration.Analyzer.Api;
@@ -13,13 +13,14 @@ public static class OverviewEndpoints
         routes.MapGet("/api/health-summary", HealthSummaryAsync).WithTags("Overview")
             .WithSummary("Orphan count, sessions, last plan, last and active runs, backup tables");
         routes.MapGet("/api/projects", ProjectsAsync).WithTags("Overview")
-            .WithSummary("Active projects, the ones an item may be assigned to");
+            .WithSummary("Active projects, the ones an item may be assigned to; with includeUnassignable every project");
         return routes;
     }
 
     private static async Task<Ok<HealthSummary>> HealthSummaryAsync(HealthSummaryQuery query, CancellationToken cancellationToken) =>
         TypedResults.Ok(await query.GetAsync(cancellationToken));
 
-    private static async Task<Ok<IReadOnlyList<ProjectInfo>>> ProjectsAsync(ProjectQueries projects, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await projects.ActiveAsync(cancellationToken));
+    private static async Task<Ok<IReadOnlyList<ProjectView>>> ProjectsAsync(
+        bool? includeUnassignable, ProjectQueries projects, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await projects.ListAsync(includeUnassignable ?? false, cancellationToken));
 }

@@ -1,12 +1,12 @@
-using AspireMigration.Shared.Domain;
-
 using System.Security.Claims;
-using AspireMigration.Shared.Security;
 using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Reports;
 using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Contracts.Api.Plans;
 using AspireMigration.Shared.Contracts.Plans;
+using AspireMigration.Shared.Domain;
+using AspireMigration.Shared.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,8 +16,6 @@ namespace AspireMigration.Analyzer.Api;
 /// <summary>Plans: analyse, list, page through items, render reports, record decisions, approve and withdraw approval.</summary>
 public static class PlanEndpoints
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 1000;
     public const int MaxReasonLength = 2000;
 
     private static readonly string[] Decisions = ["exclude", "include", "assign"];
@@ -28,7 +26,8 @@ public static class PlanEndpoints
         plans.MapPost("/", CreateAsync).WithSummary("Analyse the orphan sessions now and store the plan")
             .RequireAuthorization(Policies.Approve);
         plans.MapGet("/", ListAsync).WithSummary("All plans, newest first, with summary counts");
-        plans.MapGet("/{id}", GetAsync).WithSummary("A plan with one page of its items");
+        plans.MapGet("/{id}", GetAsync).WithSummary("A plan with one page of its items, filtered and sorted");
+        plans.MapGet("/{id}/confidence-histogram", HistogramAsync).WithSummary("How many items fall in each tenth of confidence");
         plans.MapGet("/{id}/report", ReportAsync).WithSummary("The plan report as json, csv or md");
         plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithSummary("Exclude, include or assign one item")
             .RequireAuthorization(Policies.Approve);
@@ -61,23 +60,27 @@ public static class PlanEndpoints
         TypedResults.Ok(await queries.ListAsync(cancellationToken));
 
     private static async Task<Results<Ok<ItemPage>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        Guid id, int? page, int? pageSize, string? type, PlanQueries queries, CancellationToken cancellationToken)
+        Guid id, [AsParameters] PlanItemQuery query, PlanQueries queries, CancellationToken cancellationToken)
     {
-        if (page is < 1)
+        if (query.Page is < 1)
         {
             return ApiProblems.Invalid("page", "The page must be 1 or more.");
         }
-        if (pageSize is < 1 or > MaxPageSize)
+        if (query.PageSize is < 1 or > PlanItemQuery.MaxPageSize)
         {
-            return ApiProblems.Invalid("pageSize", $"The page size must be between 1 and {MaxPageSize}.");
+            return ApiProblems.Invalid("pageSize", $"The page size must be between 1 and {PlanItemQuery.MaxPageSize}.");
         }
-        if (type is not null && !AssignmentTypeNames.TryParse(type, out _))
+        if (query.Type is not null && !AssignmentTypeNames.TryParse(query.Type, out _))
         {
             return ApiProblems.Invalid("type", $"The type must be one of {string.Join(", ", AssignmentTypeNames.All)}.");
         }
-        var result = await queries.PageAsync(id, page ?? 1, pageSize ?? DefaultPageSize, type, cancellationToken);
+        var result = await queries.PageAsync(id, query, cancellationToken);
         return result is null ? ApiProblems.PlanNotFound(id) : TypedResults.Ok(result);
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<ConfidenceBucket>>, ProblemHttpResult>> HistogramAsync(
+        Guid id, PlanQueries queries, CancellationToken cancellationToken) =>
+        await queries.HistogramAsync(id, cancellationToken) is { } buckets ? TypedResults.Ok(buckets) : ApiProblems.PlanNotFound(id);
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult, ValidationProblem>> ReportAsync(
         Guid id, string? format, PlanQueries queries, CancellationToken cancellationToken)

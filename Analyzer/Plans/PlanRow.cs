@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Contracts.Api.Plans;
 
 namespace AspireMigration.Analyzer.Plans;
 
@@ -39,7 +39,7 @@ internal sealed class PlanRow
         Id,
         new DateTimeOffset(CreatedAt, TimeSpan.Zero),
         CreatedBy,
-        new AnalysisSettings(Prior, ConfidentThreshold, TentativeThreshold),
+        new PlanSettings(Prior, ConfidentThreshold, TentativeThreshold),
         new PlanCounts(Total, Confident, Tentative, ManualReview, Unassigned),
         JsonSerializer.Deserialize<string[]>(Risks) ?? [],
         JsonSerializer.Deserialize<string[]>(Recommendations) ?? [],

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Plans;
 using AspireMigration.Shared.Domain;
 
 using System.Globalization;

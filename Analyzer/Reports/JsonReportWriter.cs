@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Plans;
 using System.Text.Json;
 using AspireMigration.Analyzer.Plans;
 

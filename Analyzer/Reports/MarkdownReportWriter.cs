@@ -1,4 +1,5 @@
 using AspireMigration.Analyzer.Plans;
+using AspireMigration.Shared.Contracts.Api.Plans;
 using AspireMigration.Shared.Reports;
 
 namespace AspireMigration.Analyzer.Reports;

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Plans;
 using System.Globalization;
 using AspireMigration.Analyzer.Plans;
 

@@ -1,3 +1,5 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
+
 namespace AspireMigration.Dashboard.Clients;
 
 /// <summary>The Executor's run API: commands go to the MigrationRun saga, reads come from its tables.</summary>
@@ -6,10 +8,11 @@ public sealed class ExecutorClient(HttpClient http)
     private readonly ServiceApi api = new(http);
 
     public async Task<Guid> StartRunAsync(Guid planId, bool dryRun, bool skipLowConfidence, int batchSize, Actor actor, CancellationToken cancellationToken) =>
-        (await api.PostAsync<StartedRun>("/api/runs", actor, new { planId, dryRun, skipLowConfidence, batchSize }, cancellationToken)).RunId;
+        (await api.PostAsync<RunAccepted>(
+            "/api/runs", actor, new StartRunRequest(planId, skipLowConfidence, batchSize, dryRun), cancellationToken)).RunId;
 
     public Task CommandAsync(Guid runId, string command, bool force, Actor actor, CancellationToken cancellationToken) =>
-        api.PostAsync($"/api/runs/{runId}/{command}", actor, new { force }, cancellationToken);
+        api.PostAsync($"/api/runs/{runId}/{command}", actor, new RunCommandRequest(force), cancellationToken);
 
     public Task<List<RunView>> ListRunsAsync(Actor actor, CancellationToken cancellationToken) =>
         api.GetAsync<List<RunView>>("/api/runs", actor, cancellationToken);
@@ -17,8 +20,8 @@ public sealed class ExecutorClient(HttpClient http)
     public Task<RunView> GetRunAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
         api.GetAsync<RunView>($"/api/runs/{runId}", actor, cancellationToken);
 
-    public Task<List<AuditEntry>> GetAuditAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
-        api.GetAsync<List<AuditEntry>>($"/api/runs/{runId}/audit", actor, cancellationToken);
+    public Task<List<AuditEventView>> GetAuditAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
+        api.GetAsync<List<AuditEventView>>($"/api/runs/{runId}/audit", actor, cancellationToken);
 
     /// <summary>One page (from 1) of what a rollback would do now, with the run's totals.</summary>
     public Task<RollbackPreview> GetRollbackPreviewAsync(Guid runId, int page, int pageSize, Actor actor, CancellationToken cancellationToken) =>
@@ -26,6 +29,4 @@ public sealed class ExecutorClient(HttpClient http)
 
     public Task<string> GetStringAsync(string path, Actor actor, CancellationToken cancellationToken) =>
         api.GetStringAsync(path, actor, cancellationToken);
-
-    private sealed record StartedRun(Guid RunId);
 }

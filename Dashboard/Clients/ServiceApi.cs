@@ -8,13 +8,7 @@ public sealed class ServiceApi(HttpClient http)
 {
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Actor actor, object? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(ServiceApiHeaders.OnBehalfOfUser, actor.Name);
-        request.Headers.Add(ServiceApiHeaders.OnBehalfOfRole, actor.Role);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
+        using var request = Request(method, path, actor, body);
         var response = await http.SendAsync(request, cancellationToken);
         await response.EnsureAcceptedAsync(cancellationToken);
         return response;
@@ -24,6 +18,19 @@ public sealed class ServiceApi(HttpClient http)
     {
         using var response = await SendAsync(HttpMethod.Get, path, actor, null, cancellationToken);
         return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+    }
+
+    /// <summary>Like <see cref="GetAsync{T}"/>, but a 404 is an answer (null), not a refusal.</summary>
+    public async Task<T?> GetOrNullAsync<T>(string path, Actor actor, CancellationToken cancellationToken) where T : class
+    {
+        using var request = Request(HttpMethod.Get, path, actor, null);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        await response.EnsureAcceptedAsync(cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
     }
 
     public async Task<string> GetStringAsync(string path, Actor actor, CancellationToken cancellationToken)
@@ -41,5 +48,17 @@ public sealed class ServiceApi(HttpClient http)
     {
         using var response = await SendAsync(HttpMethod.Post, path, actor, body, cancellationToken);
         return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, Actor actor, object? body)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add(ServiceApiHeaders.OnBehalfOfUser, actor.Name);
+        request.Headers.Add(ServiceApiHeaders.OnBehalfOfRole, actor.Role);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        return request;
     }
 }

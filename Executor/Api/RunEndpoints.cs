@@ -2,9 +2,11 @@ using System.Security.Claims;
 using AspireMigration.Executor.Reports;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
+using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Security;
 using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -12,49 +14,66 @@ namespace AspireMigration.Executor.Api;
 
 /// <summary>
 /// The Executor's HTTP API. Commands go onto the bus (202 Accepted): the saga decides, so the API,
-/// the dashboard and the bus all obey the same rules. The API refuses (409, nothing published) what
-/// is plainly invalid or could only fail: a command the run's state does not take, a rollback
-/// without a usable backup or while another run holds the database.
+/// the dashboard and the bus all obey the same rules. The API refuses (404/409, nothing published) what
+/// is plainly invalid or could only fail: a plan that does not exist, a command the run's state does not
+/// take, a rollback without a usable backup or while another run holds the database.
 /// </summary>
 public static class RunEndpoints
 {
     private const int MaxBatchSize = 100_000;
     private const string Rollback = "rollback";
 
-    public static WebApplication MapRunEndpoints(this WebApplication app)
+    public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder routes)
     {
-        var runs = app.MapGroup("/api/runs").WithTags("Runs");
-        runs.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate);
-        runs.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)));
-        runs.MapGet("/{id}", (string id, RunQueries queries) => WithRunAsync(id, queries, run => Task.FromResult<IResult>(TypedResults.Ok(RunView.From(run)))));
+        var runs = routes.MapGroup("/api/runs").WithTags("Runs");
+        runs.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate)
+            .WithSummary("Start a run of an approved plan (or a dry run); the saga takes it from there");
+        runs.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)))
+            .WithName("ListRuns").WithSummary("The newest 500 runs, newest first");
+        runs.MapGet("/{id}", (string id, RunQueries queries) =>
+                WithRunAsync(id, queries, run => Task.FromResult(TypedResults.Ok(run.ToView()))))
+            .WithName("GetRun").WithSummary("A run's state, settings and counters");
         runs.MapGet("/{id}/batches", (string id, RunQueries queries, CancellationToken ct) =>
-            WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.BatchesAsync(run.CorrelationId, ct))));
+                WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.BatchesAsync(run.CorrelationId, ct))))
+            .WithName("ListRunBatches").WithSummary("The batches a run has completed, in order");
         runs.MapGet("/{id}/audit", (string id, RunQueries queries, CancellationToken ct) =>
-            WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.AuditAsync(run.CorrelationId, ct))));
-        runs.MapGet("/{id}/report", ReportAsync)
+                WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.AuditAsync(run.CorrelationId, ct))))
+            .WithName("ListRunAudit").WithSummary("The run's audit trail, oldest first");
+        runs.MapGet("/{id}/report", ReportAsync).WithName("GetRunReport").WithSummary("The run report as json, csv or md")
             .Produces<RunReport>(StatusCodes.Status200OK, "application/json", "text/csv", "text/markdown");
-        runs.MapGet("/{id}/rollback-preview", (string id, string? page, string? pageSize, RunQueries queries, RollbackStep rollback, CancellationToken ct) =>
-            WithRunAsync(id, queries, async run => PageRequest.TryParse(page, pageSize, out var errors) is { } request
-                ? TypedResults.Ok(await rollback.PreviewAsync(run.CorrelationId, request.Page, request.PageSize, ct))
-                : TypedResults.ValidationProblem(errors)))
-            .Produces<RollbackPreview>();
+        runs.MapGet("/{id}/rollback-preview", (string id, string? page, string? pageSize, RunQueries queries, RollbackStep rollback,
+                CancellationToken ct) => WithRunAsync(id, queries, async Task<Results<Ok<RollbackPreview>, ValidationProblem>> (run) =>
+                PageRequest.TryParse(page, pageSize, out var errors) is { } request
+                    ? TypedResults.Ok(await rollback.PreviewAsync(run.CorrelationId, request.Page, request.PageSize, ct))
+                    : TypedResults.ValidationProblem(errors)))
+            .WithName("GetRollbackPreview").WithSummary("One page of what a rollback would restore now, with the run's totals");
 
         MapCommand(runs, "pause", [nameof(MigrationRunStateMachine.Migrating)], (run, who, _) => new PauseRun(run, who));
         MapCommand(runs, "resume", [nameof(MigrationRunStateMachine.Paused)], (run, who, _) => new ResumeRun(run, who));
         MapCommand(runs, "cancel",
-            [nameof(MigrationRunStateMachine.PreFlight), nameof(MigrationRunStateMachine.BackingUp), nameof(MigrationRunStateMachine.Migrating), nameof(MigrationRunStateMachine.Paused)],
+            [
+                nameof(MigrationRunStateMachine.PreFlight), nameof(MigrationRunStateMachine.BackingUp),
+                nameof(MigrationRunStateMachine.Migrating), nameof(MigrationRunStateMachine.Paused),
+            ],
             (run, who, _) => new CancelRun(run, who));
         MapCommand(runs, Rollback,
             [nameof(MigrationRunStateMachine.Completed), nameof(MigrationRunStateMachine.Failed), nameof(MigrationRunStateMachine.Paused)],
             (run, who, request) => new RollbackRun(run, who, request?.Force ?? false));
 
-        var backups = app.MapGroup("/api/backups").WithTags("Backups");
-        backups.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BackupsAsync(ct)));
-        backups.MapDelete("/{runId}", DropBackupAsync).RequireAuthorization(Policies.Operate);
-        return app;
+        var backups = routes.MapGroup("/api/backups").WithTags("Backups");
+        backups.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BackupsAsync(ct)))
+            .WithName("ListBackups").WithSummary("Every run's backup table, kept or dropped");
+        backups.MapDelete("/{runId}", DropBackupAsync).RequireAuthorization(Policies.Operate)
+            .WithName("DropBackup").WithSummary("Drop a finished run's backup table");
+        return routes;
     }
 
-    private static async Task<IResult> StartAsync(StartRunRequest request, ClaimsPrincipal user, IPublishEndpoint bus, CancellationToken ct)
+    /// <summary>
+    /// Refuses an unknown plan before anything is queued, and answers once the saga holds the run, so the
+    /// Location answers 200 at once (read-your-writes) rather than 404 until the StartRun is consumed.
+    /// </summary>
+    private static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        StartRunRequest request, ClaimsPrincipal user, RunQueries queries, IPublishEndpoint bus, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.PlanId == Guid.Empty)
@@ -69,64 +88,88 @@ public static class RunEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
+        if (!await queries.PlanExistsAsync(request.PlanId, ct))
+        {
+            return TypedResults.Problem(
+                $"No plan with id {request.PlanId}.", statusCode: StatusCodes.Status404NotFound, title: "Plan not found");
+        }
 
         var runId = Guid.CreateVersion7();
         await bus.Publish(new StartRun(runId, request.PlanId, user.Identity!.Name!, request.SkipLowConfidence,
             request.BatchSize ?? StartRun.DefaultBatchSize, request.DryRun), ct);
-        return TypedResults.Accepted($"/api/runs/{runId}", new { runId });
+        await queries.WaitUntilKnownAsync(runId, ct);
+        return TypedResults.Accepted($"/api/runs/{runId}", new RunAccepted(runId));
     }
 
     private static void MapCommand<T>(RouteGroupBuilder runs, string verb, string[] allowedStates, Func<Guid, string, RunCommandRequest?, T> create)
         where T : class =>
         runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, ClaimsPrincipal user, RunQueries queries, RollbackGuard rollbackGuard,
                 IPublishEndpoint bus, CancellationToken ct) =>
-            WithRunAsync(id, queries, async run =>
+            WithRunAsync(id, queries, async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> (run) =>
             {
                 var refusal = allowedStates.Contains(run.CurrentState) && !(run.DryRun && verb != "resume")
                     ? verb == Rollback ? await rollbackGuard.RefuseAsync(run.CorrelationId, ct) : null
                     : new CommandRefusal($"Cannot {verb} this run",
-                        $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to {string.Join(", ", allowedStates)} runs"
-                        + (run.DryRun ? ", never to a dry run." : "."));
+                        $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to "
+                        + string.Join(", ", allowedStates) + " runs" + (run.DryRun ? ", never to a dry run." : "."));
                 if (refusal is not null)
                 {
                     return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal.Title, detail: refusal.Detail);
                 }
                 await bus.Publish(create(run.CorrelationId, user.Identity!.Name!, request), ct);
-                return TypedResults.Accepted($"/api/runs/{run.CorrelationId}", new { runId = run.CorrelationId });
-            })).RequireAuthorization(Policies.Operate);
+                return TypedResults.Accepted($"/api/runs/{run.CorrelationId}", new RunAccepted(run.CorrelationId));
+            }))
+            .RequireAuthorization(Policies.Operate)
+            .WithName(char.ToUpperInvariant(verb[0]) + verb[1..] + "Run")
+            .WithSummary($"Ask the run's saga to {verb} the run")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Task<IResult> ReportAsync(string id, string? format, RunQueries queries, IOptions<JsonOptions> json, CancellationToken ct) =>
-        WithRunAsync(id, queries, run => Task.FromResult<IResult>(!RunReportFormats.TryCreate(format, json.Value.SerializerOptions, out var writer)
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"format must be {RunReportFormats.Accepted}."] })
-            : TypedResults.Stream(async output =>
-            {
-                await using var snapshot = await queries.OpenReportAsync(run.CorrelationId, ct);
-                await writer.WriteAsync(output, RunView.From(run), snapshot.Outcomes, snapshot.SessionsAsync(ct), ct);
-            }, writer.ContentType, $"run-{run.CorrelationId}.{writer.FileExtension}")));
+    private static Task<Results<Results<PushStreamHttpResult, ValidationProblem>, ProblemHttpResult>> ReportAsync(
+        string id, string? format, RunQueries queries, IOptions<JsonOptions> json, CancellationToken ct) =>
+        WithRunAsync(id, queries, run => Task.FromResult<Results<PushStreamHttpResult, ValidationProblem>>(
+            !RunReportFormats.TryCreate(format, json.Value.SerializerOptions, out var writer)
+                ? TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["format"] = [$"format must be {RunReportFormats.Accepted}."] })
+                : TypedResults.Stream(async output =>
+                {
+                    await using var snapshot = await queries.OpenReportAsync(run.CorrelationId, ct);
+                    await writer.WriteAsync(output, run.ToView(), snapshot.Outcomes, snapshot.SessionsAsync(ct), ct);
+                }, writer.ContentType, $"run-{run.CorrelationId}.{writer.FileExtension}")));
 
-    private static async Task<IResult> DropBackupAsync(string runId, ClaimsPrincipal user, BackupRetention retention, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DropBackupAsync(
+        string runId, ClaimsPrincipal user, BackupRetention retention, CancellationToken ct)
     {
         if (!Guid.TryParse(runId, out var id))
         {
-            return BadId(runId);
+            return BadId(nameof(runId), runId);
         }
         var (found, refusal) = await retention.DropAsync(id, user.Identity!.Name!, ct);
-        return !found ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Run {id} has no backup")
+        return !found
+            ? TypedResults.Problem($"Run {id} has no backup.", statusCode: StatusCodes.Status404NotFound, title: "Backup not found")
             : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The backup cannot be dropped", detail: refusal)
             : TypedResults.NoContent();
     }
 
     /// <summary>Parses the id and loads the run: a malformed id is a 400, an unknown one a 404, never a 500.</summary>
-    private static async Task<IResult> WithRunAsync(string id, RunQueries queries, Func<MigrationRunState, Task<IResult>> handle)
+    private static async Task<Results<TResult, ProblemHttpResult>> WithRunAsync<TResult>(
+        string id, RunQueries queries, Func<MigrationRunState, Task<TResult>> handle) where TResult : IResult
     {
         if (!Guid.TryParse(id, out var runId))
         {
-            return BadId(id);
+            return BadId(nameof(id), id);
         }
         var run = await queries.FindAsync(runId);
-        return run is null ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Run {runId} does not exist") : await handle(run);
+        return run is null
+            ? TypedResults.Problem($"No run with id {runId}.", statusCode: StatusCodes.Status404NotFound, title: "Run not found")
+            : await handle(run);
     }
 
-    private static IResult BadId(string id) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not a run id (a GUID)."] });
+    /// <summary>A 400 that names the parameter, as a validation problem (its errors keyed by the parameter's name).</summary>
+    private static ProblemHttpResult BadId(string name, string value) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [name] = [$"'{value}' is not a run id (a GUID)."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = $"The {name} '{value}' is not a GUID.",
+        });
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Saga;
+using AspireMigration.Shared.Contracts.Api.Runs;
 using Dapper;
 using MassTransit;
 using Npgsql;
@@ -10,14 +11,42 @@ namespace AspireMigration.Executor.Api;
 /// <summary>The read side of the API: saga instances through the saga repository, the rest with plain SQL.</summary>
 public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<MigrationRunState> sagas)
 {
+    /// <summary>How long a start waits for its saga instance; past it, the 202 stands and the run shows up a little later.</summary>
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
+
     public async Task<MigrationRunState?> FindAsync(Guid runId) => await sagas.Load(runId);
+
+    public async Task<bool> PlanExistsAsync(Guid planId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM backfill.plans WHERE id = @planId)", new { planId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Polls until the saga repository holds the run; the saga creates it as it consumes StartRun, within milliseconds.</summary>
+    public async Task WaitUntilKnownAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartWait);
+        try
+        {
+            while (await FindAsync(runId) is null)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The bus is slow: the run is queued all the same, so the 202 stays true.
+        }
+    }
 
     public async Task<IReadOnlyList<RunView>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var states = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT state::text FROM backfill.run_sagas ORDER BY created_at DESC LIMIT 500", cancellationToken: cancellationToken));
-        return states.Select(s => RunView.From(JsonSerializer.Deserialize<MigrationRunState>(s, SagaJson.Options)!)).ToList();
+        return states.Select(s => JsonSerializer.Deserialize<MigrationRunState>(s, SagaJson.Options)!.ToView()).ToList();
     }
 
     public async Task<IReadOnlyList<BatchView>> BatchesAsync(Guid runId, CancellationToken cancellationToken)

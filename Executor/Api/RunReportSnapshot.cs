@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
 using System.Data;
 using System.Runtime.CompilerServices;
 using AspireMigration.Executor.Steps;

@@ -1,4 +1,5 @@
 using AspireMigration.Executor.Api;
+using AspireMigration.Shared.Contracts.Api.Runs;
 
 namespace AspireMigration.Executor.Reports;
 

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
 using System.IO.Pipelines;
 using System.Text.Json;
 using AspireMigration.Executor.Api;

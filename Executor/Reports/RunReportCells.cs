@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
 using System.Globalization;
 using AspireMigration.Executor.Api;
 

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Domain;
 using Dapper;

@@ -382,6 +382,18 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         Assert.True(paths.TryGetProperty("/api/health-summary", out _));
     }
 
+    [Fact]
+    public async Task The_openapi_document_matches_the_committed_one()
+    {
+        await using var db = await TestDatabase.CreateAsync(fixture);
+        await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
+        using var client = factory.CreateClient();
+
+        var (committed, live) = await CommittedOpenApi.CompareAsync("analyzer", await client.GetStringAsync("/openapi/v1.json"));
+
+        Assert.Equal(committed, live);
+    }
+
     /// <summary>Two confident, one tie, one without evidence: a plan with risks.</summary>
     private async Task<TestDatabase> SeededDatabaseAsync()
     {

@@ -1,6 +1,7 @@
 using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Contracts.Api.Plans;
 using AspireMigration.Shared.Database;
 using AspireMigration.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Plans;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
 using System.Net;
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
@@ -38,9 +39,14 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
         Assert.Contains("batchSize", problem);
         Assert.DoesNotContain("requestedBy", problem);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync("/api/runs", new StringContent("{ nope", null, "application/json"))).StatusCode);
+        var unknownPlan = await http.PostAsJsonAsync("/api/runs", new StartRunRequest(Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.NotFound, unknownPlan.StatusCode);
+        Assert.Equal("Plan not found", (await unknownPlan.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())?.Title);
 
         var openApi = await http.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/runs/{id}/rollback-preview", openApi);
+        var (committed, live) = await CommittedOpenApi.CompareAsync("executor", openApi);
+        Assert.Equal(committed, live);
     }
 
     [Fact]
@@ -48,7 +54,10 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
-        var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
+        var runId = await client.StartAsync(await scenario.InsertPlanAsync());
+        // Read-your-writes: the 202's Location answers at once, before the run has finished.
+        Assert.NotNull(await client.GetAsync(runId));
+        var run = await client.WaitAsync(runId);
 
         await client.AssertRefusedAsync(run.RunId, "pause", "Cannot pause this run", "is Completed");
         await client.AssertRefusedAsync(run.RunId, "resume", "Cannot resume this run", "is Completed");

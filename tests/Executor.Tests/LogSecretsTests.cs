@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
 using System.Net;
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;

@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AspireMigration.Bench.Execution;

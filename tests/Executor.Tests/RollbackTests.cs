@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
 using System.Net.Http.Json;
 using System.Net;
 using AspireMigration.Executor.Steps;
@@ -52,7 +53,7 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
         var projects = await scenario.SeedProjectsAsync();
         Assert.Equal(Scenario.P3, projects[2]);
         Assert.All(projects.Where(p => p.Key != 2), p => Assert.Null(p.Value));
-        var audit = await client.Http.GetFromJsonAsync<List<Api.AuditEventView>>($"/api/runs/{run.RunId}/audit");
+        var audit = await client.Http.GetFromJsonAsync<List<AuditEventView>>($"/api/runs/{run.RunId}/audit");
         Assert.Contains(audit!, e => e.Action == RunAuditActions.RollbackRequested && e.Actor == "operator");
     }
 

@@ -1,5 +1,6 @@
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Saga;
+using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Domain;
 
 namespace AspireMigration.Executor.Tests;

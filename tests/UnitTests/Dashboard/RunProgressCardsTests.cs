@@ -1,5 +1,6 @@
 using AspireMigration.Dashboard.Clients;
 using AspireMigration.Dashboard.Components.Shared;
+using AspireMigration.Shared.Contracts.Api.Runs;
 using Bunit;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,5 +47,6 @@ public sealed class RunProgressCardsTests : BunitContext
     private static RunView Run(string state, int batchesDone, int migrated, int skippedChanged) => new(
         Guid.NewGuid(), Guid.NewGuid(), state, "operator", DryRun: false, SkipLowConfidence: false, BatchSize: 1000,
         Included: 10_000, Skipped: 0, TotalBatches: 10, CompletedBatches: batchesDone, Migrated: migrated, SkippedChanged: skippedChanged,
-        RolledBack: 0, Conflicts: 0, Reason: null, BackupTable: null, CreatedAt: DateTimeOffset.UtcNow, FinishedAt: null);
+        RolledBack: 0, Conflicts: 0, Reason: null, BackupTable: null, Warnings: [], CreatedAt: DateTimeOffset.UtcNow,
+        UpdatedAt: DateTimeOffset.UtcNow, FinishedAt: null);
 }

@@ -1,4 +1,0 @@
-namespace AspireMigration.Analyzer.Api;
-
-/// <param name="AcknowledgeRisks">Must be true to approve a plan that lists risks.</param>
-public sealed record ApprovalRequest(bool AcknowledgeRisks);

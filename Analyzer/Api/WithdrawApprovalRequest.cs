@@ -1,4 +1,0 @@
-namespace AspireMigration.Analyzer.Api;
-
-/// <param name="Reason">Why the approval is withdrawn; required, kept in the approval's audit.</param>
-public sealed record WithdrawApprovalRequest(string? Reason);

@@ -1,4 +1,0 @@
-namespace AspireMigration.Analyzer.Plans;
-
-/// <summary>The newest operator decision on a plan item.</summary>
-public sealed record ItemDecision(string Decision, Guid? TargetProjectId, string DecidedBy, DateTimeOffset DecidedAt);

@@ -1,3 +1,0 @@
-namespace AspireMigration.Analyzer.Plans;
-
-public sealed record PlanApproval(string ApprovedBy, DateTimeOffset ApprovedAt, bool RisksAcknowledged);

@@ -1,3 +1,0 @@
-namespace AspireMigration.Dashboard.Plans;
-
-public sealed record DistributionEntry(Guid ProjectId, string ProjectName, string Status, int Events);

@@ -1,9 +1,0 @@
-namespace AspireMigration.Dashboard.Plans;
-
-public enum PlanItemSort
-{
-    SessionId,
-    Confidence,
-    AssignmentType,
-    EvidenceEvents,
-}

@@ -1,3 +1,0 @@
-namespace AspireMigration.Dashboard.Plans;
-
-public sealed record ProjectOption(Guid Id, string Name);

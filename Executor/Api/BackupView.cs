@@ -1,3 +1,0 @@
-namespace AspireMigration.Executor.Api;
-
-public sealed record BackupView(Guid RunId, string TableName, long RowCount, DateTime CreatedAt, DateTime? DroppedAt, string? DroppedBy, string? RunState, DateTime? RunFinishedAt);

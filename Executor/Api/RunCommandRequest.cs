@@ -1,4 +1,0 @@
-namespace AspireMigration.Executor.Api;
-
-/// <summary>The optional body of pause/resume/cancel/rollback: for rollback, whether to force over conflicts.</summary>
-public sealed record RunCommandRequest(bool Force = false);

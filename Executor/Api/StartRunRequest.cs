@@ -1,3 +1,0 @@
-namespace AspireMigration.Executor.Api;
-
-public sealed record StartRunRequest(Guid PlanId, bool SkipLowConfidence = false, int? BatchSize = null, bool DryRun = false);

@@ -1,4 +1,0 @@
-namespace AspireMigration.Executor.Steps;
-
-/// <summary>Action: one of <see cref="RollbackAction"/>'s words.</summary>
-public sealed record RollbackPreviewRow(Guid SessionId, Guid? CurrentProjectId, Guid? TargetProjectId, Guid? OriginalProjectId, string Action);

@@ -1,0 +1,4 @@
+namespace AspireMigration.Shared.Contracts.Api.Plans;
+
+/// <summary>Optional overrides of the configured scoring settings for one analysis.</summary>
+public sealed record CreatePlanRequest(decimal? Prior, decimal? ConfidentThreshold, decimal? TentativeThreshold);

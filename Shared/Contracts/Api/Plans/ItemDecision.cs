@@ -1,0 +1,4 @@
+namespace AspireMigration.Shared.Contracts.Api.Plans;
+
+/// <summary>The newest operator decision on a plan item.</summary>
+public sealed record ItemDecision(string Decision, Guid? TargetProjectId, string DecidedBy, DateTimeOffset DecidedAt);
