@@ -5,7 +5,7 @@ using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Messaging;
 using AspireMigration.Shared.Security;
 
-// Headless use (CI, a bastion host): `analyze` and `bench` run without the web host.
+// `bench` runs without the web host; people and pipelines analyse through the API (the aspire-migration command line).
 if (AnalyzerCli.Handles(args))
 {
     return await AnalyzerCli.RunAsync(args, Console.Out, Console.Error);

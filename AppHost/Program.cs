@@ -4,26 +4,28 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // PostgreSQL (the application database) and RabbitMQ: containers, local executables or the user's own.
 var infrastructure = builder.AddMigrationInfrastructure();
-var serviceApiKey = builder.AddServiceApiKey();
+var serviceApiKeys = builder.AddServiceApiKeys();
 
 var analyzer = builder.AddProject<Projects.Analyzer>("analyzer")
     .WithInfrastructure(infrastructure)
-    .WithServiceApiKey(serviceApiKey)
+    .WithServiceApiClients(serviceApiKeys)
     .WithHttpHealthCheck("/health");
 
 var executor = builder.AddProject<Projects.Executor>("executor")
     .WithInfrastructure(infrastructure)
-    .WithServiceApiKey(serviceApiKey)
+    .WithServiceApiClients(serviceApiKeys)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Dashboard>("dashboard")
     .WithInfrastructure(infrastructure)
-    .WithServiceApiKey(serviceApiKey)
+    .WithServiceApiKey(serviceApiKeys)
     .WithReference(analyzer).WaitFor(analyzer)
     .WithReference(executor).WaitFor(executor)
     .WithDemoUsers(infrastructure)
     .WithAspireDashboardLink()
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+
+builder.WriteCliConfig(serviceApiKeys, analyzer, executor);
 
 builder.Build().Run();

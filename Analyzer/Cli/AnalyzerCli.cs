@@ -4,8 +4,8 @@ using Npgsql;
 namespace AspireMigration.Analyzer.Cli;
 
 /// <summary>
-/// Entry point of the headless verbs. Exit codes: 0 done, 1 the database or the file system
-/// failed, 2 the command line is wrong. Messages go to stderr, in words an operator can act on.
+/// Entry point of the headless verbs. Exit codes: 0 done, 1 the database failed,
+/// 2 the command line is wrong. Messages go to stderr, in words an operator can act on.
 /// </summary>
 public static class AnalyzerCli
 {
@@ -15,7 +15,6 @@ public static class AnalyzerCli
 
     private static readonly Dictionary<string, Func<IReadOnlyList<string>, TextWriter, CancellationToken, Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
-        ["analyze"] = AnalyzeCommand.RunAsync,
         ["bench"] = BenchCommand.RunAsync,
     };
 
@@ -29,7 +28,7 @@ public static class AnalyzerCli
         }
         catch (CliUsageException e)
         {
-            await stderr.WriteLineAsync($"error: {e.Message}\nusage: {AnalyzeCommand.Usage}\n       {BenchCommand.Usage}");
+            await stderr.WriteLineAsync($"error: {e.Message}\nusage: {BenchCommand.Usage}");
             return UsageError;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
@@ -40,11 +39,6 @@ public static class AnalyzerCli
         catch (AnalysisPreconditionException e)
         {
             await stderr.WriteLineAsync($"error: {e.Message}");
-            return Failed;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync($"error: cannot write the report: {e.Message}");
             return Failed;
         }
     }

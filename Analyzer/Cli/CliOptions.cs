@@ -1,9 +1,7 @@
-using System.Globalization;
-
 namespace AspireMigration.Analyzer.Cli;
 
 /// <summary>
-/// A small parser for "--name value" options and "--flag" switches: two verbs with a handful of
+/// A small parser for "--name value" options and "--flag" switches: one verb with a handful of
 /// options do not justify a command-line framework.
 /// </summary>
 public sealed class CliOptions
@@ -46,9 +44,4 @@ public sealed class CliOptions
 
     public string Require(string name) =>
         string.IsNullOrWhiteSpace(Get(name)) ? throw new CliUsageException($"{name} is required.") : Get(name)!;
-
-    public decimal? GetDecimal(string name) =>
-        Get(name) is not { } text ? null
-        : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value
-        : throw new CliUsageException($"{name} must be a number, not '{text}'.");
 }
