@@ -46,6 +46,11 @@ public static class ServiceApiKeyExtensions
         var path = Path.Combine(LocalDataDirectory.Resolve(builder.Configuration["Infrastructure:DataDirectory"], builder.AppHostDirectory), CliConfigFileName);
         builder.Eventing.Subscribe<AfterResourcesCreatedEvent>(async (@event, cancellationToken) =>
         {
+            // A host that runs without the services (the test fixtures' infrastructure-only mode) has nothing for the CLI to reach.
+            if (!@event.Model.Resources.Contains(analyzer.Resource) || !@event.Model.Resources.Contains(executor.Resource))
+            {
+                return;
+            }
             var connection = new CliConnection(analyzer.GetEndpoint("http").Url, executor.GetEndpoint("http").Url,
                 await keys.Cli.Resource.GetValueAsync(cancellationToken));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
