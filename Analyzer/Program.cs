@@ -1,15 +1,8 @@
 using AspireMigration.Analyzer;
-using AspireMigration.Analyzer.Cli;
 using AspireMigration.Shared.Alerts;
 using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Messaging;
 using AspireMigration.Shared.Security;
-
-// Headless use (CI, a bastion host): `analyze` runs without the web host.
-if (AnalyzerCli.Handles(args))
-{
-    return await AnalyzerCli.RunAsync(args, Console.Out, Console.Error);
-}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -4,7 +4,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // PostgreSQL (the application database) and RabbitMQ: containers, local executables or the user's own.
 var infrastructure = builder.AddMigrationInfrastructure();
-var serviceApiKey = builder.AddServiceApiKey();
+var serviceApiKeys = builder.AddServiceApiKeys();
 
 // The only writer of the tool schema: seeds a demo database the AppHost runs, migrates, and exits.
 // Every service starts after it completed, so the start order shows in the Aspire dashboard.
@@ -15,24 +15,26 @@ var migrator = builder.AddProject<Projects.Migrator>("migrator")
 var analyzer = builder.AddProject<Projects.Analyzer>("analyzer")
     .WaitForCompletion(migrator)
     .WithInfrastructure(infrastructure)
-    .WithServiceApiKey(serviceApiKey)
+    .WithServiceApiClients(serviceApiKeys)
     .WithHttpHealthCheck("/health");
 
 var executor = builder.AddProject<Projects.Executor>("executor")
     .WaitForCompletion(migrator)
     .WithInfrastructure(infrastructure)
-    .WithServiceApiKey(serviceApiKey)
+    .WithServiceApiClients(serviceApiKeys)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Dashboard>("dashboard")
     .WaitForCompletion(migrator)
     .WithInfrastructure(infrastructure)
-    .WithServiceApiKey(serviceApiKey)
+    .WithServiceApiKey(serviceApiKeys)
     .WithReference(analyzer).WaitFor(analyzer)
     .WithReference(executor).WaitFor(executor)
     .WithDemoUsers(infrastructure)
     .WithAspireDashboardLink()
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+
+builder.WriteCliConfig(serviceApiKeys, analyzer, executor);
 
 builder.Build().Run();

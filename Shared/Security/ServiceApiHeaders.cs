@@ -1,8 +1,9 @@
 namespace AspireMigration.Shared.Security;
 
 /// <summary>
-/// How the Dashboard calls the service APIs: the shared key proves the caller is a component of
-/// this deployment; the on-behalf-of headers name the signed-in user whose role the API checks.
+/// How callers present themselves to the service APIs: "Authorization: ApiKey &lt;key&gt;" names the
+/// client (<see cref="ServiceApiClientOptions"/>); only a client allowed to act on behalf of its
+/// users (the Dashboard) may name the signed-in user and role in the on-behalf-of headers.
 /// </summary>
 public static class ServiceApiHeaders
 {

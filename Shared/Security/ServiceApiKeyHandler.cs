@@ -1,17 +1,16 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AspireMigration.Shared.Security;
 
 /// <summary>
-/// Authenticates "Authorization: ApiKey &lt;key&gt;" and takes the acting user and role from the
-/// on-behalf-of headers. Without a valid key the headers count for nothing.
+/// Authenticates "Authorization: ApiKey &lt;key&gt;" as the client holding that key. A client that acts
+/// on behalf of users names the user and role in the on-behalf-of headers; any other client is its
+/// own fixed identity, and a request of it carrying those headers is refused rather than half-honoured.
 /// </summary>
 internal sealed class ServiceApiKeyHandler(IOptionsMonitor<ServiceApiKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<ServiceApiKeyOptions>(options, logger, encoder)
@@ -23,21 +22,55 @@ internal sealed class ServiceApiKeyHandler(IOptionsMonitor<ServiceApiKeyOptions>
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        if (Options.Key.Length == 0 || !FixedTimeEquals(header[(ServiceApiHeaders.Scheme.Length + 1)..], Options.Key))
+        var client = FindClient(header[(ServiceApiHeaders.Scheme.Length + 1)..]);
+        if (client is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
         }
-
         var user = Request.Headers[ServiceApiHeaders.OnBehalfOfUser].ToString();
         var role = Request.Headers[ServiceApiHeaders.OnBehalfOfRole].ToString();
+        if (!client.OnBehalfOf)
+        {
+            return Task.FromResult(user.Length > 0 || role.Length > 0
+                ? AuthenticateResult.Fail($"Client {client.Id} acts as {client.Name} only; it may not name another user or role.")
+                : Success(client, client.Name, client.Roles));
+        }
         if (user.Length == 0 || !Roles.All.Contains(role))
         {
-            return Task.FromResult(AuthenticateResult.Fail($"Requests must name the acting user ({ServiceApiHeaders.OnBehalfOfUser}) and a known role ({ServiceApiHeaders.OnBehalfOfRole})."));
+            return Task.FromResult(AuthenticateResult.Fail(
+                $"Requests must name the acting user ({ServiceApiHeaders.OnBehalfOfUser}) and a known role ({ServiceApiHeaders.OnBehalfOfRole})."));
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user), new Claim(ClaimTypes.Role, role)], Scheme.Name);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        // Audit columns and the four-eyes rule compare recorded names: a user may not take the name of an automation client.
+        if (Options.Clients.Any(c => !c.OnBehalfOf && string.Equals(c.Name, user, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Task.FromResult(AuthenticateResult.Fail($"{user} is the identity of an automation client, not a user."));
+        }
+        return Task.FromResult(Success(client, user, [role]));
     }
 
-    private static bool FixedTimeEquals(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+    /// <summary>Compares the presented key with every configured one, without stopping at a match, so timing reveals nothing.</summary>
+    private ServiceApiClient? FindClient(string presentedKey)
+    {
+        var presented = ServiceApiClientConfiguration.Hash(presentedKey);
+        ServiceApiClient? found = null;
+        foreach (var client in Options.Clients)
+        {
+            foreach (var key in client.KeyHashes)
+            {
+                if (CryptographicOperations.FixedTimeEquals(presented, key))
+                {
+                    found = client;
+                }
+            }
+        }
+        return found;
+    }
+
+    private AuthenticateResult Success(ServiceApiClient client, string name, IEnumerable<string> roles)
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, name), new Claim(ServiceApiClaims.Client, client.Id), .. roles.Select(role => new Claim(ClaimTypes.Role, role))],
+            Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
 }

@@ -4,6 +4,6 @@ namespace AspireMigration.Shared.Security;
 
 public sealed class ServiceApiKeyOptions : AuthenticationSchemeOptions
 {
-    /// <summary>The deployment's shared key (Aspire parameter "service-api-key", configuration "ServiceApi:Key").</summary>
-    public string Key { get; set; } = "";
+    /// <summary>The callers the API accepts (configuration "ServiceApi:Clients").</summary>
+    internal IReadOnlyList<ServiceApiClient> Clients { get; set; } = [];
 }

@@ -39,8 +39,14 @@ public class InfrastructureFixture : IAsyncLifetime
 
     public string MessagingConnectionString { get; private set; } = "";
 
-    /// <summary>The deployment key the services expect (the AppHost parameter "service-api-key").</summary>
+    /// <summary>The Dashboard's key, which may name the acting user and role (the AppHost parameter "dashboard-api-key").</summary>
     public string ServiceApiKey { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The command line's key, a fixed identity with the Approver and Operator roles (the AppHost parameter "cli-api-key").</summary>
+    public string CliApiKey { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Where the AppHost keeps this fixture's local data (and the command line's config file).</summary>
+    public string DataDirectory => dataDirectory;
 
     /// <summary>The fixture's RabbitMQ node, for tests that put it under faults (stop/start it through <see cref="App"/>'s resource commands).</summary>
     public BrokerControl Broker => new(App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalRabbitMQServerResource>().Single());
@@ -51,7 +57,8 @@ public class InfrastructureFixture : IAsyncLifetime
         [
             "--Infrastructure:Mode=Executable",
             $"--Infrastructure:DataDirectory={dataDirectory}",
-            $"--Parameters:service-api-key={ServiceApiKey}",
+            $"--Parameters:dashboard-api-key={ServiceApiKey}",
+            $"--Parameters:cli-api-key={CliApiKey}",
         ]);
         if (!IncludeServices)
         {

@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using AspireMigration.Cli.Api;
+using AspireMigration.Cli.Commands.Plans;
+using AspireMigration.Cli.Configuration;
+using AspireMigration.Cli.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AspireMigration.Cli.Commands.Runs;
+
+[Description("Run an approved plan (Operator); --wait follows it to its end")]
+public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand<StartRunCommand.Settings>(environment)
+{
+    public sealed class Settings : GlobalSettings
+    {
+        [CommandArgument(0, "<PLAN>")]
+        public string PlanIdText { get; init; } = "";
+
+        [CommandOption("--dry-run")]
+        [Description("Do everything in one transaction that is rolled back")]
+        public bool DryRun { get; init; }
+
+        [CommandOption("--skip-low-confidence")]
+        [Description("Leave tentative items alone")]
+        public bool SkipLowConfidence { get; init; }
+
+        [CommandOption("--batch-size <N>")]
+        public int? BatchSize { get; init; }
+
+        [CommandOption("--wait")]
+        [Description("Show the run's progress and exit with its outcome")]
+        public bool Wait { get; init; }
+
+        public override ValidationResult Validate() =>
+            !Guid.TryParse(PlanIdText, out _) ? ValidationResult.Error($"'{PlanIdText}' is not a plan id.")
+            : BatchSize is < 1 ? ValidationResult.Error("--batch-size must be 1 or more.")
+            : ValidationResult.Success();
+    }
+
+    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
+    {
+        // A dry run changes nothing, so it is never asked about.
+        if (!settings.DryRun)
+        {
+            var plan = await PlanText.ReadAsync(client, settings.PlanIdText, cancellationToken);
+            if (!output.Confirm($"Run plan {settings.PlanIdText} on the database: {PlanText.Counts(plan.Field("summary"))} items, "
+                    + $"low-confidence items {(settings.SkipLowConfidence ? "skipped" : "included")}?"))
+            {
+                return ExitCodes.Failed;
+            }
+        }
+        var started = (await client.SendAsync(HttpMethod.Post, Service.Executor, "/api/runs",
+            new { planId = Guid.Parse(settings.PlanIdText), settings.SkipLowConfidence, settings.BatchSize, settings.DryRun }, cancellationToken))!.Value;
+        var runId = Guid.Parse(started.Text("runId"));
+        if (!settings.Wait)
+        {
+            output.Write(started, console => console.MarkupLine(Markup.Escape($"Run {runId} started; follow it with: aspire-migration runs watch {runId}")));
+            return ExitCodes.Done;
+        }
+        var run = await new RunWatcher(client, output).WaitAsync(runId, RunOutcome.IsFinished, cancellationToken);
+        output.Write(run, _ => { });
+        return RunOutcome.OfRun(run);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using AspireMigration.Cli.Configuration;
+using Spectre.Console;
+
+namespace AspireMigration.Cli.Output;
+
+/// <summary>
+/// Where a command speaks: tables and colours for people, the API's JSON alone for machines
+/// (--json), and the confirmation of a risky step, which is never asked without a terminal.
+/// </summary>
+public sealed class CommandOutput(GlobalSettings settings, CliEnvironment environment)
+{
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(environment.Out),
+        Ansi = environment.OutputIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = environment.OutputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = environment.HasTerminal ? InteractionSupport.Yes : InteractionSupport.No,
+    });
+
+    public bool Json => settings.Json;
+
+    /// <summary>A live progress display needs a terminal to redraw on, and would corrupt JSON.</summary>
+    public bool Live => !settings.Json && environment.OutputIsTerminal;
+
+    /// <summary>The API's answer on stdout with --json; otherwise what <paramref name="forPeople"/> renders.</summary>
+    public void Write(JsonElement json, Action<IAnsiConsole> forPeople)
+    {
+        if (settings.Json)
+        {
+            environment.Out.WriteLine(JsonSerializer.Serialize(json, Indented));
+        }
+        else
+        {
+            forPeople(Console);
+        }
+    }
+
+    /// <summary>A line for people; nothing with --json, whose stdout holds JSON only.</summary>
+    public void Say(string markup)
+    {
+        if (!settings.Json)
+        {
+            Console.MarkupLine(markup);
+        }
+    }
+
+    /// <summary>
+    /// True when the step may go ahead: --yes, or a person at the terminal said yes. Without a
+    /// terminal nobody can answer, so the command line is incomplete (exit code 2), never a hang.
+    /// </summary>
+    public bool Confirm(string question)
+    {
+        if (settings.Yes)
+        {
+            return true;
+        }
+        if (!environment.HasTerminal)
+        {
+            throw new CliUsageException($"{question} There is no terminal to confirm on: pass --yes to go ahead.");
+        }
+        if (Console.Confirm(Markup.Escape(question), defaultValue: false))
+        {
+            return true;
+        }
+        environment.Error.WriteLine("Not confirmed; nothing was done.");
+        return false;
+    }
+}

@@ -1,0 +1,3 @@
+using AspireMigration.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());

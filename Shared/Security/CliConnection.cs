@@ -1,0 +1,7 @@
+namespace AspireMigration.Shared.Security;
+
+/// <summary>
+/// What the command line needs to reach a deployment: the two service APIs and its client's key.
+/// The shape of the CLI's config file, which the AppHost writes for the local stack.
+/// </summary>
+public sealed record CliConnection(string? AnalyzerUrl, string? ExecutorUrl, string? Key);

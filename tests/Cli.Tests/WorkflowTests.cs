@@ -1,0 +1,86 @@
+using System.Text.Json;
+using AspireMigration.AppHost.Infrastructure;
+using AspireMigration.Cli.Configuration;
+using AspireMigration.TestSupport;
+using Dapper;
+using Npgsql;
+
+namespace AspireMigration.Cli.Tests;
+
+/// <summary>
+/// The whole workflow through the command line binary against the running AppHost, as a CI job runs
+/// it: no terminal, --yes, --json, the config file the AppHost wrote, and the database checked.
+/// </summary>
+[Collection(CliStackCollection.Name)]
+public sealed class WorkflowTests(FullStackFixture fixture)
+{
+    private Dictionary<string, string> LocalStack => new()
+    {
+        [ConnectionResolver.ConfigVariable] = Path.Combine(fixture.DataDirectory, ServiceApiKeyExtensions.CliConfigFileName),
+    };
+
+    [Fact]
+    public async Task Analyse_approve_dry_run_run_and_roll_back_with_no_terminal()
+    {
+        var orphans = await OrphansAsync();
+
+        var analysed = await CliProcess.RunAsync(LocalStack, "plans", "analyze", "--json");
+        var planId = analysed.Json().GetProperty("planId").GetString()!;
+        var approved = await CliProcess.RunAsync(LocalStack, "plans", "approve", planId, "--acknowledge-risks", "--yes", "--json");
+        var approvedAgain = await CliProcess.RunAsync(LocalStack, "plans", "approve", planId, "--acknowledge-risks", "--yes");
+        var dryRun = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--dry-run", "--wait", "--json");
+        var afterDryRun = await OrphansAsync();
+        var unconfirmed = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--wait");
+        var runsBeforeStart = (await CliProcess.RunAsync(LocalStack, "runs", "list", "--json")).Json().GetArrayLength();
+        var run = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--wait", "--yes", "--json");
+        var afterRun = await OrphansAsync();
+        var runId = run.Json().GetProperty("runId").GetString()!;
+        var preview = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--preview", "--json");
+        var rolledBack = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--yes", "--wait", "--json");
+        var afterRollback = await OrphansAsync();
+
+        Assert.True(analysed.ExitCode == ExitCodes.Done, analysed.ToString());
+        Assert.Equal("cli", analysed.Json().GetProperty("createdBy").GetString());
+        Assert.Equal(orphans.Count, analysed.Json().GetProperty("summary").GetProperty("total").GetInt32());
+        Assert.True(approved.ExitCode == ExitCodes.Done, approved.ToString());
+        Assert.Equal("cli", approved.Json().GetProperty("approval").GetProperty("approvedBy").GetString());
+        Assert.Equal(ExitCodes.Failed, approvedAgain.ExitCode);
+        Assert.Contains("409", approvedAgain.Stderr, StringComparison.Ordinal);
+        Assert.True(dryRun.ExitCode == ExitCodes.Done, dryRun.ToString());
+        Assert.Equal(("Completed", true), (dryRun.Json().GetProperty("state").GetString(), dryRun.Json().GetProperty("dryRun").GetBoolean()));
+        Assert.Equal(orphans, afterDryRun);
+        Assert.Equal(ExitCodes.Usage, unconfirmed.ExitCode);
+        Assert.Contains("--yes", unconfirmed.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, runsBeforeStart);
+        Assert.True(run.ExitCode == ExitCodes.Done, run.ToString());
+        var migrated = run.Json().GetProperty("migrated").GetInt32();
+        Assert.True(migrated > 0, run.ToString());
+        Assert.Equal(orphans.Count - migrated, afterRun.Count);
+        Assert.True(preview.ExitCode == ExitCodes.Done, preview.ToString());
+        Assert.Equal(migrated, preview.Json().GetProperty("wouldRestore").GetInt32());
+        Assert.True(rolledBack.ExitCode == ExitCodes.Done, rolledBack.ToString());
+        Assert.Equal("RolledBack", rolledBack.Json().GetProperty("state").GetString());
+        Assert.Equal(orphans, afterRollback);
+    }
+
+    [Fact]
+    public async Task The_cli_key_cannot_be_used_with_on_behalf_of_headers_and_a_wrong_key_is_refused()
+    {
+        var wrongKey = new Dictionary<string, string>(LocalStack) { [ConnectionResolver.KeyVariable] = "not-the-key" };
+
+        var refused = await CliProcess.RunAsync(wrongKey, "plans", "list");
+        var health = await CliProcess.RunAsync(LocalStack, "health", "--json");
+
+        Assert.Equal(ExitCodes.Failed, refused.ExitCode);
+        Assert.Contains("401", refused.Stderr, StringComparison.Ordinal);
+        Assert.True(health.ExitCode == ExitCodes.Done, health.ToString());
+        Assert.Equal(JsonValueKind.Number, health.Json().GetProperty("figures").GetProperty("orphanCount").ValueKind);
+        Assert.Equal(JsonValueKind.Array, health.Json().GetProperty("alerts").ValueKind);
+    }
+
+    private async Task<List<Guid>> OrphansAsync()
+    {
+        await using var connection = new NpgsqlConnection(fixture.DemoConnectionString);
+        return (await connection.QueryAsync<Guid>("SELECT id FROM sessions WHERE project_id IS NULL ORDER BY id")).ToList();
+    }
+}
