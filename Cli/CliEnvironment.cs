@@ -5,7 +5,8 @@ namespace AspireMigration.Cli;
 /// terminal, where output goes. Tests pass their own, so no test depends on how it was started.
 /// </summary>
 public sealed record CliEnvironment(
-    Func<string, string?> Variable, bool HasTerminal, bool OutputIsTerminal, TextWriter Out, TextWriter Error, string HomeDirectory)
+    Func<string, string?> Variable, bool HasTerminal, bool OutputIsTerminal, TextWriter Out, TextWriter Error, string HomeDirectory,
+    string? CurrentDirectory = null)
 {
     public static CliEnvironment FromProcess() => new(
         Environment.GetEnvironmentVariable,
@@ -13,5 +14,6 @@ public sealed record CliEnvironment(
         OutputIsTerminal: !Console.IsOutputRedirected,
         Console.Out,
         Console.Error,
-        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+        Environment.CurrentDirectory);
 }

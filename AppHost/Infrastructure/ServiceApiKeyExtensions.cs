@@ -43,7 +43,7 @@ public static class ServiceApiKeyExtensions
     public static void WriteCliConfig(this IDistributedApplicationBuilder builder, ServiceApiKeys keys,
         IResourceBuilder<ProjectResource> analyzer, IResourceBuilder<ProjectResource> executor)
     {
-        var path = Path.Combine(LocalDataDirectory.Resolve(builder.Configuration["Infrastructure:DataDirectory"], builder.AppHostDirectory), CliConfigFileName);
+        var path = Path.Combine(LocalDataDirectory.Resolve(builder.Configuration["Infrastructure:DataDirectory"], builder.AppHostDirectory), CliConnection.FileName);
         builder.Eventing.Subscribe<AfterResourcesCreatedEvent>(async (@event, cancellationToken) =>
         {
             // A host that runs without the services (the test fixtures' infrastructure-only mode) has nothing for the CLI to reach.
@@ -62,8 +62,6 @@ public static class ServiceApiKeyExtensions
                 .LogInformation("Command line config for this stack: {Path} (export ASPIRE_MIGRATION_CONFIG={Path})", path, path);
         });
     }
-
-    public const string CliConfigFileName = "cli-config.json";
 
     /// <summary>Opens the file for writing, readable by its owner only before a byte of the key is in it (also when an earlier start left it).</summary>
     private static FileStream OpenOwnerOnly(string path)

@@ -37,6 +37,37 @@ public sealed class ConnectionResolverTests : IDisposable
         Assert.Equal(new ServiceConnection(new Uri("http://a"), new Uri("http://e"), "k"), connection);
     }
 
+    [Fact]
+    public void Inside_a_checkout_the_config_its_apphost_wrote_wins_over_the_users_own()
+    {
+        var home = Path.Combine(directory, "home");
+        Directory.CreateDirectory(Path.Combine(home, ".config", "aspire-migration"));
+        File.WriteAllText(Path.Combine(home, ".config", "aspire-migration", "config.json"),
+            JsonSerializer.Serialize(new { analyzerUrl = "http://production", executorUrl = "http://production", key = "k" }));
+        var checkout = Path.Combine(directory, "checkout");
+        Directory.CreateDirectory(Path.Combine(checkout, "AppHost"));
+        File.WriteAllText(Path.Combine(checkout, "AppHost", "AppHost.csproj"), "<Project />");
+        var written = ConnectionResolver.CheckoutConfigPath(checkout)!;
+        Directory.CreateDirectory(Path.GetDirectoryName(written)!);
+        try
+        {
+            File.WriteAllText(written, JsonSerializer.Serialize(new { analyzerUrl = "http://local-a", executorUrl = "http://local-e", key = "local" }));
+            var nested = Path.Combine(checkout, "Cli", "bin");
+            Directory.CreateDirectory(nested);
+
+            var inCheckout = ConnectionResolver.Resolve(new GlobalSettings(), Environment([], home, nested));
+            var elsewhere = ConnectionResolver.Resolve(new GlobalSettings(), Environment([], home, home));
+
+            Assert.Equal(new ServiceConnection(new Uri("http://local-a"), new Uri("http://local-e"), "local"), inCheckout);
+            Assert.Equal(new Uri("http://production"), elsewhere.AnalyzerUrl);
+            Assert.Equal(written, ConnectionResolver.CheckoutConfigPath(nested));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(written)!, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("{ not json", "not valid JSON")]
     [InlineData("""{"analyzerUrl":"ftp://x","executorUrl":"http://e","key":"k"}""", "not an http(s) URL")]
@@ -60,6 +91,7 @@ public sealed class ConnectionResolverTests : IDisposable
         return path;
     }
 
-    private CliEnvironment Environment(Dictionary<string, string> variables, string? home = null) =>
-        new(name => variables.GetValueOrDefault(name), HasTerminal: false, OutputIsTerminal: false, TextWriter.Null, TextWriter.Null, home ?? directory);
+    private CliEnvironment Environment(Dictionary<string, string> variables, string? home = null, string? currentDirectory = null) =>
+        new(name => variables.GetValueOrDefault(name), HasTerminal: false, OutputIsTerminal: false, TextWriter.Null, TextWriter.Null,
+            home ?? directory, currentDirectory ?? directory);
 }

@@ -16,7 +16,7 @@ public sealed class WorkflowTests(FullStackFixture fixture)
 {
     private Dictionary<string, string> LocalStack => new()
     {
-        [ConnectionResolver.ConfigVariable] = Path.Combine(fixture.DataDirectory, ServiceApiKeyExtensions.CliConfigFileName),
+        [ConnectionResolver.ConfigVariable] = Path.Combine(fixture.DataDirectory, ConnectionResolver.LocalStackFileName),
     };
 
     [Fact]
