@@ -82,9 +82,11 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
         var http = app.CreateClient();
 
         var health = await http.GetAsync("/health");
+        var details = await http.GetAsync("/health/details");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        var report = await health.Content.ReadAsStringAsync();
+        Assert.Equal("Unhealthy", await health.Content.ReadAsStringAsync());
+        var report = await details.Content.ReadAsStringAsync();
         Assert.Contains("The tool schema could not be migrated, retrying: 28P01: password authentication failed", report);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
     }
