@@ -90,7 +90,8 @@ public static class Extensions
         // Anonymous even where a fallback policy demands sign-in: the orchestrator probes these.
         app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
-        app.MapHealthChecks(HealthDetailsEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).RequireAuthorization();
+        app.MapHealthChecks(HealthDetailsEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .RequireAuthorization();
         if (app.Configuration.GetValue<bool>(PrometheusSetting))
         {
             app.MapPrometheusScrapingEndpoint().AllowAnonymous();

@@ -27,12 +27,13 @@ public static class AccountEndpoints
         }).AllowAnonymous().RequireRateLimiting(AuthExtensions.SignInRateLimit);
 
         // No form field to bind, so the token is checked here: binding is what makes minimal APIs check it.
-        account.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, DashboardUserStore users, ILoggerFactory loggerFactory,
-            CancellationToken cancellationToken) =>
+        account.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, DashboardUserStore users,
+            ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return Results.Problem("The sign-out form is stale or forged; reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem("The sign-out form is stale or forged; reload the page and sign out again.",
+                    statusCode: StatusCodes.Status400BadRequest);
             }
             var userName = context.User.Identity!.Name!;
             await users.EndSessionsAsync(userName, cancellationToken);

@@ -37,7 +37,8 @@ public static class AuthExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<RevocableCookieEvents>();
         builder.Services.AddScoped<RevalidatingSessionStateProvider>();
-        builder.Services.AddScoped<AuthenticationStateProvider>(services => services.GetRequiredService<RevalidatingSessionStateProvider>());
+        builder.Services.AddScoped<AuthenticationStateProvider>(
+            services => services.GetRequiredService<RevalidatingSessionStateProvider>());
         builder.Services.AddScoped<CircuitHandler, SessionCheckCircuitHandler>();
 
         builder.Services.Configure<SignInOptions>(builder.Configuration.GetSection(SignInOptions.Section));
@@ -62,14 +63,21 @@ public static class AuthExtensions
         {
             limiter.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimitPermits, Window = options.RateLimitWindow, QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.RateLimitPermits,
+                    Window = options.RateLimitWindow,
+                    QueueLimit = 0,
+                }));
             limiter.OnRejected = (context, _) =>
             {
                 var http = context.HttpContext;
-                SignInLog.Create(http.RequestServices.GetRequiredService<ILoggerFactory>()).Throttled(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                var logger = SignInLog.Create(http.RequestServices.GetRequiredService<ILoggerFactory>());
+                logger.Throttled(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 http.Response.StatusCode = StatusCodes.Status303SeeOther;
                 http.Response.Headers.Location = $"/login?error={SignInErrors.Throttled}";

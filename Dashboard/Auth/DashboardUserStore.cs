@@ -62,7 +62,9 @@ public sealed class DashboardUserStore(
                 locked_until = CASE WHEN @lockOut THEN now() + @duration ELSE NULL END
             WHERE user_name = @userName
             RETURNING locked_until
-            """, new { user.UserName, failed, lockOut, duration = options.Value.LockoutDuration }, transaction, cancellationToken: cancellationToken));
+            """,
+            new { user.UserName, failed, lockOut, duration = options.Value.LockoutDuration },
+            transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         if (lockOut)
         {
@@ -107,7 +109,8 @@ public sealed class DashboardUserStore(
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var existing = await connection.QuerySingleOrDefaultAsync<DashboardUser>(new CommandDefinition(
-            $"SELECT {UserColumns} FROM backfill.dashboard_users WHERE user_name = @userName", new { userName }, cancellationToken: cancellationToken));
+            $"SELECT {UserColumns} FROM backfill.dashboard_users WHERE user_name = @userName",
+            new { userName }, cancellationToken: cancellationToken));
         if (existing is not null && existing.Role == role
             && hasher.VerifyHashedPassword(existing, existing.PasswordHash, password) == PasswordVerificationResult.Success)
         {
@@ -122,7 +125,8 @@ public sealed class DashboardUserStore(
 
     private static string Normalize(string userName) => userName.Trim().ToLowerInvariant();
 
-    private sealed record LockoutRow(string UserName, string PasswordHash, string Role, Guid SecurityStamp, int FailedSignIns, bool IsLockedOut)
+    private sealed record LockoutRow(
+        string UserName, string PasswordHash, string Role, Guid SecurityStamp, int FailedSignIns, bool IsLockedOut)
     {
         public DashboardUser User => new(UserName, PasswordHash, Role, SecurityStamp);
     }

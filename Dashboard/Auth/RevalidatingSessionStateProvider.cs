@@ -43,7 +43,8 @@ internal sealed class RevalidatingSessionStateProvider : RevalidatingServerAuthe
         return false;
     }
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override async Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var valid = await users.IsSessionCurrentAsync(authenticationState.User, cancellationToken);
         if (!valid)

@@ -8,7 +8,8 @@ namespace AspireMigration.Dashboard.Auth;
 /// </summary>
 internal sealed class SessionCheckCircuitHandler(RevalidatingSessionStateProvider session) : CircuitHandler
 {
-    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(
+        Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
         {
             if (await session.CheckNowAsync(CancellationToken.None))

@@ -14,7 +14,8 @@ internal static partial class SignInLog
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{UserName} signed in as {Role}")]
     public static partial void SignedIn(this ILogger logger, string userName, string role);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Sign-in refused for {UserName}: wrong password ({FailedAttempts} in a row)")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
+        Message = "Sign-in refused for {UserName}: wrong password ({FailedAttempts} in a row)")]
     public static partial void WrongPassword(this ILogger logger, string userName, int failedAttempts);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Sign-in refused for an unknown user name")]

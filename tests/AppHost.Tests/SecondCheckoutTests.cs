@@ -33,7 +33,8 @@ public sealed class SecondCheckoutTests(FullStackFixture first) : IAsyncLifetime
 
         // The second Dashboard is wired to the second Analyzer, not to whichever answers on a fixed port.
         Assert.True(second.App.ResourceNotifications.TryGetCurrentState("dashboard", out var dashboard));
-        Assert.Contains(dashboard.Snapshot.EnvironmentVariables, variable => variable.Name.StartsWith("services__analyzer__http", StringComparison.Ordinal)
+        Assert.Contains(dashboard.Snapshot.EnvironmentVariables, variable =>
+            variable.Name.StartsWith("services__analyzer__http", StringComparison.Ordinal)
             && new Uri(variable.Value!).Port == second.App.GetEndpoint("analyzer", "http").Port);
     }
 }

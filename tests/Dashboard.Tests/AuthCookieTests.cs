@@ -18,7 +18,8 @@ public sealed class AuthCookieTests
         var builder = Host.CreateApplicationBuilder();
         builder.AddDashboardAuth();
         using var services = builder.Services.BuildServiceProvider();
-        var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme);
         var context = new DefaultHttpContext();
         context.Request.Scheme = scheme;
 

@@ -36,7 +36,8 @@ public sealed class SessionTests(DashboardFixture fixture)
         await using var thief = await NewContextAsync();
         await thief.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Cookie
         {
-            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path,
+            HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
         }));
         var stolen = await thief.NewPageAsync();
         await DashboardFixture.OpenAsync(stolen, "/");
@@ -60,7 +61,8 @@ public sealed class SessionTests(DashboardFixture fixture)
         await DashboardFixture.OpenAsync(page, "/plans");
         await page.WaitForSelectorAsync("[data-testid=analyze]");
 
-        await fixture.ExecuteAsync("UPDATE backfill.dashboard_users SET role = 'Viewer' WHERE user_name = @userName", ("userName", userName));
+        await fixture.ExecuteAsync(
+            "UPDATE backfill.dashboard_users SET role = 'Viewer' WHERE user_name = @userName", ("userName", userName));
         await page.ClickAsync("[data-testid=analyze]");
 
         await page.WaitForURLAsync("**/login**");
@@ -89,7 +91,8 @@ public sealed class SessionTests(DashboardFixture fixture)
     {
         var page = await fixture.SignInAsync("viewer");
 
-        var forged = await page.Context.APIRequest.PostAsync("/account/logout", new() { Form = page.Context.APIRequest.CreateFormData(), MaxRedirects = 0 });
+        var forged = await page.Context.APIRequest.PostAsync(
+            "/account/logout", new() { Form = page.Context.APIRequest.CreateFormData(), MaxRedirects = 0 });
         await page.GotoAsync("/");
 
         Assert.Equal(400, forged.Status);
@@ -121,7 +124,8 @@ public sealed class SessionTests(DashboardFixture fixture)
         // The window's permits may be partly spent by other tests; 21 posts exceed it in any case.
         for (var post = 0; post < 21 && throttled is null; post++)
         {
-            var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "nobody" }));
+            var response = await client.PostAsync(
+                "/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "nobody" }));
             if (response.Headers.Location?.OriginalString.Contains("error=throttled") == true)
             {
                 throttled = response;

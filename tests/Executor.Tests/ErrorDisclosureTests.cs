@@ -16,7 +16,8 @@ public sealed class ErrorDisclosureTests(InfrastructureFixture infrastructure)
     public async Task A_malformed_body_is_a_400_that_echoes_no_header_and_no_stack_trace_outside_development(string environment)
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
-        await using var app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
+        await using var app = new ExecutorApp(
+            scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         await using var host = app.WithWebHostBuilder(builder => builder.UseEnvironment(environment));
         using var client = host.CreateClient().ActAs(infrastructure.ServiceApiKey, "operator", Roles.Operator);
 
