@@ -12,20 +12,25 @@ var migrator = builder.AddProject<Projects.Migrator>("migrator")
     .WithDatabase(infrastructure)
     .WithDemoData(infrastructure);
 
+// No service pins a port (none in launchSettings.json): the orchestrator picks free ones, so a
+// second checkout's AppHost can never reach this one's services.
 var analyzer = builder.AddProject<Projects.Analyzer>("analyzer")
     .WaitForCompletion(migrator)
+    .WithHttpEndpoint()
     .WithInfrastructure(infrastructure)
     .WithServiceApiClients(serviceApiKeys)
     .WithHttpHealthCheck("/health");
 
 var executor = builder.AddProject<Projects.Executor>("executor")
     .WaitForCompletion(migrator)
+    .WithHttpEndpoint()
     .WithInfrastructure(infrastructure)
     .WithServiceApiClients(serviceApiKeys)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Dashboard>("dashboard")
     .WaitForCompletion(migrator)
+    .WithHttpEndpoint()
     .WithInfrastructure(infrastructure)
     .WithServiceApiKey(serviceApiKeys)
     .WithReference(analyzer).WaitFor(analyzer)

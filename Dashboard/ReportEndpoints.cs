@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using AspireMigration.Dashboard.Clients;
 
 namespace AspireMigration.Dashboard;
@@ -29,7 +30,30 @@ public static class ReportEndpoints
         {
             return Results.Problem($"Unknown report format '{format}'; use json, csv or md.", statusCode: StatusCodes.Status400BadRequest);
         }
-        var body = await fetch(format.ToLowerInvariant());
+        string body;
+        try
+        {
+            body = await fetch(format.ToLowerInvariant());
+        }
+        catch (Exception e) when (e is ApiProblemException or HttpRequestException)
+        {
+            // The link was opened as a page of its own (a download), so the refusal must be one too.
+            return Unavailable(name, e.Message);
+        }
         return Results.File(System.Text.Encoding.UTF8.GetBytes(body), kind.ContentType, $"{name}.{kind.Extension}");
+    }
+
+    private static IResult Unavailable(string name, string reason)
+    {
+        var html = HtmlEncoder.Default;
+        return Results.Content($"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Report unavailable · AspireMigration</title></head>
+            <body><main>
+            <h1>The report {html.Encode(name)} is unavailable</h1>
+            <p role="alert">{html.Encode(reason)}</p>
+            <p><a href="/">Back to the dashboard</a></p>
+            </main></body></html>
+            """, "text/html; charset=utf-8", statusCode: StatusCodes.Status502BadGateway);
     }
 }

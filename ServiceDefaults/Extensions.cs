@@ -23,10 +23,14 @@ public static class Extensions
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
 
+    /// <summary>The health report with each check's data; needs the caller the app authenticates (API key, or a signed-in user).</summary>
+    public const string HealthDetailsEndpointPath = "/health/details";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddSafeProblemDetails();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -77,12 +81,17 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>/health (everything, with each check's data as JSON) and /alive (the process only).</summary>
+    /// <summary>
+    /// /health (every check) and /alive (the process only) answer a status word to anyone;
+    /// /health/details adds each check's data (figures, alerts, broker) for authenticated callers only.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         // Anonymous even where a fallback policy demands sign-in: the orchestrator probes these.
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
+        app.MapHealthChecks(HealthDetailsEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .RequireAuthorization();
         if (app.Configuration.GetValue<bool>(PrometheusSetting))
         {
             app.MapPrometheusScrapingEndpoint().AllowAnonymous();

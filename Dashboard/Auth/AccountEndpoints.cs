@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -15,30 +15,41 @@ public static class AccountEndpoints
         account.MapPost("/login", async ([FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
             DashboardUserStore users, HttpContext context, CancellationToken cancellationToken) =>
         {
-            var user = await users.ValidateAsync(userName, password, cancellationToken);
-            if (user is null)
+            var attempt = await users.SignInAsync(userName, password, cancellationToken);
+            if (attempt.User is not { } user)
             {
-                return Results.LocalRedirect($"/login?error=1&returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}");
+                var error = attempt.Outcome == SignInOutcome.LockedOut ? SignInErrors.LockedOut : SignInErrors.Refused;
+                return Results.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}");
             }
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, user.UserName), new Claim(ClaimTypes.Role, user.Role)],
-                CookieAuthenticationDefaults.AuthenticationScheme);
-            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            var principal = SessionClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme);
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(AuthExtensions.SignInRateLimit);
 
-        account.MapPost("/logout", async (HttpContext context) =>
+        // No form field to bind, so the token is checked here: binding is what makes minimal APIs check it.
+        account.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, DashboardUserStore users,
+            ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Problem("The sign-out form is stale or forged; reload the page and sign out again.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+            var userName = context.User.Identity!.Name!;
+            await users.EndSessionsAsync(userName, cancellationToken);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            SignInLog.Create(loggerFactory).SignedOut(userName);
             return Results.LocalRedirect("/login");
         }).RequireAuthorization();
 
         return app;
     }
 
-    // Only local paths: an absolute returnUrl would make the login page an open redirect.
+    // Only local paths: an absolute returnUrl would make the login page an open redirect, and a
+    // control character would make the redirect itself throw.
     private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 }

@@ -65,7 +65,7 @@ public sealed class HealthTests(InfrastructureFixture fixture)
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync("/health");
+        using var response = await client.GetAsync("/health/details");
         var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         var analyzer = report.GetProperty("checks").GetProperty("analyzer");

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using Npgsql;
-
 using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
+using Npgsql;
 
 namespace AspireMigration.AppHost.Tests;
 
@@ -38,12 +38,11 @@ public sealed class RunningStackTests(FullStackFixture fixture)
     [Theory]
     [InlineData("analyzer")]
     [InlineData("executor")]
-    [InlineData("dashboard")]
-    public async Task Service_health_endpoint_reports_its_database_and_broker(string service)
+    public async Task Service_health_details_report_its_database_and_broker_to_the_key_holder(string service)
     {
-        using var client = fixture.App.CreateHttpClient(service);
+        using var client = fixture.App.CreateHttpClient(service).ActAs(fixture.ServiceApiKey, "viewer", Roles.Viewer);
 
-        using var response = await client.GetAsync("/health");
+        using var response = await client.GetAsync("/health/details");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -55,6 +54,27 @@ public sealed class RunningStackTests(FullStackFixture fixture)
         var toolSchema = report.RootElement.GetProperty("checks").GetProperty("tool-schema");
         Assert.Equal(("Healthy", $"The tool schema is at {ToolSchemaMigrator.ExpectedVersion}."),
             (toolSchema.GetProperty("status").GetString(), toolSchema.GetProperty("description").GetString()));
+    }
+
+    [Theory]
+    [InlineData("analyzer")]
+    [InlineData("executor")]
+    [InlineData("dashboard")]
+    public async Task Anonymous_health_answers_the_status_word_only(string service)
+    {
+        using var client = fixture.App.CreateHttpClient(service);
+
+        using var health = await client.GetAsync("/health");
+        using var alive = await client.GetAsync("/alive");
+        using var details = await client.GetAsync("/health/details");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", await alive.Content.ReadAsStringAsync());
+        // The services answer 401; the Dashboard sends an anonymous browser to its sign-in page.
+        Assert.True(details.StatusCode is HttpStatusCode.Unauthorized || details.RequestMessage!.RequestUri!.AbsolutePath == "/login",
+            $"/health/details answered {(int)details.StatusCode} at {details.RequestMessage!.RequestUri}");
+        Assert.DoesNotContain("checks", await details.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -44,6 +44,30 @@ public sealed class DashboardFixture : FullStackFixture
         return page;
     }
 
+    /// <summary>A new account with the demo password, so a test may lock, demote or delete it without touching the demo users.</summary>
+    public async Task<string> CreateUserAsync(string role)
+    {
+        var userName = "u-" + Guid.NewGuid().ToString("N")[..10];
+        await ExecuteAsync("""
+            INSERT INTO backfill.dashboard_users (user_name, password_hash, role)
+            SELECT @userName, password_hash, @role FROM backfill.dashboard_users WHERE user_name = 'viewer'
+            """, ("userName", userName), ("role", role));
+        return userName;
+    }
+
+    /// <summary>Runs SQL on the demo database, as a DBA would by hand.</summary>
+    public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(DemoConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Opens <paramref name="path"/> and waits until its circuit is live, so clicks reach their handlers.</summary>
     public static async Task OpenAsync(IPage page, string path)
     {

@@ -83,9 +83,11 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
         var http = app.CreateClient();
 
         var health = await http.GetAsync("/health");
+        var details = await http.GetAsync("/health/details");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        var report = await health.Content.ReadAsStringAsync();
+        Assert.Equal("Unhealthy", await health.Content.ReadAsStringAsync());
+        var report = await details.Content.ReadAsStringAsync();
         Assert.Contains("The tool schema version could not be read: 28P01: password authentication failed", report);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
     }
@@ -101,9 +103,9 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
             scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         var http = app.CreateClient();
 
-        var behind = await http.GetAsync("/health");
+        var behind = await http.GetAsync("/health/details");
         await scenario.ExecuteAsync($"INSERT INTO backfill.schema_migrations (name) VALUES ('{newest}')");
-        var current = await http.GetAsync("/health");
+        var current = await http.GetAsync("/health/details");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, behind.StatusCode);
         Assert.Contains($"The tool schema lacks 1 migration(s) this build expects ({newest}): run the migrator",
