@@ -1,5 +1,7 @@
 using AspireMigration.AppHost.Infrastructure;
 
+// A second checkout's AppHost gets its own Aspire dashboard ports instead of reporting to this one's.
+DashboardPorts.MoveOffTakenPorts(Console.Out);
 var builder = DistributedApplication.CreateBuilder(args);
 
 // PostgreSQL (the application database) and RabbitMQ: containers, local executables or the user's own.

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace AspireMigration.AppHost.Infrastructure;
 
-internal static class FreePort
+public static class FreePort
 {
     public static int Find()
     {
