@@ -1,6 +1,6 @@
-using AspireMigration.Shared.Contracts.Api.Runs;
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
+using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Domain;
 using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
@@ -32,7 +32,14 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
 
         var batches = await client.Http.GetFromJsonAsync<List<BatchView>>($"/api/runs/{run.RunId}/batches");
         Assert.Equal([4, 4, 4, 3], batches!.Select(b => b.Migrated));
-        var audit = await client.Http.GetFromJsonAsync<List<AuditEventView>>($"/api/runs/{run.RunId}/audit");
+        // The audit consumer records each event from the bus, so the last ones may land just after the run's state.
+        List<AuditEventView>? audit = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            audit = await client.Http.GetFromJsonAsync<List<AuditEventView>>($"/api/runs/{run.RunId}/audit");
+            return audit!.Any(e => e.Action == RunAuditActions.State("Completed"))
+                && audit!.Count(e => e.Action == RunAuditActions.BatchCompleted) >= 4;
+        });
         Assert.Contains(audit!, e => e.Action == RunAuditActions.StartRequested && e.Actor == "operator");
         Assert.Equal(4, audit!.Count(e => e.Action == RunAuditActions.BatchCompleted));
         foreach (var state in new[] { "Pending", "PreFlight", "BackingUp", "Migrating", "Validating", "Completed" })
