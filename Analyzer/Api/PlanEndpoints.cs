@@ -37,9 +37,7 @@ public static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id}/report", ReportAsync).WithName("GetPlanReport").WithSummary("The plan report as json, csv or md")
             .WithEnumParameter("format", ReportFormats.Names)
-            .Produces<PlanReport>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: "text/markdown")
+            .ProducesReport<PlanReport>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithName("DecidePlanItem").WithSummary("Exclude, include or assign one item")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

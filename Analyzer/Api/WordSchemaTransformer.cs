@@ -19,7 +19,7 @@ internal sealed class WordSchemaTransformer : IOpenApiSchemaTransformer
             "assignmentType" => AssignmentTypeNames.All,
             _ => null,
         };
-        if (words is not null)
+        if (words is not null && schema.Type?.HasFlag(JsonSchemaType.String) == true)
         {
             schema.Enum = words.Select(word => (JsonNode)word).ToList();
         }

@@ -43,9 +43,7 @@ public static class RunEndpoints
             .WithName("ListRunAudit").WithSummary("The run's audit trail, oldest first").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/report", ReportAsync).WithName("GetRunReport").WithSummary("The run report as json, csv or md")
             .WithEnumParameter("format", RunReportFormats.Names)
-            .Produces<RunReport>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: "text/markdown")
+            .ProducesReport<RunReport>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/rollback-preview", (string id, string? page, string? pageSize, RunQueries queries, RollbackStep rollback,
                 CancellationToken ct) => WithRunAsync(id, queries, async Task<Results<Ok<RollbackPreview>, ValidationProblem>> (run) =>

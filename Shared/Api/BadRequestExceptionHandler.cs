@@ -41,11 +41,12 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
     /// <summary>
     /// Binding names the parameter only in its message ("Failed to bind parameter \"Guid id\" from \"abc\".",
-    /// "Required parameter \"StartRunRequest request\" was not provided from body."): read it from there.
+    /// "Required parameter \"StartRunRequest request\" was not provided from body."): read it from there, camel-cased
+    /// as the query and route names are (a bundle of [AsParameters] binds "page" to its property Page).
     /// </summary>
     private static string ParameterOf(string message) =>
         BoundParameter().Match(message) is { Success: true } match
-            ? match.Groups["source"].Value == "body" ? Body : match.Groups["name"].Value
+            ? match.Groups["source"].Value == "body" ? Body : JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value)
             : Body;
 
     [GeneratedRegex("""parameter "[^"]*?(?<name>\w+)"(?: was not provided from (?<source>\w+))?""")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -9,7 +10,7 @@ namespace AspireMigration.Shared.Api;
 /// <summary>
 /// What an endpoint's parameters accept, where binding alone cannot tell the document: a string
 /// parsed in the handler (so a malformed value gets a 400 naming it) is really a uuid, a whole
-/// number in a range or one of a few words.
+/// number in a range or one of a few words; a report comes in several formats.
 /// </summary>
 public static class OpenApiParameterExtensions
 {
@@ -38,6 +39,24 @@ public static class OpenApiParameterExtensions
             schema.Type = JsonSchemaType.String;
             schema.Enum = values.Select(value => (JsonNode)value).ToList();
         });
+
+    /// <summary>
+    /// A report's 200: <typeparamref name="TJson"/> as JSON, or the same data as CSV or Markdown text
+    /// (?format= chooses), each a download.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesReport<TJson>(this RouteHandlerBuilder builder) =>
+        builder.Produces<TJson>(StatusCodes.Status200OK, "application/json", "text/csv", "text/markdown")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                if (operation.Responses?.GetValueOrDefault("200")?.Content is { } content)
+                {
+                    foreach (var text in new[] { "text/csv", "text/markdown" })
+                    {
+                        content[text] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                    }
+                }
+                return Task.CompletedTask;
+            });
 
     private static TBuilder DescribeParameter<TBuilder>(this TBuilder builder, string name, Action<OpenApiSchema> describe)
         where TBuilder : IEndpointConventionBuilder =>

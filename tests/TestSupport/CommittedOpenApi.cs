@@ -15,7 +15,7 @@ public static class CommittedOpenApi
     public static async Task<(string Committed, string Live)> CompareAsync(string name, string liveDocument)
     {
         var live = Normalise(liveDocument);
-        var path = Path.Combine(RepositoryRoot(), "docs", "api", name + ".json");
+        var path = PathOf(name);
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {
             await File.WriteAllTextAsync(path, live);
@@ -23,15 +23,13 @@ public static class CommittedOpenApi
         return (File.Exists(path) ? await File.ReadAllTextAsync(path) : "(missing: run the test with UPDATE_OPENAPI=1)", live);
     }
 
-    /// <summary>Drops the servers list: it names the host that served the document, which differs per run.</summary>
-    private static string Normalise(string document)
-    {
-        var node = JsonNode.Parse(document)!.AsObject();
-        node.Remove("servers");
-        return node.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
-    }
+    public static string PathOf(string name) => Path.Combine(RepositoryRoot(), "docs", "api", name + ".json");
 
-    private static string RepositoryRoot()
+    /// <summary>Indented, one line ending: the document's own serialisation differs in whitespace only.</summary>
+    private static string Normalise(string document) =>
+        JsonNode.Parse(document)!.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
+
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
