@@ -16,12 +16,15 @@ public static class CommittedOpenApi
     {
         var live = Normalise(liveDocument);
         var path = PathOf(name);
-        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        if (Updating)
         {
             await File.WriteAllTextAsync(path, live);
         }
         return (File.Exists(path) ? await File.ReadAllTextAsync(path) : "(missing: run the test with UPDATE_OPENAPI=1)", live);
     }
+
+    /// <summary>UPDATE_OPENAPI=1: the documents are being rewritten from the live services.</summary>
+    public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1";
 
     public static string PathOf(string name) => Path.Combine(RepositoryRoot(), "docs", "api", name + ".json");
 
