@@ -33,7 +33,8 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             Detail = detail,
         };
         httpContext.Response.StatusCode = bad.StatusCode;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
+        return await problemDetails.TryWriteAsync(
+            new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 
     private static string FieldOf(JsonException json) =>

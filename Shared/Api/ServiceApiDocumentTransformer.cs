@@ -26,7 +26,8 @@ internal sealed class ServiceApiDocumentTransformer : IOpenApiDocumentTransforme
                 + $"of its users (the Dashboard) also names the user and role in {ServiceApiHeaders.OnBehalfOfUser} and "
                 + $"{ServiceApiHeaders.OnBehalfOfRole}; any other client acts as its own configured identity and must not send them.",
         };
-        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ServiceApiHeaders.Scheme, document)] = [] }];
+        document.Security =
+            [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ServiceApiHeaders.Scheme, document)] = [] }];
         document.Components.Parameters ??= new Dictionary<string, IOpenApiParameter>();
         document.Components.Parameters[ServiceApiHeaders.OnBehalfOfUser] = Header(ServiceApiHeaders.OnBehalfOfUser,
             "The signed-in user an on-behalf-of client acts for; recorded as createdBy, decidedBy, approvedBy or requestedBy.", null);

@@ -11,7 +11,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace AspireMigration.Shared.Api;
 
-/// <summary>What both service APIs answer alike: RFC 9457 problems for every error and an OpenAPI document a generated client can trust.</summary>
+/// <summary>
+/// What both service APIs answer alike: RFC 9457 problems for every error and an OpenAPI document a
+/// generated client can trust.
+/// </summary>
 public static class ServiceApiExtensions
 {
     public const string ProblemContentType = "application/problem+json";

@@ -75,7 +75,7 @@ internal sealed class ServiceApiKeyHandler(IOptionsMonitor<ServiceApiKeyOptions>
         var roles = Context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         await WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed",
             $"{Context.User.Identity?.Name} (role {(roles.Count > 0 ? string.Join(", ", roles) : "none")}) may not do this; "
-            + $"it needs the role {(required.Count > 0 ? string.Join(" or ", required.Distinct()) : "the endpoint requires")}.");
+            + (required.Count > 0 ? $"it needs the role {string.Join(" or ", required.Distinct())}." : "it needs a role the caller lacks."));
     }
 
     private async Task WriteProblemAsync(int status, string title, string detail)

@@ -20,7 +20,7 @@ public sealed class OpenApiContract
     {
         paths = document["paths"]!.AsObject();
         // The component schemas as $defs of one JSON Schema (OpenAPI 3.1 schemas are JSON Schema 2020-12).
-        definitions = JsonNode.Parse(document["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/"))!.AsObject();
+        definitions = JsonNode.Parse(ToDefinitions(document["components"]!["schemas"]!))!.AsObject();
     }
 
     public static OpenApiContract Load(string name) =>
@@ -70,12 +70,14 @@ public sealed class OpenApiContract
 
     private JsonSchema Compile(JsonNode schema)
     {
-        var root = JsonNode.Parse(schema.ToJsonString().Replace("#/components/schemas/", "#/$defs/"))!.AsObject();
+        var root = JsonNode.Parse(ToDefinitions(schema))!.AsObject();
         root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
         root["$id"] = $"urn:uuid:{Guid.NewGuid()}";
         root["$defs"] = definitions.DeepClone();
         return JsonSchema.FromText(root.ToJsonString());
     }
+
+    private static string ToDefinitions(JsonNode schema) => schema.ToJsonString().Replace("#/components/schemas/", "#/$defs/");
 
     /// <summary>The operation whose path template ("/api/runs/{id}") matches the request's path segment by segment.</summary>
     private JsonNode? FindOperation(string method, string path)
@@ -85,7 +87,8 @@ public sealed class OpenApiContract
         {
             var parts = template.Trim('/').Split('/');
             if (parts.Length == segments.Length
-                && parts.Zip(segments).All(p => p.First.StartsWith('{') || string.Equals(p.First, Uri.UnescapeDataString(p.Second), StringComparison.Ordinal))
+                && parts.Zip(segments).All(p =>
+                    p.First.StartsWith('{') || string.Equals(p.First, Uri.UnescapeDataString(p.Second), StringComparison.Ordinal))
                 && item?[method] is { } operation)
             {
                 return operation;

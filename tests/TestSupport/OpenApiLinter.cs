@@ -33,7 +33,8 @@ public static class OpenApiLinter
         {
             Install.Release();
         }
-        return await RunAsync(redocly, folder, ["lint", "--config", "redocly.yaml", "--format", "stylish", .. names.Select(CommittedOpenApi.PathOf)]);
+        string[] arguments = ["lint", "--config", "redocly.yaml", "--format", "stylish", .. names.Select(CommittedOpenApi.PathOf)];
+        return await RunAsync(redocly, folder, arguments);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, string folder, params string[] arguments)
@@ -56,7 +57,8 @@ public static class OpenApiLinter
         catch (Win32Exception e)
         {
             throw new InvalidOperationException(
-                $"'{program}' could not be started ({e.Message}): the OpenAPI lint needs Node.js and npm (.ci/install-deps installs them).", e);
+                $"'{program}' could not be started ({e.Message}): the OpenAPI lint needs Node.js and npm (.ci/install-deps installs them).",
+                e);
         }
         using (process)
         {
