@@ -3,6 +3,7 @@ using AspireMigration.Analyzer.Api;
 using AspireMigration.Analyzer.Health;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Api;
 
 namespace AspireMigration.Analyzer;
 
@@ -28,20 +29,15 @@ public static class AnalyzerExtensions
         builder.Services.AddSingleton<HealthSummaryQuery>();
         builder.Services.AddHealthChecks().AddCheck<AnalyzerHealthCheck>(AnalyzerHealthCheck.Name);
         builder.Services.AddHostedService<OrphanCountGauge>();
-        builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        // Outside Development a body that fails binding would be a bare 400; thrown, the handler names the field.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.AddServiceApi(document => document.AddSchemaTransformer<WordSchemaTransformer>());
         return builder;
     }
 
-    /// <summary>Error pages as ProblemDetails (also for 4xx without a body, e.g. a malformed id), then the API.</summary>
+    /// <summary>Error pages as ProblemDetails (also for 4xx without a body), the OpenAPI document, then the API.</summary>
     public static WebApplication MapAnalyzerEndpoints(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseServiceApi();
         app.MapPlanEndpoints();
         app.MapOverviewEndpoints();
         return app;

@@ -40,10 +40,8 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<RollbackGuard>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddProblemDetails();
         // Serve the API only once the queues are bound: a command published earlier would reach no consumer.
         builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
-        builder.Services.AddOpenApi();
 
         builder.AddMessaging(bus =>
         {

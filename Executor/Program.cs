@@ -1,5 +1,6 @@
 using AspireMigration.Executor;
 using AspireMigration.Executor.Api;
+using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,13 +8,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceApiSecurity();
 builder.AddExecutor();
+builder.AddServiceApi();
 
 var app = builder.Build();
 
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.UseServiceApi();
 app.MapRunEndpoints();
 
 await app.RunAsync();

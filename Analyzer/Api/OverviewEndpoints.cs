@@ -1,5 +1,6 @@
 using AspireMigration.Analyzer.Health;
 using AspireMigration.Analyzer.Plans;
+using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Contracts.Api.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,10 +11,12 @@ public static class OverviewEndpoints
 {
     public static IEndpointRouteBuilder MapOverviewEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/health-summary", HealthSummaryAsync).WithTags("Overview")
+        var overview = routes.MapGroup("/api").WithTags("Overview").ProducesServiceApiProblems();
+        overview.MapGet("/health-summary", HealthSummaryAsync).WithName("GetHealthSummary")
             .WithSummary("Orphan count, sessions, last plan, last and active runs, backup tables");
-        routes.MapGet("/api/projects", ProjectsAsync).WithTags("Overview")
-            .WithSummary("Active projects, the ones an item may be assigned to; with includeUnassignable every project");
+        overview.MapGet("/projects", ProjectsAsync).WithName("ListProjects")
+            .WithSummary("Active projects, the ones an item may be assigned to; with includeUnassignable every project")
+            .ProducesValidationProblem();
         return routes;
     }
 

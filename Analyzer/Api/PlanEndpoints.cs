@@ -3,6 +3,7 @@ using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Reports;
 using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Contracts.Api.Plans;
 using AspireMigration.Shared.Contracts.Plans;
 using AspireMigration.Shared.Domain;
@@ -18,22 +19,35 @@ public static class PlanEndpoints
 {
     public const int MaxReasonLength = 2000;
 
-    private static readonly string[] Decisions = ["exclude", "include", "assign"];
+    public static readonly IReadOnlyList<string> Decisions = ["exclude", "include", "assign"];
 
     public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder routes)
     {
-        var plans = routes.MapGroup("/api/plans").WithTags("Plans");
-        plans.MapPost("/", CreateAsync).WithSummary("Analyse the orphan sessions now and store the plan")
+        var plans = routes.MapGroup("/api/plans").WithTags("Plans").ProducesServiceApiProblems();
+        plans.MapPost("/", CreateAsync).WithName("CreatePlan").WithSummary("Analyse the orphan sessions now and store the plan")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Policies.Approve);
-        plans.MapGet("/", ListAsync).WithSummary("All plans, newest first, with summary counts");
-        plans.MapGet("/{id}", GetAsync).WithSummary("A plan with one page of its items, filtered and sorted");
-        plans.MapGet("/{id}/confidence-histogram", HistogramAsync).WithSummary("How many items fall in each tenth of confidence");
-        plans.MapGet("/{id}/report", ReportAsync).WithSummary("The plan report as json, csv or md");
-        plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithSummary("Exclude, include or assign one item")
+        plans.MapGet("/", ListAsync).WithName("ListPlans").WithSummary("All plans, newest first, with summary counts");
+        plans.MapGet("/{id}", GetAsync).WithName("GetPlan").WithSummary("A plan with one page of its items, filtered and sorted")
+            .WithRangeParameter("page", 1).WithRangeParameter("pageSize", 1, PlanItemQuery.MaxPageSize)
+            .WithEnumParameter("type", AssignmentTypeNames.All)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/{id}/confidence-histogram", HistogramAsync).WithName("GetPlanConfidenceHistogram")
+            .WithSummary("How many items fall in each tenth of confidence")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/{id}/report", ReportAsync).WithName("GetPlanReport").WithSummary("The plan report as json, csv or md")
+            .WithEnumParameter("format", ReportFormats.Names)
+            .ProducesReport<PlanReport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithName("DecidePlanItem").WithSummary("Exclude, include or assign one item")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Approve);
-        plans.MapPost("/{id}/approve", ApproveAsync).WithSummary("Approve a plan for execution; it is frozen from then on")
+        plans.MapPost("/{id}/approve", ApproveAsync).WithName("ApprovePlan").WithSummary("Approve a plan for execution; it is frozen from then on")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Approve);
-        plans.MapPost("/{id}/withdraw-approval", WithdrawApprovalAsync).WithSummary("Withdraw the approval in force, with a reason, to change decisions")
+        plans.MapPost("/{id}/withdraw-approval", WithdrawApprovalAsync).WithName("WithdrawPlanApproval")
+            .WithSummary("Withdraw the approval in force, with a reason, to change decisions")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Approve);
         return routes;
     }

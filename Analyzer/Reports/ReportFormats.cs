@@ -5,6 +5,9 @@ public static class ReportFormats
 {
     public const string Accepted = "json, csv or md";
 
+    /// <summary>The words of <see cref="Accepted"/>; "markdown" is also taken for md.</summary>
+    public static readonly IReadOnlyList<string> Names = ["json", "csv", "md"];
+
     public static bool TryParse(string? value, out ReportFormat format)
     {
         (var known, format) = value?.ToLowerInvariant() switch

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AspireMigration.Executor.Reports;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
+using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Security;
@@ -25,28 +26,33 @@ public static class RunEndpoints
 
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder routes)
     {
-        var runs = routes.MapGroup("/api/runs").WithTags("Runs");
-        runs.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate)
-            .WithSummary("Start a run of an approved plan (or a dry run); the saga takes it from there");
+        var runs = routes.MapGroup("/api/runs").WithTags("Runs").ProducesServiceApiProblems().WithUuidParameter("id");
+        runs.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate).WithName("StartRun")
+            .WithSummary("Start a run of an approved plan (or a dry run); the saga takes it from there")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)))
             .WithName("ListRuns").WithSummary("The newest 500 runs, newest first");
         runs.MapGet("/{id}", (string id, RunQueries queries) =>
                 WithRunAsync(id, queries, run => Task.FromResult(TypedResults.Ok(run.ToView()))))
-            .WithName("GetRun").WithSummary("A run's state, settings and counters");
+            .WithName("GetRun").WithSummary("A run's state, settings and counters").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/batches", (string id, RunQueries queries, CancellationToken ct) =>
                 WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.BatchesAsync(run.CorrelationId, ct))))
-            .WithName("ListRunBatches").WithSummary("The batches a run has completed, in order");
+            .WithName("ListRunBatches").WithSummary("The batches a run has completed, in order").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/audit", (string id, RunQueries queries, CancellationToken ct) =>
                 WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.AuditAsync(run.CorrelationId, ct))))
-            .WithName("ListRunAudit").WithSummary("The run's audit trail, oldest first");
+            .WithName("ListRunAudit").WithSummary("The run's audit trail, oldest first").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/report", ReportAsync).WithName("GetRunReport").WithSummary("The run report as json, csv or md")
-            .Produces<RunReport>(StatusCodes.Status200OK, "application/json", "text/csv", "text/markdown");
+            .WithEnumParameter("format", RunReportFormats.Names)
+            .ProducesReport<RunReport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/rollback-preview", (string id, string? page, string? pageSize, RunQueries queries, RollbackStep rollback,
                 CancellationToken ct) => WithRunAsync(id, queries, async Task<Results<Ok<RollbackPreview>, ValidationProblem>> (run) =>
                 PageRequest.TryParse(page, pageSize, out var errors) is { } request
                     ? TypedResults.Ok(await rollback.PreviewAsync(run.CorrelationId, request.Page, request.PageSize, ct))
                     : TypedResults.ValidationProblem(errors)))
-            .WithName("GetRollbackPreview").WithSummary("One page of what a rollback would restore now, with the run's totals");
+            .WithName("GetRollbackPreview").WithSummary("One page of what a rollback would restore now, with the run's totals")
+            .WithRangeParameter("page", 1).WithRangeParameter("pageSize", 1, PageRequest.MaxPageSize)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapCommand(runs, "pause", [nameof(MigrationRunStateMachine.Migrating)], (run, who, _) => new PauseRun(run, who));
         MapCommand(runs, "resume", [nameof(MigrationRunStateMachine.Paused)], (run, who, _) => new ResumeRun(run, who));
@@ -60,11 +66,12 @@ public static class RunEndpoints
             [nameof(MigrationRunStateMachine.Completed), nameof(MigrationRunStateMachine.Failed), nameof(MigrationRunStateMachine.Paused)],
             (run, who, request) => new RollbackRun(run, who, request?.Force ?? false));
 
-        var backups = routes.MapGroup("/api/backups").WithTags("Backups");
+        var backups = routes.MapGroup("/api/backups").WithTags("Backups").ProducesServiceApiProblems().WithUuidParameter("runId");
         backups.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BackupsAsync(ct)))
             .WithName("ListBackups").WithSummary("Every run's backup table, kept or dropped");
         backups.MapDelete("/{runId}", DropBackupAsync).RequireAuthorization(Policies.Operate)
-            .WithName("DropBackup").WithSummary("Drop a finished run's backup table");
+            .WithName("DropBackup").WithSummary("Drop a finished run's backup table")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -122,7 +129,7 @@ public static class RunEndpoints
             .RequireAuthorization(Policies.Operate)
             .WithName(char.ToUpperInvariant(verb[0]) + verb[1..] + "Run")
             .WithSummary($"Ask the run's saga to {verb} the run")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static Task<Results<Results<PushStreamHttpResult, ValidationProblem>, ProblemHttpResult>> ReportAsync(
         string id, string? format, RunQueries queries, IOptions<JsonOptions> json, CancellationToken ct) =>

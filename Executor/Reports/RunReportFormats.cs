@@ -8,6 +8,8 @@ public static class RunReportFormats
 {
     public const string Accepted = "json, csv or md";
 
+    public static readonly IReadOnlyList<string> Names = ["json", "csv", "md"];
+
     /// <param name="json">The API's own serializer options, so the streamed JSON reads exactly as the API's other answers.</param>
     public static bool TryCreate(string? format, JsonSerializerOptions json, [NotNullWhen(true)] out IRunReportWriter? writer)
     {

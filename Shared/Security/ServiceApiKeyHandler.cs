@@ -2,6 +2,11 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +51,41 @@ internal sealed class ServiceApiKeyHandler(IOptionsMonitor<ServiceApiKeyOptions>
             return Task.FromResult(AuthenticateResult.Fail($"{user} is the identity of an automation client, not a user."));
         }
         return Task.FromResult(Success(client, user, [role]));
+    }
+
+    /// <summary>A 401 with a problem body that says why: no key, an unknown key, or on-behalf-of headers this client may not send.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.Headers.WWWAuthenticate = ServiceApiHeaders.Scheme;
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "Not authenticated",
+            result.Failure?.Message ?? $"Send \"Authorization: {ServiceApiHeaders.Scheme} <key>\" with the key of a configured client.");
+    }
+
+    /// <summary>A 403 with a problem body naming the role the operation needs and the caller's.</summary>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var policies = Context.RequestServices.GetRequiredService<IAuthorizationPolicyProvider>();
+        var required = new List<string>();
+        foreach (var name in Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>() ?? [])
+        {
+            var policy = await policies.GetPolicyAsync(name);
+            required.AddRange(policy?.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles) ?? []);
+        }
+        var roles = Context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        await WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed",
+            $"{Context.User.Identity?.Name} (role {(roles.Count > 0 ? string.Join(", ", roles) : "none")}) may not do this; "
+            + (required.Count > 0 ? $"it needs the role {string.Join(" or ", required.Distinct())}." : "it needs a role the caller lacks."));
+    }
+
+    private async Task WriteProblemAsync(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (Context.RequestServices.GetService<IProblemDetailsService>() is { } problems)
+        {
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
+        }
     }
 
     /// <summary>Compares the presented key with every configured one, without stopping at a match, so timing reveals nothing.</summary>

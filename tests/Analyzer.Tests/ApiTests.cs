@@ -15,12 +15,15 @@ namespace AspireMigration.Analyzer.Tests;
 [Collection(AnalyzerCollection.Name)]
 public sealed class ApiTests(InfrastructureFixture fixture)
 {
+    /// <summary>Every answer these tests receive is checked against the committed document.</summary>
+    private static readonly OpenApiContract Contract = OpenApiContract.Load("analyzer");
+
     [Fact]
     public async Task Posting_a_plan_returns_201_with_its_summary_and_lists_it()
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
 
         using var created = await client.PostAsync("/api/plans", null);
         var plan = await ReadJsonAsync(created);
@@ -40,7 +43,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
 
         using var created = await client.PostAsJsonAsync("/api/plans", new { prior = 0, confidentThreshold = 0.8, tentativeThreshold = 0.5 });
         var plan = await ReadJsonAsync(created);
@@ -56,7 +59,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString, withTestHarness: true);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
         var harness = factory.Services.GetRequiredService<ITestHarness>();
 
         using var created = await client.PostAsync("/api/plans", null);
@@ -88,7 +91,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await TestDatabase.CreateAsync(fixture);
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
 
         using var response = await client.PostAsync("/api/plans", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
@@ -100,20 +103,21 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     [Theory]
     [InlineData("GET", "/api/plans/{unknown}", HttpStatusCode.NotFound)]
     [InlineData("GET", "/api/plans/{unknown}/report", HttpStatusCode.NotFound)]
-    [InlineData("GET", "/api/plans/not-a-guid", HttpStatusCode.BadRequest)]
-    [InlineData("GET", "/api/plans/{plan}?type=confidentish", HttpStatusCode.BadRequest)]
-    [InlineData("GET", "/api/plans/{plan}?page=0", HttpStatusCode.BadRequest)]
-    [InlineData("GET", "/api/plans/{plan}?pageSize=100000", HttpStatusCode.BadRequest)]
-    [InlineData("GET", "/api/plans/{plan}?page=abc", HttpStatusCode.BadRequest)]
-    [InlineData("GET", "/api/plans/{plan}/report?format=xml", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/plans/not-a-guid", HttpStatusCode.BadRequest, "id")]
+    [InlineData("GET", "/api/plans/{plan}?type=confidentish", HttpStatusCode.BadRequest, "type")]
+    [InlineData("GET", "/api/plans/{plan}?page=0", HttpStatusCode.BadRequest, "page")]
+    [InlineData("GET", "/api/plans/{plan}?pageSize=100000", HttpStatusCode.BadRequest, "pageSize")]
+    [InlineData("GET", "/api/plans/{plan}?page=abc", HttpStatusCode.BadRequest, "page")]
+    [InlineData("GET", "/api/plans/{plan}?minConfidence=high", HttpStatusCode.BadRequest, "minConfidence")]
+    [InlineData("GET", "/api/plans/{plan}/report?format=xml", HttpStatusCode.BadRequest, "format")]
     [InlineData("POST", "/api/plans/{unknown}/approve", HttpStatusCode.NotFound)]
     [InlineData("POST", "/api/plans/{plan}/items/{unknown}/decision", HttpStatusCode.NotFound)]
-    [InlineData("POST", "/api/plans/{plan}/items/not-a-guid/decision", HttpStatusCode.BadRequest)]
-    public async Task Bad_requests_are_answered_with_problem_details(string method, string template, HttpStatusCode expected)
+    [InlineData("POST", "/api/plans/{plan}/items/not-a-guid/decision", HttpStatusCode.BadRequest, "sessionId")]
+    public async Task Bad_requests_are_answered_with_problem_details(string method, string template, HttpStatusCode expected, string? input = null)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
         var planId = (await db.AnalyzeAsync()).PlanId;
         var url = template.Replace("{plan}", planId.ToString(), StringComparison.Ordinal).Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
@@ -124,7 +128,40 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         }
         using var response = await client.SendAsync(request);
 
-        await AssertProblemAsync(response, expected);
+        var problem = await AssertProblemAsync(response, expected);
+        if (input is not null)
+        {
+            // The 400 names the input that was wrong, whether binding or the handler refused it.
+            Assert.True(problem.GetProperty("errors").TryGetProperty(input, out _), problem.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Callers_without_a_key_or_the_role_get_a_problem_that_says_why()
+    {
+        await using var db = await TestDatabase.CreateAsync(fixture);
+        await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
+        using var anonymous = factory.CreateDefaultClient(Contract.Checker());
+        anonymous.DefaultRequestHeaders.Clear();
+        using var viewer = factory.CreateDefaultClient(Contract.Checker()).ActAs(fixture.ServiceApiKey, "viewer", Roles.Viewer);
+
+        using var unauthenticated = await anonymous.GetAsync("/api/plans");
+        using var forbidden = await viewer.PostAsync("/api/plans", null);
+
+        Assert.Contains("Authorization: ApiKey", (await AssertProblemAsync(unauthenticated, HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+        Assert.Equal("ApiKey", unauthenticated.Headers.WwwAuthenticate.ToString());
+        Assert.Contains("needs the role Approver", (await AssertProblemAsync(forbidden, HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plans"));
+    }
+
+    [Fact]
+    public async Task The_committed_openapi_documents_have_no_linter_errors()
+    {
+        var (exitCode, output) = await OpenApiLinter.LintAsync("analyzer", "executor");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("analyzer.json: validated", output);
+        Assert.Contains("executor.json: validated", output);
     }
 
     [Fact]
@@ -132,7 +169,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         var connectionString = await fixture.CreateDatabaseAsync(withTargetSchema: false);
         await using var factory = new AnalyzerApiFactory(fixture, connectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
 
         using var response = await client.PostAsync("/api/plans", null);
 
@@ -145,7 +182,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
         var planId = (await db.AnalyzeAsync()).PlanId;
 
         var confident = await client.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}?type=confident&pageSize=1&page=2");
@@ -165,7 +202,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         var target = await db.AddProjectAsync("target");
         var archived = await db.AddProjectAsync("old", status: "archived");
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
         var planId = (await db.AnalyzeAsync()).PlanId;
         var session = (await db.ItemsAsync(planId)).Values.First(i => i.AssignmentType == "manual_review").SessionId;
         var url = $"/api/plans/{planId}/items/{session}/decision";
@@ -192,7 +229,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
         var plan = await db.AnalyzeAsync();
         Assert.NotEmpty(plan.Risks);
         var url = $"/api/plans/{plan.PlanId}/approve";
@@ -217,7 +254,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         await using var db = await SeededDatabaseAsync();
         var target = await db.AddProjectAsync("target");
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
         var planId = (await db.AnalyzeAsync()).PlanId;
         var session = (await db.ItemsAsync(planId)).Values.First(i => i.AssignmentType == "manual_review").SessionId;
         using var approved = await client.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
@@ -237,7 +274,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
         var planId = (await db.AnalyzeAsync()).PlanId;
         var session = (await db.ItemsAsync(planId)).Keys.First();
         await using var decision = await db.DataSource.OpenConnectionAsync();
@@ -263,8 +300,8 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
-        using var otherApprover = factory.CreateClient().ActAs(fixture.ServiceApiKey, "second-approver", Roles.Approver);
+        using var client = factory.CreateDefaultClient(Contract.Checker());
+        using var otherApprover = factory.CreateDefaultClient(Contract.Checker()).ActAs(fixture.ServiceApiKey, "second-approver", Roles.Approver);
         var planId = (await db.AnalyzeAsync()).PlanId;
         var session = (await db.ItemsAsync(planId)).Keys.First();
         using var approved = await client.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
@@ -296,7 +333,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
         var planId = (await db.AnalyzeAsync()).PlanId;
         var url = $"/api/plans/{planId}/withdraw-approval";
 
@@ -341,7 +378,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
         var planId = (await db.AnalyzeAsync()).PlanId;
         var session = (await db.ItemsAsync(planId)).Values.First(i => i.AssignmentType == "manual_review").SessionId;
 
@@ -360,7 +397,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         await db.AddProjectAsync("alive");
         await db.AddProjectAsync("gone", status: "archived");
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
 
         var projects = await client.GetFromJsonAsync<JsonElement>("/api/projects");
 
@@ -372,7 +409,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await TestDatabase.CreateAsync(fixture);
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
 
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
@@ -387,7 +424,7 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     {
         await using var db = await TestDatabase.CreateAsync(fixture);
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateDefaultClient(Contract.Checker());
 
         var (committed, live) = await CommittedOpenApi.CompareAsync("analyzer", await client.GetStringAsync("/openapi/v1.json"));
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Steps;
+using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 
 namespace AspireMigration.Executor.Tests;
@@ -10,11 +11,14 @@ namespace AspireMigration.Executor.Tests;
 [Collection(ExecutorCollection.Name)]
 public sealed class ApiTests(InfrastructureFixture infrastructure)
 {
+    /// <summary>Every answer these tests receive is checked against the committed document.</summary>
+    private static readonly OpenApiContract Contract = OpenApiContract.Load("executor");
+
     [Fact]
     public async Task Bad_input_gets_problem_details_never_a_500()
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
-        var http = context.Client.Http;
+        var http = context.CreateClient(Contract.Checker()).Http;
 
         foreach (var (method, url, expected) in new[]
         {
@@ -38,10 +42,28 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
         Assert.Contains("planId", problem);
         Assert.Contains("batchSize", problem);
         Assert.DoesNotContain("requestedBy", problem);
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync("/api/runs", new StringContent("{ nope", null, "application/json"))).StatusCode);
+        var malformed = await http.PostAsync("/api/runs", new StringContent("{ nope", null, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"body\"", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var wrongType = await http.PostAsync("/api/runs", new StringContent($$"""{"planId":"{{Guid.NewGuid()}}","batchSize":"10"}""", null, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Contains("\"batchSize\"", await wrongType.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var badId = await http.GetAsync("/api/runs/not-a-guid/audit");
+        Assert.Contains("\"id\"", await badId.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var unknownPlan = await http.PostAsJsonAsync("/api/runs", new StartRunRequest(Guid.NewGuid()));
         Assert.Equal(HttpStatusCode.NotFound, unknownPlan.StatusCode);
         Assert.Equal("Plan not found", (await unknownPlan.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())?.Title);
+
+        using var viewer = context.CreateClient(Contract.Checker()).Http.ActAs(infrastructure.ServiceApiKey, "viewer", Roles.Viewer);
+        var forbidden = await viewer.PostAsJsonAsync("/api/runs", new StartRunRequest(Guid.NewGuid()));
+        Assert.Equal((HttpStatusCode.Forbidden, "application/problem+json"), (forbidden.StatusCode, forbidden.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("needs the role Operator", (await forbidden.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())?.Detail);
+        using var anonymous = context.CreateClient(Contract.Checker()).Http;
+        anonymous.DefaultRequestHeaders.Clear();
+        var unauthenticated = await anonymous.GetAsync("/api/runs");
+        Assert.Equal((HttpStatusCode.Unauthorized, "application/problem+json"),
+            (unauthenticated.StatusCode, unauthenticated.Content.Headers.ContentType?.MediaType));
 
         var openApi = await http.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/runs/{id}/rollback-preview", openApi);
@@ -53,7 +75,7 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
     public async Task Commands_a_run_does_not_accept_in_its_state_are_conflicts_and_backups_drop_once_finished()
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
-        var (scenario, client) = (context.Scenario, context.Client);
+        var (scenario, client) = (context.Scenario, context.CreateClient(Contract.Checker()));
         var runId = await client.StartAsync(await scenario.InsertPlanAsync());
         // Read-your-writes: the 202's Location answers at once, before the run has finished.
         Assert.NotNull(await client.GetAsync(runId));
@@ -79,7 +101,7 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
     public async Task Report_streams_each_format_as_a_download_and_the_preview_pages_with_totals()
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
-        var (scenario, client) = (context.Scenario, context.Client);
+        var (scenario, client) = (context.Scenario, context.CreateClient(Contract.Checker()));
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
         await scenario.ExecuteAsync("UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P3, id = Scenario.Session(2) });
 

@@ -18,6 +18,9 @@ public sealed class ExecutorTestContext : IAsyncDisposable
 
     public RunClient Client { get; }
 
+    /// <summary>Another client of the same host, its answers passed through <paramref name="handlers"/> (e.g. a contract check).</summary>
+    public RunClient CreateClient(params DelegatingHandler[] handlers) => new(app.CreateDefaultClient(handlers));
+
     /// <summary>The host's services (it starts on first use).</summary>
     public IServiceProvider Services => app.Services;
 

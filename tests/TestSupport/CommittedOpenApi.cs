@@ -15,23 +15,24 @@ public static class CommittedOpenApi
     public static async Task<(string Committed, string Live)> CompareAsync(string name, string liveDocument)
     {
         var live = Normalise(liveDocument);
-        var path = Path.Combine(RepositoryRoot(), "docs", "api", name + ".json");
-        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        var path = PathOf(name);
+        if (Updating)
         {
             await File.WriteAllTextAsync(path, live);
         }
         return (File.Exists(path) ? await File.ReadAllTextAsync(path) : "(missing: run the test with UPDATE_OPENAPI=1)", live);
     }
 
-    /// <summary>Drops the servers list: it names the host that served the document, which differs per run.</summary>
-    private static string Normalise(string document)
-    {
-        var node = JsonNode.Parse(document)!.AsObject();
-        node.Remove("servers");
-        return node.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
-    }
+    /// <summary>UPDATE_OPENAPI=1: the documents are being rewritten from the live services.</summary>
+    public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1";
 
-    private static string RepositoryRoot()
+    public static string PathOf(string name) => Path.Combine(RepositoryRoot(), "docs", "api", name + ".json");
+
+    /// <summary>Indented, one line ending: the document's own serialisation differs in whitespace only.</summary>
+    private static string Normalise(string document) =>
+        JsonNode.Parse(document)!.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
+
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
