@@ -1,5 +1,6 @@
 using AspireMigration.Analyzer.Health;
 using AspireMigration.Analyzer.Plans;
+using AspireMigration.Shared.Contracts.Api.Overview;
 using AspireMigration.Shared.Contracts.Api.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
