@@ -21,22 +21,27 @@ public sealed record RunProgress(RunView Run, IReadOnlyList<BatchView> Batches, 
     /// <summary>From the request to the end (or until now while the run goes on).</summary>
     public TimeSpan Elapsed => (Run.FinishedAt ?? Now) - Run.CreatedAt;
 
-    /// <summary>Sessions per minute over the batches done: from the first batch's start to the last batch's end.</summary>
+    /// <summary>
+    /// Sessions per minute: a finished run's average over its whole duration; a running run's over its batches so far,
+    /// from the first batch's start until now, so a stall shows as a falling rate.
+    /// </summary>
     public double? SessionsPerMinute
     {
         get
         {
-            if (Batches.Count == 0)
+            var sessions = Batches.Sum(b => b.Migrated + b.SkippedChanged);
+            if (Batches.Count == 0 || sessions == 0)
             {
                 return null;
             }
             var first = Batches.MinBy(b => b.ProcessedAt)!;
-            var start = first.ProcessedAt - TimeSpan.FromMilliseconds(first.DurationMs);
-            var minutes = (Batches.Max(b => b.ProcessedAt) - start).TotalMinutes;
-            var sessions = Batches.Sum(b => b.Migrated + b.SkippedChanged);
-            return minutes <= 0 ? null : sessions / minutes;
+            var window = Finished ? Elapsed : Now - (first.ProcessedAt - TimeSpan.FromMilliseconds(first.DurationMs));
+            return sessions / Math.Max(window.TotalMinutes, MinimumWindow.TotalMinutes);
         }
     }
+
+    // Below a second the clocks of the Executor and the Dashboard disagree more than the run lasts.
+    private static readonly TimeSpan MinimumWindow = TimeSpan.FromSeconds(1);
 
     /// <summary>The batches left at the pace of those done; null once finished or before a pace is known.</summary>
     public TimeSpan? TimeLeft
