@@ -1,5 +1,6 @@
 using AspireMigration.Shared.Security;
 using AspireMigration.Dashboard.Clients;
+using AspireMigration.Dashboard.Telemetry;
 
 namespace AspireMigration.Dashboard;
 
@@ -19,6 +20,7 @@ public static class DashboardServiceExtensions
         }
         builder.Services.AddHttpClient<AnalyzerClient>(client => Configure(client, "analyzer"));
         builder.Services.AddHttpClient<ExecutorClient>(client => Configure(client, "executor"));
+        builder.FilterCircuitNoise();
         return builder;
     }
 }

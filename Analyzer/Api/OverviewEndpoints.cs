@@ -1,6 +1,7 @@
 using AspireMigration.Analyzer.Health;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Shared.Api;
+using AspireMigration.Shared.Contracts.Api.Overview;
 using AspireMigration.Shared.Contracts.Api.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 

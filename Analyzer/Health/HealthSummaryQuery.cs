@@ -1,4 +1,5 @@
 using AspireMigration.Analyzer.Plans;
+using AspireMigration.Shared.Contracts.Api.Overview;
 using Dapper;
 using Npgsql;
 

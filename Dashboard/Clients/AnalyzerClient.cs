@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Overview;
 using AspireMigration.Shared.Contracts.Api.Plans;
 
 namespace AspireMigration.Dashboard.Clients;
@@ -42,12 +43,6 @@ public sealed class AnalyzerClient(HttpClient http)
     public Task<string> GetReportAsync(Guid planId, string format, Actor actor, CancellationToken cancellationToken) =>
         api.GetStringAsync($"/api/plans/{planId}/report?format={Uri.EscapeDataString(format)}", actor, cancellationToken);
 
-    /// <summary>The Analyzer's health summary as name/value pairs, whatever figures it carries.</summary>
-    public async Task<IReadOnlyList<(string Name, string Value)>> GetHealthFiguresAsync(Actor actor, CancellationToken cancellationToken)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/health-summary", actor, cancellationToken));
-        return document.RootElement.EnumerateObject()
-            .Select(p => (p.Name, p.Value.ValueKind == System.Text.Json.JsonValueKind.Null ? "—" : p.Value.ToString()))
-            .ToList();
-    }
+    public Task<HealthSummary> GetHealthSummaryAsync(Actor actor, CancellationToken cancellationToken) =>
+        api.GetAsync<HealthSummary>("/api/health-summary", actor, cancellationToken);
 }

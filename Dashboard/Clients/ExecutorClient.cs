@@ -20,6 +20,9 @@ public sealed class ExecutorClient(HttpClient http)
     public Task<RunView> GetRunAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
         api.GetAsync<RunView>($"/api/runs/{runId}", actor, cancellationToken);
 
+    public Task<List<BatchView>> GetBatchesAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
+        api.GetAsync<List<BatchView>>($"/api/runs/{runId}/batches", actor, cancellationToken);
+
     public Task<List<AuditEventView>> GetAuditAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
         api.GetAsync<List<AuditEventView>>($"/api/runs/{runId}/audit", actor, cancellationToken);
 

@@ -22,7 +22,6 @@ namespace AspireMigration.Executor.Api;
 public static class RunEndpoints
 {
     private const int MaxBatchSize = 100_000;
-    private const string Rollback = "rollback";
 
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -54,17 +53,10 @@ public static class RunEndpoints
             .WithRangeParameter("page", 1).WithRangeParameter("pageSize", 1, PageRequest.MaxPageSize)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapCommand(runs, "pause", [nameof(MigrationRunStateMachine.Migrating)], (run, who, _) => new PauseRun(run, who));
-        MapCommand(runs, "resume", [nameof(MigrationRunStateMachine.Paused)], (run, who, _) => new ResumeRun(run, who));
-        MapCommand(runs, "cancel",
-            [
-                nameof(MigrationRunStateMachine.PreFlight), nameof(MigrationRunStateMachine.BackingUp),
-                nameof(MigrationRunStateMachine.Migrating), nameof(MigrationRunStateMachine.Paused),
-            ],
-            (run, who, _) => new CancelRun(run, who));
-        MapCommand(runs, Rollback,
-            [nameof(MigrationRunStateMachine.Completed), nameof(MigrationRunStateMachine.Failed), nameof(MigrationRunStateMachine.Paused)],
-            (run, who, request) => new RollbackRun(run, who, request?.Force ?? false));
+        MapCommand(runs, OperatorCommands.Pause, (run, who, _) => new PauseRun(run, who));
+        MapCommand(runs, OperatorCommands.Resume, (run, who, _) => new ResumeRun(run, who));
+        MapCommand(runs, OperatorCommands.Cancel, (run, who, _) => new CancelRun(run, who));
+        MapCommand(runs, OperatorCommands.Rollback, (run, who, request) => new RollbackRun(run, who, request?.Force ?? false));
 
         var backups = routes.MapGroup("/api/backups").WithTags("Backups").ProducesServiceApiProblems().WithUuidParameter("runId");
         backups.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BackupsAsync(ct)))
@@ -108,17 +100,17 @@ public static class RunEndpoints
         return TypedResults.Accepted($"/api/runs/{runId}", new RunAccepted(runId));
     }
 
-    private static void MapCommand<T>(RouteGroupBuilder runs, string verb, string[] allowedStates, Func<Guid, string, RunCommandRequest?, T> create)
+    private static void MapCommand<T>(RouteGroupBuilder runs, string verb, Func<Guid, string, RunCommandRequest?, T> create)
         where T : class =>
         runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, ClaimsPrincipal user, RunQueries queries, RollbackGuard rollbackGuard,
                 IPublishEndpoint bus, CancellationToken ct) =>
             WithRunAsync(id, queries, async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> (run) =>
             {
-                var refusal = allowedStates.Contains(run.CurrentState) && !(run.DryRun && verb != "resume")
-                    ? verb == Rollback ? await rollbackGuard.RefuseAsync(run.CorrelationId, ct) : null
+                var refusal = OperatorCommands.Allows(verb, run.CurrentState, run.DryRun)
+                    ? verb == OperatorCommands.Rollback ? await rollbackGuard.RefuseAsync(run.CorrelationId, ct) : null
                     : new CommandRefusal($"Cannot {verb} this run",
                         $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to "
-                        + string.Join(", ", allowedStates) + " runs" + (run.DryRun ? ", never to a dry run." : "."));
+                        + string.Join(", ", OperatorCommands.StatesFor(verb)) + " runs" + (run.DryRun ? ", never to a dry run." : "."));
                 if (refusal is not null)
                 {
                     return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal.Title, detail: refusal.Detail);

@@ -75,6 +75,22 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         // Two manual-review sessions stay unresolved; everything else found a project (or the sentinel).
         Assert.Equal(2L, await Scalar(db, "SELECT count(*) FROM sessions WHERE project_id IS NULL"));
 
+        // A real run, not a dry one: its numbers read "migrated", its ledger shows every batch, and only rollback is offered.
+        await Expect(operatorPage, "[data-testid=run-migrated]", "16");
+        await Expect(operatorPage, "[data-testid=run-percent]", "100%");
+        await Expect(operatorPage, "[data-testid=batch-ledger]", "Processed by");
+        Assert.Equal(0, await operatorPage.Locator("[data-testid=pause], [data-testid=resume], [data-testid=cancel]").CountAsync());
+        Assert.Equal(0, await operatorPage.Locator("[data-testid=load-error]").CountAsync());
+
+        // The plan now says it was executed, and a second real run needs an explicit choice.
+        var runUrl = operatorPage.Url;
+        await DashboardFixture.OpenAsync(operatorPage, planUrl);
+        await Expect(operatorPage, "[data-testid=already-executed]", "already executed");
+        await operatorPage.ClickAsync("[data-testid=dry-run]");
+        await Assertions.Expect(operatorPage.Locator("[data-testid=start-run][disabled]")).ToHaveCountAsync(1);
+        await Screenshot(operatorPage, "plan-already-executed");
+        await DashboardFixture.OpenAsync(operatorPage, runUrl);
+
         // The preview: totals from the Executor and a paged table, never raw JSON.
         await operatorPage.ClickAsync("[data-testid=rollback-preview]");
         await Expect(operatorPage, "[data-testid=preview-restore]", "16");
@@ -83,7 +99,12 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         Assert.Equal(0, await operatorPage.Locator("[data-testid=rollback-preview-body] pre").CountAsync());
         await Screenshot(operatorPage, "rollback-preview");
 
+        // Rolling back asks first, with the counts from the preview.
         await operatorPage.ClickAsync("[data-testid=rollback]");
+        await Expect(operatorPage, "[data-testid=confirm-text]", "16 sessions will get their original project back");
+        await Expect(operatorPage, "[data-testid=confirm-text]", "0 sessions changed since the run wrote them");
+        await Screenshot(operatorPage, "rollback-confirm");
+        await operatorPage.ClickAsync("[data-testid=confirm-rollback]");
         await Expect(operatorPage, "[data-testid=run-state]", "RolledBack", timeoutSeconds: 120);
         await Screenshot(operatorPage, "run-rolled-back");
         Assert.Equal(18L, await Scalar(db, "SELECT count(*) FROM sessions WHERE project_id IS NULL"));

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace AspireMigration.Dashboard.Tests;
 
 [Collection(DashboardCollection.Name)]
@@ -10,9 +12,10 @@ public sealed class HealthPageTests(DashboardFixture fixture)
         await DashboardFixture.OpenAsync(page, "/status");
 
         await page.WaitForSelectorAsync("[data-testid=health-figures]");
-        var figures = await page.TextContentAsync("[data-testid=health-figures]");
-        Assert.Contains("orphanCount", figures);
-        Assert.Contains("backupTables", figures);
+        Assert.Matches("^[0-9]+$", (await page.TextContentAsync("[data-testid=health-orphans]"))!.Trim());
+        Assert.Matches("^[0-9]+$", (await page.TextContentAsync("[data-testid=health-backups]"))!.Trim());
+        await Assertions.Expect(page.Locator("[data-testid=health-latest]")).ToContainTextAsync("Newest plan");
+        Assert.DoesNotContain("{\"", await page.InnerTextAsync("main"));
         Assert.Equal(1, await page.Locator("[data-testid=alerts]").CountAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, "health.png"), FullPage = true });
         await page.Context.CloseAsync();

@@ -1,4 +1,4 @@
-using AspireMigration.Dashboard.Clients;
+using AspireMigration.Dashboard.Components.Runs;
 using AspireMigration.Dashboard.Components.Shared;
 using AspireMigration.Shared.Contracts.Api.Runs;
 using Bunit;
@@ -9,6 +9,8 @@ namespace AspireMigration.UnitTests.Dashboard;
 
 public sealed class RunProgressCardsTests : BunitContext
 {
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+
     public RunProgressCardsTests()
     {
         Services.AddFluentUIComponents();
@@ -16,37 +18,65 @@ public sealed class RunProgressCardsTests : BunitContext
     }
 
     [Fact]
-    public void Shows_counts_throughput_and_eta_of_a_running_run()
+    public void A_running_run_reads_its_rate_and_time_left_from_its_own_batches()
     {
-        // 4 of 10 batches of 1000 done: 6000 sessions left at 3000/min -> two minutes.
-        var cut = Render<RunProgressCards>(p => p
-            .Add(c => c.Run, Run(state: "Migrating", batchesDone: 4, migrated: 3900, skippedChanged: 100))
-            .Add(c => c.SessionsPerMinute, 3000d));
+        // 4 of 10 batches of 1000, one every 20 s from 10:00:20: 4000 sessions in 80 s, 6 batches left at 20 s each.
+        var batches = Enumerable.Range(1, 4).Select(n => Batch(n, Start.AddSeconds(20 * n), durationMs: 20_000)).ToList();
+        var progress = new RunProgress(Run("Migrating", batchesDone: 4, migrated: 3900, skippedChanged: 100, finishedAt: null), batches, Start.AddSeconds(80));
+
+        var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress, progress));
 
         Assert.Equal("Migrating", cut.Find("[data-testid=run-state]").TextContent);
         Assert.Equal("4 / 10", cut.Find("[data-testid=run-batches]").TextContent);
         Assert.Equal("3900", cut.Find("[data-testid=run-migrated]").TextContent);
         Assert.Equal("100", cut.Find("[data-testid=run-failed]").TextContent);
-        Assert.Equal("3000/min", cut.Find("[data-testid=run-throughput]").TextContent);
-        Assert.Equal("00:02:00", cut.Find("[data-testid=run-eta]").TextContent);
+        Assert.Equal("40%", cut.Find("[data-testid=run-percent]").TextContent);
+        Assert.Equal("3,000", cut.Find("[data-testid=run-throughput]").TextContent);
+        Assert.Equal("about 2 min 00 s left", cut.Find("[data-testid=run-time-left]").TextContent);
     }
 
     [Fact]
-    public void Shows_no_eta_before_the_rate_is_known_or_after_the_last_batch()
+    public void A_finished_run_shows_its_duration_and_average_rate_however_late_the_page_opens()
     {
-        var starting = Render<RunProgressCards>(p => p.Add(c => c.Run, Run(state: "BackingUp", batchesDone: 0, migrated: 0, skippedChanged: 0)));
-        var done = Render<RunProgressCards>(p => p
-            .Add(c => c.Run, Run(state: "Completed", batchesDone: 10, migrated: 10_000, skippedChanged: 0))
-            .Add(c => c.SessionsPerMinute, 5000d));
+        var batches = Enumerable.Range(1, 10).Select(n => Batch(n, Start.AddSeconds(6 * n), durationMs: 500)).ToList();
+        var run = Run("Completed", batchesDone: 10, migrated: 10_000, skippedChanged: 0, finishedAt: Start.AddMinutes(1));
+        var progress = new RunProgress(run, batches, Start.AddDays(3));
 
-        Assert.Equal("—", starting.Find("[data-testid=run-eta]").TextContent);
-        Assert.Equal("—", starting.Find("[data-testid=run-throughput]").TextContent);
-        Assert.Equal("—", done.Find("[data-testid=run-eta]").TextContent);
+        var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress, progress));
+
+        Assert.Equal("1 min 00 s", cut.Find("[data-testid=run-duration]").TextContent);
+        Assert.Equal("10,000", cut.Find("[data-testid=run-throughput]").TextContent);
+        Assert.Equal("100%", cut.Find("[data-testid=run-percent]").TextContent);
+        Assert.Contains("finished 10:01:00 UTC", cut.Find("[data-testid=run-time-left]").TextContent);
     }
 
-    private static RunView Run(string state, int batchesDone, int migrated, int skippedChanged) => new(
+    [Fact]
+    public void A_dry_run_would_migrate_and_counts_the_batches_of_its_ledger()
+    {
+        var run = Run("Completed", batchesDone: 0, migrated: 15, skippedChanged: 0, finishedAt: Start.AddSeconds(1)) with { DryRun = true, TotalBatches = 1 };
+
+        var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress, new RunProgress(run, [Batch(1, Start.AddSeconds(1), 50)], Start.AddSeconds(2))));
+
+        Assert.Equal("1 / 1", cut.Find("[data-testid=run-batches]").TextContent);
+        Assert.Contains("Would migrate", cut.Find("[data-testid=run-progress]").TextContent);
+    }
+
+    [Fact]
+    public void Shows_no_rate_or_time_left_before_a_batch_is_done()
+    {
+        var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress,
+            new RunProgress(Run("BackingUp", batchesDone: 0, migrated: 0, skippedChanged: 0, finishedAt: null), [], Start.AddSeconds(5))));
+
+        Assert.Equal("—", cut.Find("[data-testid=run-throughput]").TextContent);
+        Assert.Equal("time left: estimating…", cut.Find("[data-testid=run-time-left]").TextContent);
+    }
+
+    private static BatchView Batch(int number, DateTimeOffset processedAt, double durationMs) =>
+        new(number, 1000, 0, durationMs, "executor-1", processedAt.UtcDateTime);
+
+    private static RunView Run(string state, int batchesDone, int migrated, int skippedChanged, DateTimeOffset? finishedAt) => new(
         Guid.NewGuid(), Guid.NewGuid(), state, "operator", DryRun: false, SkipLowConfidence: false, BatchSize: 1000,
         Included: 10_000, Skipped: 0, TotalBatches: 10, CompletedBatches: batchesDone, Migrated: migrated, SkippedChanged: skippedChanged,
-        RolledBack: 0, Conflicts: 0, Reason: null, BackupTable: null, Warnings: [], CreatedAt: DateTimeOffset.UtcNow,
-        UpdatedAt: DateTimeOffset.UtcNow, FinishedAt: null);
+        RolledBack: 0, Conflicts: 0, Reason: null, BackupTable: null, Warnings: [], CreatedAt: Start,
+        UpdatedAt: Start, FinishedAt: finishedAt);
 }

@@ -1,7 +1,6 @@
-using AspireMigration.Analyzer.Plans;
 using AspireMigration.Shared.Contracts.Api.Plans;
 
-namespace AspireMigration.Analyzer.Health;
+namespace AspireMigration.Shared.Contracts.Api.Overview;
 
 /// <summary>
 /// The figures an operator checks before and after a backfill. Counts are null when the target

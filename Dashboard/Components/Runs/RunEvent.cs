@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using AspireMigration.Shared.Contracts.Api.Runs;
+using AspireMigration.Shared.Domain;
+
+namespace AspireMigration.Dashboard.Components.Runs;
+
+/// <summary>
+/// One audit event as a sentence. The audit stores each message whole as JSON; the page shows what an
+/// operator asks (who, what, when, how many), never the JSON itself.
+/// </summary>
+public sealed record RunEvent(DateTime OccurredAt, string Actor, string Title, string? Detail, bool IsFailure, int? BatchNumber, bool Redelivered)
+{
+    public static RunEvent From(AuditEventView audit)
+    {
+        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(audit.Details) ? "{}" : audit.Details);
+        var details = document.RootElement;
+        var batch = Int(details, "batchNumber") ?? (details.TryGetProperty("message", out var inner) ? Int(inner, "batchNumber") : null);
+        var (title, detail, failure) = audit.Action switch
+        {
+            RunAuditActions.StartRequested => ("Start requested",
+                Join(Bool(details, "dryRun") ? "dry run" : null, $"batch size {Int(details, "batchSize")}",
+                    Bool(details, "skipLowConfidence") ? "skipping tentative items" : null), false),
+            RunAuditActions.PauseRequested => ("Pause requested", null, false),
+            RunAuditActions.ResumeRequested => ("Resume requested", null, false),
+            RunAuditActions.CancelRequested => ("Cancel requested", null, false),
+            RunAuditActions.RollbackRequested => ("Rollback requested", Bool(details, "force") ? "forced over conflicts" : null, false),
+            RunAuditActions.RunRejected => ("Run rejected", Text(details, "reason"), true),
+            RunAuditActions.RollbackRefused => ("Rollback refused", Text(details, "reason"), true),
+            RunAuditActions.BatchCompleted => ($"Batch {batch} done", BatchDetail(details), false),
+            RunAuditActions.BatchRedelivered => ($"Batch {batch} delivered again",
+                "its work was already in the ledger, so nothing changed twice", false),
+            RunAuditActions.BatchFailed => ($"Batch {batch} failed", FaultMessage(details), true),
+            RunAuditActions.Redispatched => ("Stalled step sent again", Text(details, "state") is { } state ? $"while {state}" : null, false),
+            _ when audit.Action.StartsWith(RunAuditActions.StatePrefix, StringComparison.Ordinal) =>
+                ($"Entered {audit.Action[RunAuditActions.StatePrefix.Length..]}", StateDetail(details), Text(details, "reason") is not null),
+            _ => (CultureInfo.InvariantCulture.TextInfo.ToTitleCase(audit.Action.Replace('_', ' ')), null, false),
+        };
+        return new RunEvent(audit.OccurredAt, audit.Actor, title, detail, failure, batch, audit.Action == RunAuditActions.BatchRedelivered);
+    }
+
+    private static string? BatchDetail(JsonElement details) => Join(
+        $"{Int(details, "migrated")} migrated",
+        Int(details, "skippedChanged") is > 0 and var changed ? $"{changed} changed since analysis" : null,
+        details.TryGetProperty("durationMs", out var ms) ? $"{ms.GetDouble():0} ms" : null,
+        Text(details, "processedBy") is { } host ? $"on {host}" : null);
+
+    private static string? StateDetail(JsonElement details) => Join(
+        Text(details, "reason"),
+        Int(details, "totalBatches") is > 0 and var total ? $"batches {Int(details, "completedBatches")} of {total}" : null,
+        Int(details, "migrated") is > 0 and var migrated ? $"{migrated} migrated" : null,
+        Int(details, "skippedChanged") is > 0 and var changed ? $"{changed} changed since analysis" : null,
+        Int(details, "rolledBack") is > 0 and var restored ? $"{restored} restored" : null,
+        Int(details, "conflicts") is > 0 and var conflicts ? $"{conflicts} conflicts" : null);
+
+    /// <summary>A MassTransit fault: the first exception's type and message.</summary>
+    private static string? FaultMessage(JsonElement details)
+    {
+        if (!details.TryGetProperty("exceptions", out var exceptions) || exceptions.ValueKind != JsonValueKind.Array || exceptions.GetArrayLength() == 0)
+        {
+            return null;
+        }
+        var message = Text(exceptions[0], "message");
+        return Text(exceptions[0], "exceptionType") is { } type ? $"{type}: {message}" : message;
+    }
+
+    private static string? Join(params string?[] parts) =>
+        parts.Where(p => !string.IsNullOrEmpty(p)).ToList() is { Count: > 0 } present ? string.Join(" · ", present) : null;
+
+    private static int? Int(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) ? number : null;
+
+    private static bool Bool(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString() : null;
+}

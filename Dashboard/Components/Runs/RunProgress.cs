@@ -1,0 +1,64 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
+using AspireMigration.Shared.Contracts.Runs;
+
+namespace AspireMigration.Dashboard.Components.Runs;
+
+/// <summary>
+/// A run's progress from its own timings: its batch ledger and its start and end, never from when the page
+/// was opened, so a finished run reads its real duration and rate, and a page opened late estimates right.
+/// </summary>
+public sealed record RunProgress(RunView Run, IReadOnlyList<BatchView> Batches, DateTimeOffset Now)
+{
+    /// <summary>A dry run does its batches in one step and records them in the ledger, not in the saga's counter.</summary>
+    public int BatchesDone => Math.Max(Run.CompletedBatches, Batches.Count);
+
+    public bool Finished => RunStates.Finished.Contains(Run.State);
+
+    public double Percent => Run.TotalBatches == 0
+        ? Finished ? 100 : 0
+        : Math.Min(100, 100.0 * BatchesDone / Run.TotalBatches);
+
+    /// <summary>From the request to the end (or until now while the run goes on).</summary>
+    public TimeSpan Elapsed => (Run.FinishedAt ?? Now) - Run.CreatedAt;
+
+    /// <summary>
+    /// Sessions per minute: a finished run's average over its whole duration; a running run's over its batches so far,
+    /// from the first batch's start until now, so a stall shows as a falling rate.
+    /// </summary>
+    public double? SessionsPerMinute
+    {
+        get
+        {
+            var sessions = Batches.Sum(b => b.Migrated + b.SkippedChanged);
+            if (Batches.Count == 0 || sessions == 0)
+            {
+                return null;
+            }
+            var first = Batches.MinBy(b => b.ProcessedAt)!;
+            var window = Finished ? Elapsed : Now - (first.ProcessedAt - TimeSpan.FromMilliseconds(first.DurationMs));
+            return sessions / Math.Max(window.TotalMinutes, MinimumWindow.TotalMinutes);
+        }
+    }
+
+    // Below a second the clocks of the Executor and the Dashboard disagree more than the run lasts.
+    private static readonly TimeSpan MinimumWindow = TimeSpan.FromSeconds(1);
+
+    /// <summary>The batches left at the pace of those done; null once finished or before a pace is known.</summary>
+    public TimeSpan? TimeLeft
+    {
+        get
+        {
+            var left = Run.TotalBatches - BatchesDone;
+            if (Finished || left <= 0 || Batches.Count < 2)
+            {
+                return null;
+            }
+            var span = Batches.Max(b => b.ProcessedAt) - Batches.Min(b => b.ProcessedAt);
+            return span * left / (Batches.Count - 1);
+        }
+    }
+
+    public static string Format(TimeSpan duration) => duration.TotalHours >= 1
+        ? $"{(int)duration.TotalHours} h {duration.Minutes:00} min"
+        : duration.TotalMinutes >= 1 ? $"{duration.Minutes} min {duration.Seconds:00} s" : $"{Math.Max(0, duration.TotalSeconds):0.0} s";
+}

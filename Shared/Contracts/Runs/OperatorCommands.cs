@@ -1,0 +1,32 @@
+namespace AspireMigration.Shared.Contracts.Runs;
+
+/// <summary>
+/// The operator commands and the run states each applies to: the Executor's API refuses a command outside
+/// them, and the Dashboard offers only the commands the run's state takes. No command but resume applies
+/// to a dry run, which has nothing to pause, cancel or restore.
+/// </summary>
+public static class OperatorCommands
+{
+    public const string Pause = "pause";
+    public const string Resume = "resume";
+    public const string Cancel = "cancel";
+    public const string Rollback = "rollback";
+
+    public static readonly string[] PauseStates = [RunStates.Migrating];
+    public static readonly string[] ResumeStates = [RunStates.Paused];
+    public static readonly string[] CancelStates = [RunStates.PreFlight, RunStates.BackingUp, RunStates.Migrating, RunStates.Paused];
+    public static readonly string[] RollbackStates = [RunStates.Completed, RunStates.Failed, RunStates.Paused];
+
+    /// <summary>Whether <paramref name="command"/> applies to a run in <paramref name="state"/>.</summary>
+    public static bool Allows(string command, string state, bool dryRun) =>
+        (!dryRun || command == Resume) && StatesFor(command).Contains(state);
+
+    public static string[] StatesFor(string command) => command switch
+    {
+        Pause => PauseStates,
+        Resume => ResumeStates,
+        Cancel => CancelStates,
+        Rollback => RollbackStates,
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a run command."),
+    };
+}

@@ -1,0 +1,110 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace AspireMigration.Dashboard.Tests;
+
+/// <summary>
+/// Every page at a desktop, a laptop and a phone width: screenshots into the test results for a person to look
+/// at, axe with no serious or critical violation, no raw JSON, ids that tell runs and sessions apart, and the
+/// item dialog and run page used with the keyboard.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardJourneyTests(DashboardFixture fixture)
+{
+    private const string ManualReviewSession = "5e550000-0000-0000-0000-000000000010";
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(1024, 768)]
+    [InlineData(390, 844)]
+    public async Task Every_page_reads_well_and_passes_axe_at_this_width(int width, int height)
+    {
+        // An approver analyses and approves; an operator dry-runs the plan, which changes nothing in the database.
+        var approver = await fixture.SignInAsync("approver");
+        await approver.SetViewportSizeAsync(width, height);
+        await DashboardFixture.OpenAsync(approver, "/plans");
+        await approver.ClickAsync("[data-testid=analyze]");
+        await approver.WaitForSelectorAsync("[data-testid=plan-summary]", new() { Timeout = 60_000 });
+        var planUrl = approver.Url;
+        await CheckAsync(approver, $"plan-{width}");
+
+        // The item dialog, by keyboard only: focus moves into it, Escape closes it and focus is no longer behind it.
+        await approver.FocusAsync($"[data-testid=open-{ManualReviewSession}]");
+        await approver.Keyboard.PressAsync("Enter");
+        await approver.WaitForSelectorAsync("[data-testid=item-drawer]");
+        await Assertions.Expect(approver.Locator("[data-testid=distribution]")).ToContainTextAsync("frontend-app");
+        await WaitUntilAsync(() => approver.EvaluateAsync<bool>(
+            "() => !!document.activeElement && !!document.activeElement.closest('[data-testid=item-dialog]')"));
+        await CheckAsync(approver, $"item-dialog-{width}");
+        await approver.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(approver.Locator("[data-testid=item-drawer]")).ToHaveCountAsync(0);
+
+        await approver.ClickAsync("[data-testid=acknowledge-risks]");
+        await approver.ClickAsync("[data-testid=approve]:not([disabled])");
+        await Assertions.Expect(approver.Locator("[data-testid=approval]")).ToContainTextAsync("Approved by approver");
+        await approver.Context.CloseAsync();
+
+        var page = await fixture.SignInAsync("operator");
+        await page.SetViewportSizeAsync(width, height);
+        await DashboardFixture.OpenAsync(page, planUrl);
+        await page.ClickAsync("[data-testid=start-run]");
+        await Assertions.Expect(page.Locator("[data-testid=run-state]")).ToHaveTextAsync("Completed", new() { Timeout = 120_000 });
+
+        // A dry run says what it would do, counts its batches, offers nothing to undo and shows its real duration.
+        await Assertions.Expect(page.Locator("[data-testid=run-batches]")).ToHaveTextAsync("1 / 1");
+        await Assertions.Expect(page.Locator("[data-testid=run-progress]")).ToContainTextAsync("Would migrate");
+        await Assertions.Expect(page.Locator("[data-testid=run-percent]")).ToHaveTextAsync("100%");
+        await Assertions.Expect(page.Locator("[data-testid=no-actions]")).ToContainTextAsync("dry run");
+        Assert.Equal(0, await page.Locator("[data-testid=rollback], [data-testid=cancel], [data-testid=pause]").CountAsync());
+        Assert.DoesNotContain("0/min", await page.InnerTextAsync("[data-testid=run-throughput]"));
+        Assert.Equal(0, await page.Locator("[data-testid=load-error]").CountAsync());
+        await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("Start requested");
+        await Assertions.Expect(page.Locator("[data-testid=batch-chart]")).ToHaveCountAsync(1);
+        var runId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        // The heading shows the whole id, with a copy button.
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(runId);
+        await CheckAsync(page, $"run-{width}");
+
+        foreach (var (path, name) in new[] { ("/", "overview"), ("/plans", "plans"), ("/runs", "runs"), ("/runs?status=finished", "runs-finished"), ("/status", "health") })
+        {
+            await DashboardFixture.OpenAsync(page, path);
+            await CheckAsync(page, $"{name}-{width}");
+        }
+
+        // Runs made seconds apart share their UUIDv7 prefix; the list shows their tails, which differ.
+        await DashboardFixture.OpenAsync(page, "/runs");
+        var shown = await page.Locator("[data-testid=runs-table] tbody tr td:first-child .id-text a").AllInnerTextsAsync();
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+        Assert.Contains(shown, text => runId.EndsWith(text.TrimStart('…'), StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-testid=tab-finished]")).ToContainTextAsync("Finished");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A full-page screenshot, then axe and the checks every page must pass at any width.</summary>
+    private static async Task CheckAsync(IPage page, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, $"{name}.png"), FullPage = true });
+
+        var text = await page.InnerTextAsync("main");
+        Assert.DoesNotContain("{\"", text);
+        // Nothing wider than the window: a horizontal scrollbar on the page itself means something overflows.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
+            $"{name} overflows the window horizontally");
+
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"{name}: " + string.Join(Environment.NewLine, serious));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 50 && !await condition(); attempt++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(await condition(), "The condition did not become true within 5 s.");
+    }
+}
