@@ -53,7 +53,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         SELECT {ItemFigures} FROM inserted
         """;
 
-    public async Task<object> RunAsync(PreFlightRun command, CancellationToken cancellationToken)
+    public async Task<PreFlightOutcome> RunAsync(PreFlightRun command, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // A redelivered command finds its claim: pre-flight passed already.

@@ -26,7 +26,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         WHERE i.run_id = @runId AND i.outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.Conflict}')
         """;
 
-    public async Task<object> RunAsync(RestoreRun command, CancellationToken cancellationToken)
+    public async Task<RollbackOutcome> RunAsync(RestoreRun command, CancellationToken cancellationToken)
     {
         var runId = command.RunId;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

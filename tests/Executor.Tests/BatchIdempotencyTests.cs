@@ -15,7 +15,7 @@ public sealed class BatchIdempotencyTests(InfrastructureFixture infrastructure)
         await using var scenario = await Scenario.CreateAsync(infrastructure);
         var runId = Guid.NewGuid();
         var preFlight = new PreFlightStep(scenario.DataSource, Options.Create(new ExecutorOptions()), TimeProvider.System);
-        Assert.IsType<PreFlightPassed>(await preFlight.RunAsync(
+        Assert.IsType<PreFlightOutcome.Passed>(await preFlight.RunAsync(
             new PreFlightRun(runId, await scenario.InsertPlanAsync(), "operator", false, 5, false), CancellationToken.None));
         var migrator = new BatchMigrator(scenario.DataSource);
 
