@@ -46,7 +46,8 @@ public sealed class ConnectionResolverTests : IDisposable
         var file = Path.Combine(directory, "config.json");
         File.WriteAllText(file, content);
 
-        var error = Assert.Throws<CliUsageException>(() => ConnectionResolver.Resolve(new GlobalSettings { Config = file }, Environment([])));
+        var error = Assert.Throws<CliUsageException>(
+            () => ConnectionResolver.Resolve(new GlobalSettings { Config = file }, Environment([])));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
@@ -61,5 +62,6 @@ public sealed class ConnectionResolverTests : IDisposable
     }
 
     private CliEnvironment Environment(Dictionary<string, string> variables, string? home = null) =>
-        new(name => variables.GetValueOrDefault(name), HasTerminal: false, OutputIsTerminal: false, TextWriter.Null, TextWriter.Null, home ?? directory);
+        new(name => variables.GetValueOrDefault(name), HasTerminal: false, OutputIsTerminal: false, TextWriter.Null, TextWriter.Null,
+            home ?? directory);
 }

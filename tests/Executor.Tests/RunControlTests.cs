@@ -54,7 +54,8 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
         await scenario.ExecuteAsync($"""
-            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application'; END $$;
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application';
+                END $$;
             CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW WHEN (NEW.id = '{Scenario.Session(2)}') EXECUTE FUNCTION refuse();
             """);
 

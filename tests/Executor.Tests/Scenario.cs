@@ -58,7 +58,8 @@ public sealed class Scenario : IAsyncDisposable
             var database = new NpgsqlConnectionStringBuilder(scenario.ConnectionString).Database!;
             await scenario.ExecuteAsync($"CREATE ROLE \"{serviceRole}\" LOGIN PASSWORD '{password}'");
             await scenario.ExecuteAsync(LeastPrivilegeGrants.For(serviceRole, database));
-            scenario.ServiceConnectionString = new NpgsqlConnectionStringBuilder(scenario.ConnectionString) { Username = serviceRole, Password = password }.ConnectionString;
+            scenario.ServiceConnectionString = new NpgsqlConnectionStringBuilder(
+                scenario.ConnectionString) { Username = serviceRole, Password = password }.ConnectionString;
         }
         await using var serviceDataSource = NpgsqlDataSource.Create(scenario.ServiceConnectionString);
         await new ToolSchemaMigrator(serviceDataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
@@ -75,7 +76,8 @@ public sealed class Scenario : IAsyncDisposable
             INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
                                         manual_review, unassigned, risks, recommendations, analysis_duration_ms)
             VALUES (@planId, 'test', 1, 0.9, 0.6, @total, 0, 0, 0, 0, '[]', '[]', 1);
-            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events,
+            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total,
+                evidence_events,
                                              reasoning, session_updated_at)
             SELECT @planId, u.session_id, u.type, u.target, 0.5, 1, 1, 'test plan', s.updated_at
             FROM unnest(@sessions, @types, @targets) AS u(session_id, type, target)
@@ -108,7 +110,8 @@ public sealed class Scenario : IAsyncDisposable
                 SELECT gen_random_uuid(), 'test', 'bulk orphan' FROM generate_series(1, @count)
                 RETURNING id
             ), items AS (
-                INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events, reasoning)
+                INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total,
+                    evidence_events, reasoning)
                 SELECT @planId, id, 'confident', @target, 1, 1, 1, 'test plan' FROM added
             )
             INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
@@ -121,7 +124,8 @@ public sealed class Scenario : IAsyncDisposable
 
     /// <summary>Approves a plan as the Analyzer does; the database records the newest decision the approval covers.</summary>
     public Task ApproveAsync(Guid planId, string approvedBy = "approver") =>
-        ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, @approvedBy)", new { planId, approvedBy });
+        ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, @approvedBy)",
+            new { planId, approvedBy });
 
     /// <summary>Withdraws the approval in force as the Analyzer does.</summary>
     public Task WithdrawApprovalAsync(Guid planId, string withdrawnBy = "approver", string reason = "decisions to change") =>
@@ -154,7 +158,8 @@ public sealed class Scenario : IAsyncDisposable
     {
         await using var connection = await DataSource.OpenConnectionAsync();
         var rows = await connection.QueryAsync<(Guid Id, string Row)>(
-            "SELECT id, row_to_json(s)::text FROM sessions s WHERE id = ANY(@ids)", new { ids = SeedPlan.Select(i => Session(i.Session)).ToArray() });
+            "SELECT id, row_to_json(s)::text FROM sessions s WHERE id = ANY(@ids)",
+            new { ids = SeedPlan.Select(i => Session(i.Session)).ToArray() });
         return rows.ToDictionary(r => r.Id, r => r.Row);
     }
 

@@ -29,7 +29,8 @@ public sealed class ToolDatabase : IAsyncDisposable
     public Task InsertPlanAsync(Guid planId, int total, int tentative, int manualReview, double analysisMs) => ExecuteAsync("""
         INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
                                     manual_review, unassigned, risks, recommendations, analysis_duration_ms)
-        VALUES (@planId, 'test', 1, 0.9, 0.6, @total, @total - @tentative - @manualReview, @tentative, @manualReview, 0, '[]', '[]', @analysisMs)
+        VALUES (@planId, 'test', 1, 0.9, 0.6, @total, @total - @tentative - @manualReview, @tentative, @manualReview, 0, '[]', '[]',
+            @analysisMs)
         """, new { planId, total, tentative, manualReview, analysisMs });
 
     /// <summary>A finished run whose included items ended with the given outcomes.</summary>

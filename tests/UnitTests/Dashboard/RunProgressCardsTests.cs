@@ -34,7 +34,8 @@ public sealed class RunProgressCardsTests : BunitContext
     [Fact]
     public void Shows_no_eta_before_the_rate_is_known_or_after_the_last_batch()
     {
-        var starting = Render<RunProgressCards>(p => p.Add(c => c.Run, Run(state: "BackingUp", batchesDone: 0, migrated: 0, skippedChanged: 0)));
+        var starting = Render<RunProgressCards>(
+            p => p.Add(c => c.Run, Run(state: "BackingUp", batchesDone: 0, migrated: 0, skippedChanged: 0)));
         var done = Render<RunProgressCards>(p => p
             .Add(c => c.Run, Run(state: "Completed", batchesDone: 10, migrated: 10_000, skippedChanged: 0))
             .Add(c => c.SessionsPerMinute, 5000d));
