@@ -15,7 +15,7 @@ public static class CommittedOpenApi
     public static async Task<(string Committed, string Live)> CompareAsync(string name, string liveDocument)
     {
         var live = Normalise(liveDocument);
-        var path = Path.Combine(RepositoryRoot(), "docs", "api", name + ".json");
+        var path = Path.Combine(Repository.Root, "docs", "api", name + ".json");
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {
             await File.WriteAllTextAsync(path, live);
@@ -29,17 +29,5 @@ public static class CommittedOpenApi
         var node = JsonNode.Parse(document)!.AsObject();
         node.Remove("servers");
         return node.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AspireMigration.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("AspireMigration.sln not found above " + AppContext.BaseDirectory);
     }
 }
