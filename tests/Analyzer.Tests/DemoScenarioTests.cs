@@ -2,7 +2,6 @@ using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Scoring;
 using AspireMigration.Shared.Contracts.Api.Plans;
-using AspireMigration.Shared.Database;
 using AspireMigration.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -54,7 +53,7 @@ public sealed class DemoScenarioTests(InfrastructureFixture fixture)
     private async Task<(PlanSummary Plan, Dictionary<Guid, PlanItem> Items)> AnalyzeDemoAsync()
     {
         await using var dataSource = NpgsqlDataSource.Create(fixture.DemoConnectionString);
-        await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        await MigratedDatabase.MigrateToolSchemaAsync(dataSource);
         var plan = await new AnalysisEngine(dataSource, TimeProvider.System, NullLogger<AnalysisEngine>.Instance)
             .AnalyzeAsync(AnalysisSettings.Default, "tests");
         return (plan, await TestDatabase.ReadItemsAsync(dataSource, plan.PlanId));

@@ -5,8 +5,6 @@ using System.Text.Json;
 using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Health;
 using AspireMigration.Shared.Contracts.Plans;
-using AspireMigration.Shared.Database;
-using AspireMigration.Shared.Demo;
 using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 using Dapper;
@@ -178,8 +176,8 @@ public sealed class ObservabilityTests(InfrastructureFixture fixture)
     {
         var connectionString = await fixture.CreateDatabaseAsync(withTargetSchema: false);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await new DemoSeeder(dataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions());
-        await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        await MigratedDatabase.SeedDemoAsync(dataSource);
+        await MigratedDatabase.MigrateToolSchemaAsync(dataSource);
         return connectionString;
     }
 }

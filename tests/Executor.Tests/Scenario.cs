@@ -1,9 +1,7 @@
 using AspireMigration.Shared.Database;
-using AspireMigration.Shared.Demo;
 using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace AspireMigration.Executor.Tests;
@@ -12,7 +10,7 @@ namespace AspireMigration.Executor.Tests;
 /// A database of its own holding the demo seed (18 orphans) and the tool schema, plus helpers to
 /// write plans the way the Analyzer would (plain SQL: the Executor must not depend on its code).
 /// </summary>
-public sealed class Scenario : IAsyncDisposable
+public sealed class Scenario : MigratedDatabase
 {
     public static readonly Guid Sentinel = SentinelProject.Id;
     public static readonly Guid P1 = Project(1), P2 = Project(2), P3 = Project(3), P4 = Project(4), P5 = Project(5);
@@ -27,18 +25,10 @@ public sealed class Scenario : IAsyncDisposable
     ];
 
     private Scenario(string connectionString)
-    {
-        ConnectionString = connectionString;
-        ServiceConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
-    }
-
-    public string ConnectionString { get; }
+        : base(connectionString) => ServiceConnectionString = connectionString;
 
     /// <summary>What the Executor connects with: the superuser's, or the least-privilege role's.</summary>
     public string ServiceConnectionString { get; private set; }
-
-    public NpgsqlDataSource DataSource { get; }
 
     public static Guid Session(int n) => Guid.Parse($"5e550000-0000-0000-0000-{n:D12}");
 
@@ -51,7 +41,7 @@ public sealed class Scenario : IAsyncDisposable
     public static async Task<Scenario> CreateAsync(InfrastructureFixture infrastructure, string? serviceRole = null)
     {
         var scenario = new Scenario(await infrastructure.CreateDatabaseAsync(withTargetSchema: false));
-        await new DemoSeeder(scenario.DataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions());
+        await SeedDemoAsync(scenario.DataSource);
         if (serviceRole is not null)
         {
             var password = Guid.NewGuid().ToString("N");
@@ -62,7 +52,7 @@ public sealed class Scenario : IAsyncDisposable
                 scenario.ConnectionString) { Username = serviceRole, Password = password }.ConnectionString;
         }
         await using var serviceDataSource = NpgsqlDataSource.Create(scenario.ServiceConnectionString);
-        await new ToolSchemaMigrator(serviceDataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        await MigrateToolSchemaAsync(serviceDataSource);
         return scenario;
     }
 
@@ -163,21 +153,7 @@ public sealed class Scenario : IAsyncDisposable
         return rows.ToDictionary(r => r.Id, r => r.Row);
     }
 
-    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync();
-        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
-    }
-
     /// <summary>Polls a boolean query until it holds, for effects that follow a state change asynchronously.</summary>
     public Task WaitUntilAsync(string sql, TimeSpan? timeout = null) =>
         Eventually.HoldsAsync(() => ScalarAsync<bool>(sql), timeout ?? TimeSpan.FromSeconds(30));
-
-    public async Task ExecuteAsync(string sql, object? parameters = null)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(sql, parameters);
-    }
-
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }
