@@ -27,8 +27,8 @@ public static class ReportValues
         Number(PrintedConfidence(item.Confidence)),
         item.EventsTotal.ToString(CultureInfo.InvariantCulture),
         item.EvidenceEvents.ToString(CultureInfo.InvariantCulture),
-        string.Join(";", item.ProjectDistribution.OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal).Select(
-            d => $"{d.Key}:{d.Value}")),
+        string.Join(";", item.ProjectDistribution.OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => $"{d.Key}:{d.Value}")),
         item.Reasoning,
         string.Join("; ", item.Warnings),
     ];

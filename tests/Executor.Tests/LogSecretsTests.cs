@@ -26,11 +26,7 @@ public sealed class LogSecretsTests(InfrastructureFixture infrastructure)
 
         Assert.Equal("Failed", (await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(approved: false)))).State);
 
-        await scenario.ExecuteAsync($"""
-            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application';
-                END $$;
-            CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW WHEN (NEW.id = '{Scenario.Session(2)}') EXECUTE FUNCTION refuse();
-            """);
+        await scenario.RefuseUpdatesAsync(2);
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 4));
         Assert.Equal("Failed", run.State);
         await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");

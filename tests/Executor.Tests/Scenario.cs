@@ -134,6 +134,17 @@ public sealed class Scenario : MigratedDatabase
             """, new { planId, sessionId = Session(session), decision, target });
     }
 
+    /// <summary>
+    /// An application's trigger that refuses every update of one seed session: the batch holding it fails on every
+    /// delivery (a poison batch), with "session is locked by the application".
+    /// </summary>
+    public Task RefuseUpdatesAsync(int session) =>
+        ExecuteAsync($"""
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql
+                AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application'; END $$;
+            CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW WHEN (NEW.id = '{Session(session)}') EXECUTE FUNCTION refuse();
+            """);
+
     /// <summary>The project_id of every seed orphan, by session number.</summary>
     public async Task<Dictionary<int, Guid?>> SeedProjectsAsync()
     {

@@ -29,8 +29,8 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        var query = $"page={settings.Page}&pageSize={settings.PageSize}" + (
-            settings.Type is { } type ? $"&type={Uri.EscapeDataString(type)}" : "");
+        var query = $"page={settings.Page}&pageSize={settings.PageSize}"
+            + (settings.Type is { } type ? $"&type={Uri.EscapeDataString(type)}" : "");
         var page = await client.GetAsync(
             Service.Analyzer, $"/api/plans/{Uri.EscapeDataString(settings.PlanId)}?{query}", cancellationToken);
         output.Write(page, console =>
