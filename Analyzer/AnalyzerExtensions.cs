@@ -18,7 +18,8 @@ public static class AnalyzerExtensions
         var errors = settings.Validate();
         if (errors.Count > 0)
         {
-            throw new InvalidOperationException($"Invalid '{SettingsSection}' settings: {string.Join(" ", errors.Values.SelectMany(e => e))}");
+            throw new InvalidOperationException(
+                $"Invalid '{SettingsSection}' settings: {string.Join(" ", errors.Values.SelectMany(e => e))}");
         }
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);

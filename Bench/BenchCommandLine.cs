@@ -14,11 +14,18 @@ public static class BenchCommandLine
 {
     public const int UsageError = 2;
 
+    private const string RunUsage =
+        "run [--sessions 100000] [--batch-size 1000] [--trials 3] [--replicas 1] [--report json,csv,md] " +
+        "[--chaos N [--seed S] [--timeout 600]]";
+
+    private const string ConnectionUsage = "run and all read the server and broker from ConnectionStrings__appdb and " +
+        "ConnectionStrings__messaging (or --ConnectionStrings:appdb, …).";
+
     private const string Usage = $"""
         usage: {AnalysisBenchmark.Usage}
-               run [--sessions 100000] [--batch-size 1000] [--trials 3] [--replicas 1] [--report json,csv,md] [--chaos N [--seed S] [--timeout 600]]
+               {RunUsage}
                {SummaryBenchmark.Usage}
-        run and all read the server and broker from ConnectionStrings__appdb and ConnectionStrings__messaging (or --ConnectionStrings:appdb, …).
+        {ConnectionUsage}
         """;
 
     private static readonly Dictionary<string, Func<string[], TextWriter, Task<int>>> Verbs = new(StringComparer.Ordinal)
@@ -39,7 +46,8 @@ public static class BenchCommandLine
         {
             return await verb(args[1..], stdout);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException { InnerException: FormatException })
+        catch (Exception e) when (
+            e is ArgumentException or FormatException or InvalidOperationException { InnerException: FormatException })
         {
             await stderr.WriteLineAsync($"error: {e.Message}\n{Usage}");
             return UsageError;

@@ -19,17 +19,21 @@ public static class BenchConfiguration
     /// <summary>Comma-separated sizes, each within <paramref name="min"/>..<paramref name="max"/>.</summary>
     public static IReadOnlyList<int> Sizes(IConfiguration configuration, string name, string fallback, int min, int max) =>
         (configuration[name] ?? fallback).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            .Select(s => int.TryParse(
+                s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
                 && n >= min && n <= max
                 ? n
-                : throw new ArgumentOutOfRangeException(name, s, $"--{name} takes sizes between {min} and {max}, comma-separated; '{s}' is not one."))
+                : throw new ArgumentOutOfRangeException(
+                    name, s, $"--{name} takes sizes between {min} and {max}, comma-separated; '{s}' is not one."))
             .ToList();
 
     /// <summary>The server the scratch databases are created on.</summary>
     public static string Server(IConfiguration configuration) =>
-        configuration.GetConnectionString("appdb") ?? throw new ArgumentException("Set ConnectionStrings__appdb (or --ConnectionStrings:appdb).");
+        configuration.GetConnectionString("appdb")
+        ?? throw new ArgumentException("Set ConnectionStrings__appdb (or --ConnectionStrings:appdb).");
 
     /// <summary>The broker the Executor runs on.</summary>
     public static string Messaging(IConfiguration configuration) =>
-        configuration.GetConnectionString("messaging") ?? throw new ArgumentException("Set ConnectionStrings__messaging (or --ConnectionStrings:messaging).");
+        configuration.GetConnectionString("messaging")
+        ?? throw new ArgumentException("Set ConnectionStrings__messaging (or --ConnectionStrings:messaging).");
 }

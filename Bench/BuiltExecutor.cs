@@ -19,7 +19,8 @@ public static class BuiltExecutor
             root = root.Parent;
         }
         return root is null
-            ? throw new InvalidOperationException($"No AspireMigration.sln above {AppContext.BaseDirectory}: the Executor is started from the checkout's build.")
+            ? throw new InvalidOperationException(
+                $"No AspireMigration.sln above {AppContext.BaseDirectory}: the Executor is started from the checkout's build.")
             : Path.Combine(root.FullName, "Executor", "bin", configuration, tfm, "AspireMigration.Executor.dll");
     }
 }

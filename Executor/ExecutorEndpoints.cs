@@ -17,7 +17,8 @@ public sealed class ExecutorEndpoints(string prefix) : KebabCaseEndpointNameForm
         typeof(RestoreRunConsumer), typeof(DryRunConsumer), typeof(ReleaseRunConsumer), typeof(RunAuditConsumer),
     ];
 
-    /// <summary>Every queue an Executor with this prefix may declare: each endpoint's and, once a message failed or was skipped there, its error and skipped queues.</summary>
+    /// <summary>Every queue an Executor with this prefix may declare: each endpoint's and, once a message failed or was skipped there, its
+    /// error and skipped queues.</summary>
     public IEnumerable<string> QueueNames() =>
         Consumers.Select(GetConsumerName).Append(Saga<MigrationRunState>())
             .SelectMany(endpoint => new[] { endpoint, endpoint + "_error", endpoint + "_skipped" });

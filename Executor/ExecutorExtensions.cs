@@ -56,10 +56,12 @@ public static class ExecutorExtensions
             }
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(retry => retry.Exponential(6, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250)));
+                endpoint.UseMessageRetry(
+                    retry => retry.Exponential(6, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250)));
                 endpoint.UseInMemoryOutbox(context);
                 // Only run messages carry a RunId; faults and other messages pass by without a scope.
-                endpoint.UseConsumeFilter(typeof(RunLogScopeFilter<>), context, filter => filter.Include(type => type.IsAssignableTo(typeof(IRunMessage))));
+                endpoint.UseConsumeFilter(
+                    typeof(RunLogScopeFilter<>), context, filter => filter.Include(type => type.IsAssignableTo(typeof(IRunMessage))));
                 if (options.TemporaryEndpoints && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.AutoDelete = true;

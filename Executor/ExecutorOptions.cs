@@ -20,7 +20,8 @@ public sealed class ExecutorOptions
     /// </summary>
     public bool TemporaryEndpoints { get; set; }
 
-    /// <summary>How often the outbox relay looks for messages it was not woken for (those of a process that died after its commit).</summary>
+    /// <summary>How often the outbox relay looks for messages it was not woken for (those of a process that died after its
+    /// commit).</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A run in progress that made no progress for this long is stalled: the reconciler sends again what it waits for.</summary>

@@ -57,8 +57,11 @@ public sealed class AnalysisEngine(NpgsqlDataSource dataSource, TimeProvider tim
 
         AnalyzerTelemetry.RecordAnalysis(duration, summary.Summary);
         activity?.SetTag("plan.items", summary.Summary.Total);
-        logger.LogInformation("Plan {PlanId}: {Total} orphan sessions analysed in {Duration} ({Confident} confident, {Tentative} tentative, {ManualReview} manual review, {Unassigned} unassigned)",
-            planId, summary.Summary.Total, duration, summary.Summary.Confident, summary.Summary.Tentative, summary.Summary.ManualReview, summary.Summary.Unassigned);
+        logger.LogInformation(
+            "Plan {PlanId}: {Total} orphan sessions analysed in {Duration} " +
+            "({Confident} confident, {Tentative} tentative, {ManualReview} manual review, {Unassigned} unassigned)",
+            planId, summary.Summary.Total, duration, summary.Summary.Confident, summary.Summary.Tentative, summary.Summary.ManualReview,
+            summary.Summary.Unassigned);
         return summary;
     }
 

@@ -24,7 +24,8 @@ public static class AnalyzerTelemetry
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300] });
 
     private static readonly Histogram<double> Confidence = Meter.CreateHistogram<double>(
-        "migration.analysis.confidence", unit: "1", description: "Confidence of each analysed orphan, by assignment type: the plans' confidence distribution",
+        "migration.analysis.confidence", unit: "1",
+        description: "Confidence of each analysed orphan, by assignment type: the plans' confidence distribution",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] });
 
     private static readonly Counter<long> PlanItems = Meter.CreateCounter<long>(

@@ -11,7 +11,8 @@ public static class BatchPipeline
 {
     public const int Capacity = 2;
 
-    public static async Task RunAsync<T>(IAsyncEnumerable<T[]> batches, Func<T[], CancellationToken, Task> consume, CancellationToken cancellationToken)
+    public static async Task RunAsync<T>(
+        IAsyncEnumerable<T[]> batches, Func<T[], CancellationToken, Task> consume, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<T[]>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true });
@@ -42,7 +43,8 @@ public static class BatchPipeline
         await consuming;
     }
 
-    private static async Task ConsumeAsync<T>(ChannelReader<T[]> reader, Func<T[], CancellationToken, Task> consume, CancellationTokenSource stop)
+    private static async Task ConsumeAsync<T>(
+        ChannelReader<T[]> reader, Func<T[], CancellationToken, Task> consume, CancellationTokenSource stop)
     {
         try
         {

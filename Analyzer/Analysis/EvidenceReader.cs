@@ -31,7 +31,8 @@ public static class EvidenceReader
         """;
 
 
-    public static async IAsyncEnumerable<SessionEvidence> ReadAsync(NpgsqlConnection connection, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<SessionEvidence> ReadAsync(
+        NpgsqlConnection connection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Sql, connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

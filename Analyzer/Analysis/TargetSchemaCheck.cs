@@ -22,7 +22,8 @@ public static class TargetSchemaCheck
         if (missing.Count > 0)
         {
             throw new AnalysisPreconditionException(
-                $"The database '{connection.Database}' lacks the target table(s) {string.Join(", ", missing)}; is this the application database?");
+                $"The database '{connection.Database}' lacks the target table(s) {string.Join(", ", missing)}; " +
+                "is this the application database?");
         }
     }
 }

@@ -26,7 +26,8 @@ public sealed class HealthSummaryQuery(NpgsqlDataSource dataSource, PlanQueries 
                 "SELECT count(*) FILTER (WHERE project_id IS NULL), count(*) FROM sessions", cancellationToken: cancellationToken));
         }
 
-        var lastRun = await connection.QuerySingleOrDefaultAsync<RunFigures>(new CommandDefinition(LastRunSql, cancellationToken: cancellationToken));
+        var lastRun = await connection.QuerySingleOrDefaultAsync<RunFigures>(
+            new CommandDefinition(LastRunSql, cancellationToken: cancellationToken));
         var activeRuns = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM backfill.runs WHERE active", cancellationToken: cancellationToken));
 
@@ -40,5 +41,6 @@ public sealed class HealthSummaryQuery(NpgsqlDataSource dataSource, PlanQueries 
     }
 
     private static Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass(@table) IS NOT NULL", new { table }, cancellationToken: cancellationToken));
+        connection.ExecuteScalarAsync<bool>(
+            new CommandDefinition("SELECT to_regclass(@table) IS NOT NULL", new { table }, cancellationToken: cancellationToken));
 }

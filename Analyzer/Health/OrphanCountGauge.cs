@@ -21,7 +21,8 @@ public sealed class OrphanCountGauge : BackgroundService
     private readonly ILogger<OrphanCountGauge> logger;
     private long? orphans;
 
-    public OrphanCountGauge(NpgsqlDataSource dataSource, IMeterFactory meterFactory, IConfiguration configuration, ILogger<OrphanCountGauge> logger)
+    public OrphanCountGauge(
+        NpgsqlDataSource dataSource, IMeterFactory meterFactory, IConfiguration configuration, ILogger<OrphanCountGauge> logger)
     {
         this.dataSource = dataSource;
         this.logger = logger;

@@ -17,7 +17,8 @@ public sealed class PlanDecisions(NpgsqlDataSource dataSource)
 {
     private const string ForShare = "FOR SHARE", ForUpdate = "FOR UPDATE";
 
-    public Task<DecisionOutcome> DecideAsync(Guid planId, Guid sessionId, string decision, Guid? targetProjectId, string decidedBy, CancellationToken cancellationToken) =>
+    public Task<DecisionOutcome> DecideAsync(
+        Guid planId, Guid sessionId, string decision, Guid? targetProjectId, string decidedBy, CancellationToken cancellationToken) =>
         WithPlanLockedAsync(planId, ForShare, DecisionOutcome.PlanNotFound, async (connection, transaction, plan) =>
         {
             if (plan.Approved)
@@ -31,7 +32,8 @@ public sealed class PlanDecisions(NpgsqlDataSource dataSource)
                 return DecisionOutcome.ItemNotFound;
             }
             if (targetProjectId is { } projectId && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                    "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @projectId AND status = 'active')", new { projectId }, transaction, cancellationToken: cancellationToken)))
+                    "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @projectId AND status = 'active')", new { projectId }, transaction,
+                    cancellationToken: cancellationToken)))
             {
                 return DecisionOutcome.ProjectNotAssignable;
             }
@@ -62,7 +64,8 @@ public sealed class PlanDecisions(NpgsqlDataSource dataSource)
         }, cancellationToken);
 
     /// <summary>Withdraws the approval in force, recording who, when and why; the plan is open to decisions again.</summary>
-    public Task<WithdrawalOutcome> WithdrawApprovalAsync(Guid planId, string withdrawnBy, string reason, CancellationToken cancellationToken) =>
+    public Task<WithdrawalOutcome> WithdrawApprovalAsync(
+        Guid planId, string withdrawnBy, string reason, CancellationToken cancellationToken) =>
         WithPlanLockedAsync(planId, ForUpdate, WithdrawalOutcome.PlanNotFound, async (connection, transaction, plan) =>
         {
             if (!plan.Approved)
@@ -87,12 +90,14 @@ public sealed class PlanDecisions(NpgsqlDataSource dataSource)
     /// so committing it only releases the lock.
     /// </summary>
     private async Task<TOutcome> WithPlanLockedAsync<TOutcome>(Guid planId, string lockClause, TOutcome planNotFound,
-        Func<NpgsqlConnection, NpgsqlTransaction, (bool HasRisks, bool Approved, bool RunActive), Task<TOutcome>> act, CancellationToken cancellationToken)
+        Func<NpgsqlConnection, NpgsqlTransaction, (bool HasRisks, bool Approved, bool RunActive), Task<TOutcome>> act,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                $"SELECT true FROM backfill.plans WHERE id = @planId {lockClause}", new { planId }, transaction, cancellationToken: cancellationToken)))
+                $"SELECT true FROM backfill.plans WHERE id = @planId {lockClause}", new { planId }, transaction,
+                cancellationToken: cancellationToken)))
         {
             return planNotFound;
         }

@@ -51,5 +51,6 @@ internal sealed class PlanItemRow
         Reasoning,
         Warnings,
         SessionUpdatedAt is { } updatedAt ? new DateTimeOffset(updatedAt, TimeSpan.Zero) : null,
-        Decision is null ? null : new ItemDecision(Decision, DecisionTargetProjectId, DecidedBy!, new DateTimeOffset(DecidedAt!.Value, TimeSpan.Zero)));
+        Decision is null ? null
+        : new ItemDecision(Decision, DecisionTargetProjectId, DecidedBy!, new DateTimeOffset(DecidedAt!.Value, TimeSpan.Zero)));
 }

@@ -56,7 +56,8 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         var rows = await connection.QueryAsync<PlanItemRow>(new CommandDefinition(
             $"{PlanItemRow.SelectSql}{filter} ORDER BY {orderBy} OFFSET @offset LIMIT @pageSize", parameters,
             cancellationToken: cancellationToken));
-        var approvals = await connection.QueryAsync<(string By, DateTime At, bool RisksAcknowledged, string? WithdrawnBy, DateTime? WithdrawnAt, string? Reason)>(
+        var approvals = await connection.QueryAsync<
+            (string By, DateTime At, bool RisksAcknowledged, string? WithdrawnBy, DateTime? WithdrawnAt, string? Reason)>(
             new CommandDefinition("""
                 SELECT approved_by, approved_at, risks_acknowledged, withdrawn_by, withdrawn_at, withdraw_reason
                 FROM backfill.plan_approvals WHERE plan_id = @planId ORDER BY id
@@ -99,7 +100,8 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
     private async Task<PlanSummary?> SingleAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<PlanRow>(
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return row?.ToSummary();
     }
 }

@@ -44,5 +44,6 @@ internal sealed class PlanRow
         JsonSerializer.Deserialize<string[]>(Risks) ?? [],
         JsonSerializer.Deserialize<string[]>(Recommendations) ?? [],
         AnalysisDurationMs,
-        ApprovedBy is null ? null : new PlanApproval(ApprovedBy, new DateTimeOffset(ApprovedAt!.Value, TimeSpan.Zero), RisksAcknowledged ?? false));
+        ApprovedBy is null ? null
+        : new PlanApproval(ApprovedBy, new DateTimeOffset(ApprovedAt!.Value, TimeSpan.Zero), RisksAcknowledged ?? false));
 }

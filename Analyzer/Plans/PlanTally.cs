@@ -38,7 +38,8 @@ public sealed class PlanTally
         if (counts.Total > 0 && (decimal)uncertain / counts.Total > UncertainShareLimit)
         {
             risks.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{uncertain} of {counts.Total} items ({100m * uncertain / counts.Total:0.#}%) are tentative or need manual review (more than 30%)"));
+                $"{uncertain} of {counts.Total} items ({100m * uncertain / counts.Total:0.#}%) " +
+                $"are tentative or need manual review (more than 30%)"));
         }
         if (counts.ManualReview > 0)
         {
@@ -46,7 +47,8 @@ public sealed class PlanTally
         }
         if (!sentinelExists)
         {
-            risks.Add($"the sentinel project {SentinelProject.Name} ({SentinelProject.Id}) is missing; unassigned items cannot be migrated");
+            risks.Add($"the sentinel project {SentinelProject.Name} ({SentinelProject.Id}) is missing; " +
+                "unassigned items cannot be migrated");
         }
         if (targetNotActive > 0)
         {

@@ -27,16 +27,19 @@ public static class ReportValues
         Number(PrintedConfidence(item.Confidence)),
         item.EventsTotal.ToString(CultureInfo.InvariantCulture),
         item.EvidenceEvents.ToString(CultureInfo.InvariantCulture),
-        string.Join(";", item.ProjectDistribution.OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}:{d.Value}")),
+        string.Join(";", item.ProjectDistribution.OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => $"{d.Key}:{d.Value}")),
         item.Reasoning,
         string.Join("; ", item.Warnings),
     ];
 
     public static string SettingsLine(PlanSummary plan) =>
-        $"prior {Number(plan.Settings.Prior)}, confident threshold {Number(plan.Settings.ConfidentThreshold)}, tentative threshold {Number(plan.Settings.TentativeThreshold)}";
+        $"prior {Number(plan.Settings.Prior)}, confident threshold {Number(plan.Settings.ConfidentThreshold)}, " +
+        $"tentative threshold {Number(plan.Settings.TentativeThreshold)}";
 
     public static string SummaryLine(PlanSummary plan) =>
-        $"total {plan.Summary.Total}, confident {plan.Summary.Confident}, tentative {plan.Summary.Tentative}, manual_review {plan.Summary.ManualReview}, unassigned {plan.Summary.Unassigned}";
+        $"total {plan.Summary.Total}, confident {plan.Summary.Confident}, tentative {plan.Summary.Tentative}, " +
+        $"manual_review {plan.Summary.ManualReview}, unassigned {plan.Summary.Unassigned}";
 
     public static string CreatedAt(PlanSummary plan) => plan.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
 }

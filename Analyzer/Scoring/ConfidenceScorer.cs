@@ -41,7 +41,8 @@ public sealed class ConfidenceScorer(AnalysisSettings settings, IReadOnlyDiction
         }
 
         var explanation = $"{top.Events} of {n} evidence events point to project {NameOf(top.ProjectId)}; "
-            + $"confidence {top.Events}/({n}+{settings.Prior.ToString(CultureInfo.InvariantCulture)}) = {confidence.ToString("0.0000", CultureInfo.InvariantCulture)}";
+            + $"confidence {top.Events}/({n}+{settings.Prior.ToString(CultureInfo.InvariantCulture)}) "
+            + $"= {confidence.ToString("0.0000", CultureInfo.InvariantCulture)}";
         if (confidence < settings.TentativeThreshold)
         {
             return new(evidence, AssignmentType.ManualReview, null, top.ProjectId, confidence, explanation, warnings);

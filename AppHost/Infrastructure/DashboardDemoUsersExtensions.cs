@@ -7,14 +7,16 @@ public static class DashboardDemoUsersExtensions
     /// four-eyes rule), sharing the password parameter "dashboard-demo-password". Only added when the
     /// AppHost runs its own demo database: a real database gets its accounts from its operators.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithDemoUsers(this IResourceBuilder<ProjectResource> dashboard, MigrationInfrastructure infrastructure)
+    public static IResourceBuilder<ProjectResource> WithDemoUsers(
+        this IResourceBuilder<ProjectResource> dashboard, MigrationInfrastructure infrastructure)
     {
         if (!infrastructure.IsOwned(infrastructure.Database))
         {
             return dashboard;
         }
         var password = dashboard.ApplicationBuilder.AddParameter("dashboard-demo-password", secret: true);
-        (string User, string Role)[] users = [("viewer", "Viewer"), ("approver", "Approver"), ("approver2", "Approver"), ("operator", "Operator")];
+        (string User, string Role)[] users = [("viewer", "Viewer"), ("approver", "Approver"), ("approver2", "Approver"),
+            ("operator", "Operator")];
         for (var i = 0; i < users.Length; i++)
         {
             dashboard

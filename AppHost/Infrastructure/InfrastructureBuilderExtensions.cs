@@ -15,14 +15,16 @@ public static class InfrastructureBuilderExtensions
     {
         var options = builder.Configuration.GetSection("Infrastructure").Get<InfrastructureOptions>() ?? new InfrastructureOptions();
         var mode = options.Mode == InfrastructureMode.Auto
-            ? ContainerRuntimeProbe.IsAvailable(builder.Configuration["ASPIRE_CONTAINER_RUNTIME"]) ? InfrastructureMode.Container : InfrastructureMode.Executable
+            ? ContainerRuntimeProbe.IsAvailable(builder.Configuration["ASPIRE_CONTAINER_RUNTIME"]) ? InfrastructureMode.Container
+                : InfrastructureMode.Executable
             : options.Mode;
         var dataRoot = LocalDataDirectory.Resolve(options.DataDirectory, builder.AppHostDirectory);
 
         if (mode == InfrastructureMode.Executable && OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException(
-                "Local PostgreSQL and RabbitMQ executables are supported on Linux and macOS; on Windows run a container runtime or set ConnectionStrings:appdb and ConnectionStrings:messaging.");
+                "Local PostgreSQL and RabbitMQ executables are supported on Linux and macOS; " +
+                "on Windows run a container runtime or set ConnectionStrings:appdb and ConnectionStrings:messaging.");
         }
 
         var database = IsConfigured(builder, DatabaseName)

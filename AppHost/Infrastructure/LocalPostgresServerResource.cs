@@ -20,5 +20,6 @@ public sealed class LocalPostgresServerResource(string name, CommandLine command
     public Dictionary<string, string> Databases { get; } = new(StringComparer.Ordinal);
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={SuperUser};Password={PasswordParameter}");
+        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};" +
+        $"Username={SuperUser};Password={PasswordParameter}");
 }

@@ -16,10 +16,13 @@ public sealed class LocalRabbitMQServerResource(string name, string command, str
 
     public string ConfigFile => Path.Combine(WorkingDirectory, "rabbitmq.conf");
 
-    /// <summary>The Erlang node name; rabbitmqctl reaches the node by it (with HOME set to the working directory, for the cookie).</summary>
+    /// <summary>The Erlang node name; rabbitmqctl reaches the node by it (with HOME set to the working directory, for the
+    /// cookie).</summary>
     /// <remarks>The node database is bound to the node name, so the name must stay the same for a data directory.</remarks>
-    public string NodeName => $"{Name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WorkingDirectory)))[..8]}@localhost";
+    public string NodeName =>
+        $"{Name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WorkingDirectory)))[..8]}@localhost";
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"amqp://{UserName}:{PasswordParameter}@{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
+        $"amqp://{UserName}:{PasswordParameter}@" +
+        $"{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
 }

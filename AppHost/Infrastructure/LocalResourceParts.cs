@@ -7,7 +7,8 @@ namespace AspireMigration.AppHost.Infrastructure;
 internal static class LocalResourceParts
 {
     /// <summary>Letters and digits only: the value goes into connection URIs and config files unescaped.</summary>
-    public static IResourceBuilder<ParameterResource> AddGeneratedPassword(this IDistributedApplicationBuilder builder, string resourceName) =>
+    public static IResourceBuilder<ParameterResource> AddGeneratedPassword(
+        this IDistributedApplicationBuilder builder, string resourceName) =>
         builder.AddParameter($"{resourceName}-password",
             new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
 

@@ -18,7 +18,8 @@ internal static class ParentStateMirror
         return child;
     }
 
-    private static async Task MirrorAsync(IResourceWithParent child, ResourceNotificationService notifications, string resourceType, CancellationToken cancellationToken)
+    private static async Task MirrorAsync(
+        IResourceWithParent child, ResourceNotificationService notifications, string resourceType, CancellationToken cancellationToken)
     {
         await notifications.PublishUpdateAsync(child, s => s with { ResourceType = resourceType, State = KnownResourceStates.NotStarted });
         try

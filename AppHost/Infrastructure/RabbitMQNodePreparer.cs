@@ -19,9 +19,11 @@ internal sealed class RabbitMQNodePreparer(ILogger logger)
         Directory.CreateDirectory(broker.WorkingDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var fingerprintFile = Path.Combine(broker.WorkingDirectory, "credentials.sha256");
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(LocalRabbitMQServerResource.UserName + ":" + password)));
+        var fingerprint = Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes(LocalRabbitMQServerResource.UserName + ":" + password)));
         var mnesia = Path.Combine(broker.WorkingDirectory, "mnesia");
-        if (Directory.Exists(mnesia) && (!File.Exists(fingerprintFile) || await File.ReadAllTextAsync(fingerprintFile, cancellationToken) != fingerprint))
+        if (Directory.Exists(mnesia)
+            && (!File.Exists(fingerprintFile) || await File.ReadAllTextAsync(fingerprintFile, cancellationToken) != fingerprint))
         {
             logger.LogWarning("The broker password changed; resetting the local node database of {Broker}", broker.Name);
             Directory.Delete(mnesia, recursive: true);

@@ -20,7 +20,8 @@ public sealed class ServiceAccount(string userName)
     {
         if (IsNeeded)
         {
-            await LocalProcess.RunAsync(new CommandLine("install", ["-d", "-o", UserName, "-g", UserName, "-m", "700", path]), null, cancellationToken);
+            await LocalProcess.RunAsync(
+                new CommandLine("install", ["-d", "-o", UserName, "-g", UserName, "-m", "700", path]), null, cancellationToken);
         }
         else
         {

@@ -10,7 +10,8 @@ public static class ServiceApiKeyExtensions
 {
     /// <summary>A key per client, generated once and kept in user secrets; either can be replaced by setting its parameter.</summary>
     public static ServiceApiKeys AddServiceApiKeys(this IDistributedApplicationBuilder builder) => new(
-        builder.AddParameter("dashboard-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true),
+        builder.AddParameter(
+            "dashboard-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true),
         builder.AddParameter("cli-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true));
 
     /// <summary>
@@ -18,7 +19,8 @@ public static class ServiceApiKeyExtensions
     /// command line as one fixed identity holding both action roles, so one operator at a terminal can
     /// take a plan from analysis to rollback (Executor:FourEyes then needs a second person in the Dashboard).
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithServiceApiClients(this IResourceBuilder<ProjectResource> service, ServiceApiKeys keys)
+    public static IResourceBuilder<ProjectResource> WithServiceApiClients(
+        this IResourceBuilder<ProjectResource> service, ServiceApiKeys keys)
     {
         const string dashboard = $"ServiceApi__Clients__{ServiceApiKeys.DashboardClient}__";
         const string cli = $"ServiceApi__Clients__{ServiceApiKeys.CliClient}__";
@@ -32,7 +34,8 @@ public static class ServiceApiKeyExtensions
     }
 
     /// <summary>The key the Dashboard presents to the service APIs.</summary>
-    public static IResourceBuilder<ProjectResource> WithServiceApiKey(this IResourceBuilder<ProjectResource> dashboard, ServiceApiKeys keys) =>
+    public static IResourceBuilder<ProjectResource> WithServiceApiKey(
+        this IResourceBuilder<ProjectResource> dashboard, ServiceApiKeys keys) =>
         dashboard.WithEnvironment("ServiceApi__Key", keys.Dashboard);
 
     /// <summary>
@@ -43,7 +46,8 @@ public static class ServiceApiKeyExtensions
     public static void WriteCliConfig(this IDistributedApplicationBuilder builder, ServiceApiKeys keys,
         IResourceBuilder<ProjectResource> analyzer, IResourceBuilder<ProjectResource> executor)
     {
-        var path = Path.Combine(LocalDataDirectory.Resolve(builder.Configuration["Infrastructure:DataDirectory"], builder.AppHostDirectory), CliConnection.FileName);
+        var path = Path.Combine(
+            LocalDataDirectory.Resolve(builder.Configuration["Infrastructure:DataDirectory"], builder.AppHostDirectory), CliConnection.FileName);
         builder.Eventing.Subscribe<AfterResourcesCreatedEvent>(async (@event, cancellationToken) =>
         {
             // A host that runs without the services (the test fixtures' infrastructure-only mode) has nothing for the CLI to reach.
@@ -63,7 +67,9 @@ public static class ServiceApiKeyExtensions
         });
     }
 
-    /// <summary>Opens the file for writing, readable by its owner only before a byte of the key is in it (also when an earlier start left it).</summary>
+    /// <summary>
+    /// Opens the file for writing, readable by its owner only before a byte of the key is in it (also when an earlier start left it).
+    /// </summary>
     private static FileStream OpenOwnerOnly(string path)
     {
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };

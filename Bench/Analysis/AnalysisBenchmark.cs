@@ -18,7 +18,8 @@ namespace AspireMigration.Bench.Analysis;
 /// </summary>
 public static class AnalysisBenchmark
 {
-    public const string Usage = "analysis --connection <connection string to a server; databases are created beside it> [--orphans 10000,100000] [--keep]";
+    public const string Usage = "analysis --connection <connection string to a server; databases are created beside it> " +
+        "[--orphans 10000,100000] [--keep]";
 
     private const string FloorSql = $"""
         CREATE TEMP TABLE bench_floor AS
@@ -43,7 +44,8 @@ public static class AnalysisBenchmark
         {
             var result = await MeasureAsync(server, size, keep, cancellationToken);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"| {result.Orphans:N0} | {result.FloorSeconds:0.00} | {result.AnalysisSeconds:0.00} | {result.Ratio:0.00} | {result.PeakWorkingSetBytes / 1048576.0:0} | {result.GcHeapBytes / 1048576.0:0} |"));
+                $"| {result.Orphans:N0} | {result.FloorSeconds:0.00} | {result.AnalysisSeconds:0.00} | {result.Ratio:0.00} | " +
+                $"{result.PeakWorkingSetBytes / 1048576.0:0} | {result.GcHeapBytes / 1048576.0:0} |"));
         }
         return 0;
     }
@@ -59,7 +61,8 @@ public static class AnalysisBenchmark
         await ExecuteAsync(serverSource, $"CREATE DATABASE \"{database}\"", cancellationToken);
         try
         {
-            await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
+            await using var dataSource = NpgsqlDataSource.Create(
+                new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
             PeakMemory.StartOver();
             return await MeasureAsync(dataSource, scaleOrphans, cancellationToken);
         }
@@ -73,7 +76,8 @@ public static class AnalysisBenchmark
         }
     }
 
-    private static async Task<AnalysisResult> MeasureAsync(NpgsqlDataSource dataSource, int scaleOrphans, CancellationToken cancellationToken)
+    private static async Task<AnalysisResult> MeasureAsync(
+        NpgsqlDataSource dataSource, int scaleOrphans, CancellationToken cancellationToken)
     {
         await new DemoSeeder(dataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions(scaleOrphans), cancellationToken);
         await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync(cancellationToken);

@@ -18,7 +18,8 @@ public static class ChaosChecks
 
     private static readonly string SettledSql = $"""
         SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE run_id = @runId AND active)
-           AND EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId AND action = '{RunAuditActions.State(RunStates.Completed)}')
+           AND EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = @runId
+               AND action = '{RunAuditActions.State(RunStates.Completed)}')
            AND NOT EXISTS (SELECT 1 FROM backfill.run_batches b WHERE b.run_id = @runId AND NOT EXISTS (
                    SELECT 1 FROM backfill.run_audit_events e
                    WHERE e.run_id = b.run_id AND e.action IN ('{RunAuditActions.BatchCompleted}', '{RunAuditActions.BatchRedelivered}')
@@ -50,7 +51,8 @@ public static class ChaosChecks
         var problems = new List<string>();
         if (!await SettleAsync(connection, parameters))
         {
-            problems.Add($"within {SettleTimeout.TotalSeconds:F0} s the claim was not released, or the audit lacks the final state or a batch");
+            problems.Add($"within {SettleTimeout.TotalSeconds:F0} s the claim was not released, " +
+                "or the audit lacks the final state or a batch");
         }
         var f = await connection.QuerySingleAsync<Figures>(FiguresSql, parameters);
         void Expect(bool holds, string problem)
@@ -65,7 +67,8 @@ public static class ChaosChecks
             $"{f.LedgerBatches} batches in the ledger, {run.CompletedBatches.Count} counted by the run, of {run.TotalBatches}");
         Expect(f.LedgerMigrated == run.Migrated && run.Migrated == run.Included,
             $"the ledger migrated {f.LedgerMigrated}, the run counts {run.Migrated}, of {run.Included} included");
-        Expect(f.LedgerSkippedChanged == 0 && run.SkippedChanged == 0, $"{f.LedgerSkippedChanged} {ItemOutcomes.SkippedChanged}, though nothing else changed the sessions");
+        Expect(f.LedgerSkippedChanged == 0 && run.SkippedChanged == 0,
+            $"{f.LedgerSkippedChanged} {ItemOutcomes.SkippedChanged}, though nothing else changed the sessions");
         Expect(f.ItemsMigrated == run.Migrated && f.SessionsOnTarget == run.Migrated,
             $"{f.ItemsMigrated} items migrated and {f.SessionsOnTarget} sessions on their target, the run counts {run.Migrated}");
         Expect(f.BatchesCompletedTwice == 0, $"{f.BatchesCompletedTwice} batches have two {RunAuditActions.BatchCompleted} audit events");

@@ -20,7 +20,8 @@ public static class ChaosRun
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
-    public static async Task<int> RunAsync(IConfiguration configuration, string server, string messaging, int sessions, int batchSize, int kills,
+    public static async Task<int> RunAsync(
+        IConfiguration configuration, string server, string messaging, int sessions, int batchSize, int kills,
         TextWriter output)
     {
         if (kills < 1)
@@ -48,7 +49,8 @@ public static class ChaosRun
                 try
                 {
                     outcome = await RunAsync(executor, dataSource, planId, batchSize, points, timeout, output);
-                    problems = outcome.Run is null ? [$"the run did not finish within {timeout.TotalSeconds:F0} s"] : await ChaosChecks.FindProblemsAsync(dataSource, outcome.Run);
+                    problems = outcome.Run is null ? [$"the run did not finish within {timeout.TotalSeconds:F0} s"]
+                        : await ChaosChecks.FindProblemsAsync(dataSource, outcome.Run);
                 }
                 finally
                 {
@@ -74,14 +76,18 @@ public static class ChaosRun
                 FROM backfill.run_audit_events WHERE run_id = @runId
                 """, new { runId = run!.CorrelationId });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{killed} kills, run Completed, every batch exactly once: {run.Migrated} sessions in {run.TotalBatches} batches, wall time {elapsed.TotalSeconds:F1} s, {redispatched} commands re-sent by the reconciler, {redelivered} batches redelivered (seed {seed})"));
+                $"{killed} kills, run Completed, every batch exactly once: {run.Migrated} sessions in {run.TotalBatches} batches, " +
+                $"wall time {elapsed.TotalSeconds:F1} s, {redispatched} commands re-sent by the reconciler, " +
+                $"{redelivered} batches redelivered (seed {seed})"));
             File.Delete(log);
             return 0;
         }
     }
 
-    /// <summary>Starts the run, kills at each point the run reaches, and waits for it to finish: the run (null if it did not), the kills done, the wall time.</summary>
-    private static async Task<(MigrationRunState? Run, int Killed, TimeSpan Elapsed)> RunAsync(ChaosExecutor executor, NpgsqlDataSource dataSource, Guid planId,
+    /// <summary>Starts the run, kills at each point the run reaches, and waits for it to finish: the run (null if it did not), the kills
+    /// done, the wall time.</summary>
+    private static async Task<(MigrationRunState? Run, int Killed, TimeSpan Elapsed)> RunAsync(
+        ChaosExecutor executor, NpgsqlDataSource dataSource, Guid planId,
         int batchSize, IReadOnlyList<KillPoint> points, TimeSpan timeout, TextWriter output)
     {
         await executor.StartAsync();
@@ -101,7 +107,9 @@ public static class ChaosRun
                 executor.Kill();
                 killed++;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Kill {killed} (aimed {points[killed - 1]}) at {started.Elapsed.TotalSeconds:F1} s: {run?.CurrentState ?? "StartRun not consumed yet"}, {run?.CompletedBatches.Count ?? 0} of {run?.TotalBatches ?? 0} batches done"));
+                    $"Kill {killed} (aimed {points[killed - 1]}) at {started.Elapsed.TotalSeconds:F1} s: " +
+                    $"{run?.CurrentState ?? "StartRun not consumed yet"}, " +
+                    $"{run?.CompletedBatches.Count ?? 0} of {run?.TotalBatches ?? 0} batches done"));
                 await executor.StartAsync();
                 continue;
             }
@@ -113,7 +121,8 @@ public static class ChaosRun
     private static async Task<MigrationRunState?> LoadAsync(NpgsqlDataSource dataSource, Guid runId)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var json = await connection.QuerySingleOrDefaultAsync<string>("SELECT state::text FROM backfill.run_sagas WHERE correlation_id = @runId", new { runId });
+        var json = await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT state::text FROM backfill.run_sagas WHERE correlation_id = @runId", new { runId });
         return json is null ? null : JsonSerializer.Deserialize<MigrationRunState>(json, SagaJson.Options);
     }
 

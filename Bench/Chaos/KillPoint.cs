@@ -33,7 +33,8 @@ public sealed record KillPoint(string? State, double BatchShare)
         var target = Array.IndexOf(Phases, State);
         // States off the happy path (Paused, RollingBack) count as past every point: kill there too.
         var seen = run is null ? 0 : Array.IndexOf(Phases, run.CurrentState) is var i and >= 0 ? i : Phases.Length;
-        return seen > target || (seen == target && (State != RunStates.Migrating || run!.CompletedBatches.Count >= BatchShare * run.TotalBatches));
+        return seen > target
+            || (seen == target && (State != RunStates.Migrating || run!.CompletedBatches.Count >= BatchShare * run.TotalBatches));
     }
 
     public override string ToString() => State switch

@@ -20,7 +20,8 @@ public static class BenchData
     {
         var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(SqlScripts.Read("TargetSchema.sql"));
-        await connection.ExecuteAsync("INSERT INTO projects (id, name) VALUES (@Id, @Name)", new { SentinelProject.Id, Name = SentinelProject.Name });
+        await connection.ExecuteAsync(
+            "INSERT INTO projects (id, name) VALUES (@Id, @Name)", new { SentinelProject.Id, Name = SentinelProject.Name });
         await SeedOrphansAsync(connection, orphans);
         await connection.ExecuteAsync(SqlScripts.Read("TargetIndexes.sql"), commandTimeout: 600);
         await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
@@ -31,7 +32,8 @@ public static class BenchData
     public static Task SeedOrphansAsync(NpgsqlConnection connection, int total) =>
         connection.ExecuteAsync("""
             INSERT INTO projects (id, name) SELECT md5('bench-project-' || p)::uuid, 'bench-' || p FROM generate_series(0, 49) AS p;
-            INSERT INTO sessions (id, agent_type, title) SELECT md5('bench-session-' || i)::uuid, 'bench', 'orphan ' || i FROM generate_series(1, @total) AS i;
+            INSERT INTO sessions (id, agent_type, title) SELECT md5('bench-session-' || i)::uuid, 'bench', 'orphan ' || i
+                FROM generate_series(1, @total) AS i;
             """, new { total }, commandTimeout: 600);
 
     /// <summary>An approved plan assigning orphans <paramref name="first"/>..<paramref name="last"/> confidently.</summary>
@@ -42,7 +44,8 @@ public static class BenchData
             INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
                                         manual_review, unassigned, risks, recommendations, analysis_duration_ms)
             VALUES (@planId, 'bench', 1, 0.9, 0.6, @count, @count, 0, 0, 0, '[]', '[]', 0);
-            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events, reasoning)
+            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total,
+                evidence_events, reasoning)
             SELECT @planId, md5('bench-session-' || i)::uuid, 'confident', md5('bench-project-' || (i % 50))::uuid, 0.95, 20, 20, 'bench'
             FROM generate_series(@first, @last) AS i;
             INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'bench');

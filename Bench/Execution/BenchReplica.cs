@@ -61,7 +61,8 @@ public sealed class BenchReplica : IDisposable
             log?.WriteLine(line.Data);
             if (line.Data?.Contains(ListeningOn, StringComparison.Ordinal) == true)
             {
-                replica.Address = new Uri(line.Data[(line.Data.IndexOf(ListeningOn, StringComparison.Ordinal) + ListeningOn.Length)..].Trim());
+                replica.Address = new Uri(
+                    line.Data[(line.Data.IndexOf(ListeningOn, StringComparison.Ordinal) + ListeningOn.Length)..].Trim());
             }
             if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
             {
@@ -71,7 +72,8 @@ public sealed class BenchReplica : IDisposable
         replica.process.ErrorDataReceived += (_, line) => (log ?? Console.Error).WriteLine(line.Data);
         replica.process.EnableRaisingEvents = true;
         replica.process.Exited += (_, _) => replica.started.TrySetException(
-            new InvalidOperationException($"An Executor replica exited during start-up with code {replica.process.ExitCode}; its error output is above."));
+            new InvalidOperationException(
+                $"An Executor replica exited during start-up with code {replica.process.ExitCode}; its error output is above."));
         replica.process.BeginOutputReadLine();
         replica.process.BeginErrorReadLine();
         await replica.started.Task.WaitAsync(TimeSpan.FromMinutes(1));

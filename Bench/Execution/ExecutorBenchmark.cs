@@ -14,7 +14,8 @@ using Npgsql;
 namespace AspireMigration.Bench.Execution;
 
 /// <summary>
-/// `dotnet run -c Release --project Bench -- run [--sessions N] [--batch-size N] [--trials N] [--replicas N] [--report json,csv,md] [--chaos N [--seed S]]`: builds
+/// `dotnet run -c Release --project Bench -- run [--sessions N] [--batch-size N] [--trials N] [--replicas N] [--report json,csv,md]
+/// [--chaos N [--seed S]]`: builds
 /// a scratch database of N orphans with a confident plan; then, once per trial, times the set-based SQL
 /// floor (CREATE TABLE AS backup, one UPDATE, one UPDATE FROM backup) and the same work end to end through
 /// the bus (run, then an operator rollback) on an in-process Executor warmed up by a 20-batch run of other
@@ -38,14 +39,16 @@ public static class ExecutorBenchmark
         var replicas = configuration.GetValue("replicas", 1);
         if (replicas < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(args), replicas, "--replicas counts Executor processes, the bench's own included: 1 or more.");
+            throw new ArgumentOutOfRangeException(
+                nameof(args), replicas, "--replicas counts Executor processes, the bench's own included: 1 or more.");
         }
         var trials = configuration.GetValue("trials", 3);
         if (trials < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(args), trials, "--trials counts measured runs: 1 or more.");
         }
-        var reportFormats = (configuration["report"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var reportFormats = (configuration["report"] ?? "").Split(
+            ',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var server = BenchConfiguration.Server(configuration);
         var messaging = BenchConfiguration.Messaging(configuration);
         if (configuration.GetValue<int?>("chaos") is { } kills)
@@ -63,16 +66,19 @@ public static class ExecutorBenchmark
     /// <paramref name="trials"/> floors and bus runs with rollbacks of <paramref name="sessions"/> orphans on a scratch database
     /// created on <paramref name="server"/> and dropped afterwards, with <paramref name="replicas"/> Executor processes in all.
     /// </summary>
-    public static async Task<ExecutionMeasurement> MeasureAsync(string server, string messaging, int sessions, int batchSize, int trials, int replicas,
+    public static async Task<ExecutionMeasurement> MeasureAsync(
+        string server, string messaging, int sessions, int batchSize, int trials, int replicas,
         IReadOnlyList<string> reportFormats)
     {
         await using var database = await ScratchDatabase.CreateAsync(server);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var (planId, warmUpPlanId) = await SeedAsync(dataSource, sessions, WarmUpBatches * batchSize);
-        return await MeasureAsync(dataSource, database.ConnectionString, messaging, new Plans(planId, warmUpPlanId), batchSize, trials, replicas, reportFormats);
+        return await MeasureAsync(
+            dataSource, database.ConnectionString, messaging, new Plans(planId, warmUpPlanId), batchSize, trials, replicas, reportFormats);
     }
 
-    /// <summary>Orphans 1..sessions form the measured plan; the next <paramref name="warmUp"/> orphans a small plan that warms the Executor up.</summary>
+    /// <summary>Orphans 1..sessions form the measured plan; the next <paramref name="warmUp"/> orphans a small plan that warms the Executor
+    /// up.</summary>
     private static async Task<(Guid PlanId, Guid WarmUpPlanId)> SeedAsync(NpgsqlDataSource dataSource, int sessions, int warmUp)
     {
         await using var connection = await BenchData.SeedDatabaseAsync(dataSource, sessions + warmUp);
@@ -98,14 +104,16 @@ public static class ExecutorBenchmark
             UPDATE sessions s SET project_id = i.target_project_id FROM backfill.plan_items i
             WHERE i.plan_id = @planId AND s.id = i.session_id AND s.project_id IS NULL
             """, planId);
-        var restore = await TimeAsync(connection, "UPDATE sessions s SET project_id = b.project_id FROM backfill.floor_backup b WHERE s.id = b.id", planId);
+        var restore = await TimeAsync(
+            connection, "UPDATE sessions s SET project_id = b.project_id FROM backfill.floor_backup b WHERE s.id = b.id", planId);
         await connection.ExecuteAsync("DROP TABLE backfill.floor_backup");
         await connection.ExecuteAsync("VACUUM ANALYZE sessions");
         return new Floor(backup, migrate, restore);
     }
 
     private static async Task<ExecutionMeasurement> MeasureAsync(NpgsqlDataSource dataSource,
-        string connectionString, string messaging, Plans plans, int batchSize, int trials, int replicas, IReadOnlyList<string> reportFormats)
+        string connectionString, string messaging, Plans plans, int batchSize, int trials, int replicas,
+        IReadOnlyList<string> reportFormats)
     {
         var endpointPrefix = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var others = new List<BenchReplica>();
@@ -115,7 +123,8 @@ public static class ExecutorBenchmark
             {
                 others.Add(await BenchReplica.StartAsync(connectionString, messaging, endpointPrefix));
             }
-            return await MeasureAsync(dataSource, connectionString, messaging, plans, batchSize, trials, reportFormats, endpointPrefix, others);
+            return await MeasureAsync(
+                dataSource, connectionString, messaging, plans, batchSize, trials, reportFormats, endpointPrefix, others);
         }
         finally
         {
@@ -124,10 +133,12 @@ public static class ExecutorBenchmark
     }
 
     private static async Task<ExecutionMeasurement> MeasureAsync(NpgsqlDataSource dataSource,
-        string connectionString, string messaging, Plans plans, int batchSize, int trials, IReadOnlyList<string> reportFormats, string endpointPrefix,
+        string connectionString, string messaging, Plans plans, int batchSize, int trials, IReadOnlyList<string> reportFormats,
+        string endpointPrefix,
         IReadOnlyList<BenchReplica> others)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ExecutorEndpoints).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions { ApplicationName = typeof(ExecutorEndpoints).Assembly.GetName().Name });
         var serviceApiKey = Guid.NewGuid().ToString("N");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -173,7 +184,8 @@ public static class ExecutorBenchmark
             .ToDictionary(b => b.ProcessedBy, b => b.Batches);
         var own = BatchProcessor.Current;
         var processes = others.Select(r => new ProcessFigures(r.Name, batchesBy.GetValueOrDefault(r.Name), r.PeakMemoryBytes))
-            .Prepend(new ProcessFigures(own + " (bench, in-process Executor)", batchesBy.GetValueOrDefault(own), PeakMemory.Of(Environment.ProcessId)))
+            .Prepend(new ProcessFigures(
+                own + " (bench, in-process Executor)", batchesBy.GetValueOrDefault(own), PeakMemory.Of(Environment.ProcessId)))
             .ToList();
         // After the peaks above were read: the download starts the bench process's peak over.
         var reports = reportFormats.Count == 0 ? []
@@ -197,7 +209,8 @@ public static class ExecutorBenchmark
         return (runId, run.Elapsed, rollback.Elapsed, state);
     }
 
-    private static async Task<BusFigures> ReadRunAsync(NpgsqlDataSource dataSource, Guid runId, TimeSpan run, TimeSpan rollback, MigrationRunState state)
+    private static async Task<BusFigures> ReadRunAsync(
+        NpgsqlDataSource dataSource, Guid runId, TimeSpan run, TimeSpan rollback, MigrationRunState state)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var (p50, p99) = await connection.QuerySingleAsync<(double, double)>("""
@@ -224,7 +237,8 @@ public static class ExecutorBenchmark
             {
                 return run;
             }
-            if (run is not null && MigrationRunStateMachine.IsFinished(run.CurrentState) && run.CurrentState != nameof(MigrationRunStateMachine.Completed))
+            if (run is not null && MigrationRunStateMachine.IsFinished(run.CurrentState)
+                && run.CurrentState != nameof(MigrationRunStateMachine.Completed))
             {
                 throw new InvalidOperationException($"Benchmark run ended {run.CurrentState}: {run.Reason}");
             }
@@ -232,14 +246,17 @@ public static class ExecutorBenchmark
         }
     }
 
-    private static void Report(TextWriter output, int sessions, int batchSize, IReadOnlyList<Trial> trials, IReadOnlyList<ProcessFigures> processes)
+    private static void Report(
+        TextWriter output, int sessions, int batchSize, IReadOnlyList<Trial> trials, IReadOnlyList<ProcessFigures> processes)
     {
         for (var i = 0; i < trials.Count; i++)
         {
             var (floor, bus) = trials[i];
+            var (backup, update, total, restore) = (floor.Backup.TotalMilliseconds, floor.Migrate.TotalMilliseconds,
+                floor.Run.TotalMilliseconds, floor.Restore.TotalMilliseconds);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 Trial {i + 1} of {trials.Count}: sessions {sessions}, batch size {batchSize}, batches {bus.Batches}, migrated {bus.Migrated}
-                SQL floor: backup {floor.Backup.TotalMilliseconds:F0} ms + update {floor.Migrate.TotalMilliseconds:F0} ms = {floor.Run.TotalMilliseconds:F0} ms; restore {floor.Restore.TotalMilliseconds:F0} ms
+                SQL floor: backup {backup:F0} ms + update {update:F0} ms = {total:F0} ms; restore {restore:F0} ms
                 Bus run (StartRun -> Completed): {bus.Run.TotalMilliseconds:F0} ms = {trials[i].RunRatio:F1}x the floor
                 Bus rollback (RollbackRun -> RolledBack): {bus.Rollback.TotalMilliseconds:F0} ms = {trials[i].RollbackRatio:F1}x the floor
                 Per batch: p50 {bus.BatchP50:F1} ms, p99 {bus.BatchP99:F1} ms
@@ -248,9 +265,14 @@ public static class ExecutorBenchmark
 
                 """));
         }
+        var (runs, rollbacks, p99) = (Medians.Of(trials.Select(t => t.RunRatio)),
+            Medians.Of(trials.Select(t => t.RollbackRatio)), Medians.Of(trials.Select(t => t.Bus.BatchP99)));
+        // Formatted in the current culture, as a nested interpolation in the report below always was.
+        var perProcess = string.Join(Environment.NewLine, processes.Select(p =>
+            $"Executor {p.Name}: {p.Batches} batches in the last trial, peak memory {p.PeakBytes / (1024.0 * 1024):F0} MB"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            Median of {trials.Count} trials: bus run {Medians.Of(trials.Select(t => t.RunRatio)):F1}x the floor, bus rollback {Medians.Of(trials.Select(t => t.RollbackRatio)):F1}x the floor, batch p99 {Medians.Of(trials.Select(t => t.Bus.BatchP99)):F1} ms
-            {string.Join(Environment.NewLine, processes.Select(p => $"Executor {p.Name}: {p.Batches} batches in the last trial, peak memory {p.PeakBytes / (1024.0 * 1024):F0} MB"))}
+            Median of {trials.Count} trials: bus run {runs:F1}x the floor, bus rollback {rollbacks:F1}x the floor, batch p99 {p99:F1} ms
+            {perProcess}
             """));
     }
 

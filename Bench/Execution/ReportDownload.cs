@@ -11,7 +11,8 @@ namespace AspireMigration.Bench.Execution;
 public static class ReportDownload
 {
     /// <summary>One printed line per format.</summary>
-    public static async Task<IReadOnlyList<string>> MeasureAsync(Uri executor, string serviceApiKey, Guid runId, IEnumerable<string> formats)
+    public static async Task<IReadOnlyList<string>> MeasureAsync(
+        Uri executor, string serviceApiKey, Guid runId, IEnumerable<string> formats)
     {
         using var http = ServiceApiClient.Create(executor, serviceApiKey, Roles.Viewer);
         var lines = new List<string>();
@@ -20,7 +21,8 @@ public static class ReportDownload
         {
             PeakMemory.Reset(Environment.ProcessId);
             var started = Stopwatch.GetTimestamp();
-            using var response = await http.GetAsync($"/api/runs/{runId}/report?format={Uri.EscapeDataString(format)}", HttpCompletionOption.ResponseHeadersRead);
+            using var response = await http.GetAsync(
+                $"/api/runs/{runId}/report?format={Uri.EscapeDataString(format)}", HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
             await using var body = await response.Content.ReadAsStreamAsync();
             long bytes = 0;
@@ -30,7 +32,8 @@ public static class ReportDownload
             }
             var elapsed = Stopwatch.GetElapsedTime(started);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Report {format}: {bytes / (1024.0 * 1024):F1} MB in {elapsed.TotalMilliseconds:F0} ms, peak memory during the download {PeakMemory.Of(Environment.ProcessId) / (1024.0 * 1024):F0} MB"));
+                $"Report {format}: {bytes / (1024.0 * 1024):F1} MB in {elapsed.TotalMilliseconds:F0} ms, " +
+                $"peak memory during the download {PeakMemory.Of(Environment.ProcessId) / (1024.0 * 1024):F0} MB"));
         }
         return lines;
     }

@@ -38,21 +38,25 @@ public static class SummaryBenchmark
             await WriteAsync(output, new SummaryRow(size, "analysis", TimeSpan.FromSeconds(analysis.FloorSeconds),
                 TimeSpan.FromSeconds(analysis.AnalysisSeconds), analysis.Ratio, null, analysis.PeakWorkingSetBytes));
 
-            var execution = await ExecutorBenchmark.MeasureAsync(server, messaging, size, batchSize, trials, replicas: 1, reportFormats: []);
+            var execution = await ExecutorBenchmark.MeasureAsync(
+                server, messaging, size, batchSize, trials, replicas: 1, reportFormats: []);
             var peak = execution.Processes[0].PeakBytes;
             var runs = execution.Trials;
             await WriteAsync(output, new SummaryRow(size, "run", Median(runs.Select(t => t.Floor.Run)), Median(runs.Select(t => t.Bus.Run)),
                 Medians.Of(runs.Select(t => t.RunRatio)), Medians.Of(runs.Select(t => t.Bus.BatchP99)), peak));
-            await WriteAsync(output, new SummaryRow(size, "rollback", Median(runs.Select(t => t.Floor.Restore)), Median(runs.Select(t => t.Bus.Rollback)),
+            await WriteAsync(output,
+                new SummaryRow(size, "rollback", Median(runs.Select(t => t.Floor.Restore)), Median(runs.Select(t => t.Bus.Rollback)),
                 Medians.Of(runs.Select(t => t.RollbackRatio)), null, peak));
         }
         return 0;
     }
 
-    private static TimeSpan Median(IEnumerable<TimeSpan> values) => TimeSpan.FromMilliseconds(Medians.Of(values.Select(v => v.TotalMilliseconds)));
+    private static TimeSpan Median(IEnumerable<TimeSpan> values) =>
+        TimeSpan.FromMilliseconds(Medians.Of(values.Select(v => v.TotalMilliseconds)));
 
     private static Task WriteAsync(TextWriter output, SummaryRow row) =>
         output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"| {row.Size:N0} | {row.Phase} | {row.Floor.TotalMilliseconds:F0} | {row.Ours.TotalMilliseconds:F0} | {row.Ratio:F2} | "
-            + $"{(row.BatchP99Ms is { } p99 ? p99.ToString("F0", CultureInfo.InvariantCulture) : "–")} | {row.PeakBytes / 1048576.0:F0} |"));
+            + $"{(row.BatchP99Ms is { } p99 ? p99.ToString("F0", CultureInfo.InvariantCulture) : "–")} | "
+            + $"{row.PeakBytes / 1048576.0:F0} |"));
 }

@@ -10,7 +10,8 @@ namespace AspireMigration.Cli.Commands;
 [Description("Orphans, plans, runs and backups, and the active alerts")]
 public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<GlobalSettings>(environment)
 {
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
         var figures = await client.GetAsync(Service.Analyzer, "/api/health-summary", cancellationToken);
         var alerts = (await client.GetAsync(Service.Analyzer, "/health/details", cancellationToken)).Field("checks").Field("alerts").Field("data");
@@ -24,7 +25,8 @@ public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<G
                 ("Orphan sessions", figures.Text("orphanCount")),
                 ("Sessions", figures.Text("totalSessions")),
                 ("Last plan", figures.Field("lastPlan").Text("planId")),
-                ("Last run", lastRun.ValueKind == JsonValueKind.Object ? string.Join(" ", lastRun.EnumerateObject().Select(f => $"{f.Name}={lastRun.Text(f.Name)}")) : ""),
+                ("Last run", lastRun.ValueKind == JsonValueKind.Object
+                    ? string.Join(" ", lastRun.EnumerateObject().Select(f => $"{f.Name}={lastRun.Text(f.Name)}")) : ""),
                 ("Active runs", figures.Text("activeRuns")),
                 ("Backup tables", string.Join(", ", figures.Items("backupTables").Select(t => t.GetString())))));
             console.MarkupLine(activeAlerts.Count == 0 ? "[green]No active alerts[/]" : $"[yellow]{activeAlerts.Count} active alert(s)[/]");

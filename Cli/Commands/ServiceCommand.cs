@@ -20,5 +20,6 @@ public abstract class ServiceCommand<TSettings>(CliEnvironment environment) : As
 
     protected CliEnvironment Environment => environment;
 
-    protected abstract Task<int> RunAsync(ServiceClient client, CommandOutput output, TSettings settings, CancellationToken cancellationToken);
+    protected abstract Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, TSettings settings, CancellationToken cancellationToken);
 }

@@ -23,8 +23,10 @@ public static class ConnectionResolver
     {
         var file = ReadConfigFile(settings, environment);
         return new ServiceConnection(
-            Url("Analyzer", settings.AnalyzerUrl ?? environment.Variable(AnalyzerUrlVariable) ?? file?.AnalyzerUrl, "--analyzer-url", AnalyzerUrlVariable),
-            Url("Executor", settings.ExecutorUrl ?? environment.Variable(ExecutorUrlVariable) ?? file?.ExecutorUrl, "--executor-url", ExecutorUrlVariable),
+            Url("Analyzer", settings.AnalyzerUrl ?? environment.Variable(AnalyzerUrlVariable) ?? file?.AnalyzerUrl, "--analyzer-url",
+                AnalyzerUrlVariable),
+            Url("Executor", settings.ExecutorUrl ?? environment.Variable(ExecutorUrlVariable) ?? file?.ExecutorUrl, "--executor-url",
+                ExecutorUrlVariable),
             Nonblank(settings.Key ?? environment.Variable(KeyVariable) ?? file?.Key)
                 ?? throw new CliUsageException($"No API key: pass --key, set {KeyVariable} or write \"key\" in the config file."));
     }
@@ -67,7 +69,8 @@ public static class ConnectionResolver
     }
 
     public static string DefaultConfigPath(CliEnvironment environment) => Path.Combine(
-        Nonblank(environment.Variable("XDG_CONFIG_HOME")) ?? Path.Combine(environment.HomeDirectory, ".config"), "aspire-migration", "config.json");
+        Nonblank(environment.Variable("XDG_CONFIG_HOME")) ?? Path.Combine(environment.HomeDirectory, ".config"), "aspire-migration",
+        "config.json");
 
     private static Uri Url(string service, string? value, string flag, string variable) =>
         Nonblank(value) is not { } text

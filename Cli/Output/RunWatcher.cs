@@ -25,7 +25,8 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
         }
         JsonElement run = default;
         await output.Console.Progress()
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask($"Run {runId}", maxValue: 1);
@@ -42,7 +43,8 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
         return run;
     }
 
-    private async Task<JsonElement> PollAsync(Guid runId, Func<JsonElement, bool> finished, Action<JsonElement> seen, CancellationToken cancellationToken)
+    private async Task<JsonElement> PollAsync(
+        Guid runId, Func<JsonElement, bool> finished, Action<JsonElement> seen, CancellationToken cancellationToken)
     {
         var waitingSince = DateTimeOffset.UtcNow;
         while (true)
@@ -81,7 +83,8 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
     {
         var skipped = run.Number("skipped") + run.Number("skippedChanged");
         var figures = FormattableString.Invariant(
-            $"batches {run.Number("completedBatches")}/{run.Number("totalBatches")}, migrated {run.Number("migrated")}, skipped {skipped}, rolled back {run.Number("rolledBack")}");
+                $"batches {run.Number("completedBatches")}/{run.Number("totalBatches")}, migrated {run.Number("migrated")}, ")
+            + FormattableString.Invariant($"skipped {skipped}, rolled back {run.Number("rolledBack")}");
         var rate = perSecond is { } value ? FormattableString.Invariant($", {value:0} sessions/s") : "";
         var reason = run.Text("reason") is { Length: > 0 } text ? $" ({text})" : "";
         return $"{run.Text("state")}: {figures}{rate}{reason}";

@@ -6,7 +6,8 @@ using MassTransit;
 namespace AspireMigration.Executor.Consumers;
 
 /// <summary>Any number of these run at once, across replicas: the ledger and the compare-and-set keep batches exact.</summary>
-public sealed class MigrateBatchConsumer(BatchMigrator migrator, ExecutorMetrics metrics, ILogger<MigrateBatchConsumer> logger) : IConsumer<MigrateBatch>
+public sealed class MigrateBatchConsumer(BatchMigrator migrator, ExecutorMetrics metrics, ILogger<MigrateBatchConsumer> logger)
+    : IConsumer<MigrateBatch>
 {
     public async Task Consume(ConsumeContext<MigrateBatch> context)
     {

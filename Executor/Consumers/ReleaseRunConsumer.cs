@@ -19,6 +19,9 @@ public sealed class ReleaseRunConsumer(NpgsqlDataSource dataSource) : IConsumer<
     public async Task Consume(ConsumeContext<ReleaseRun> context)
     {
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(ReleaseWhileAtRestSql, new { runId = context.Message.RunId, released = RunStates.Released }, cancellationToken: context.CancellationToken));
+        await connection.ExecuteAsync(
+            new CommandDefinition(
+                ReleaseWhileAtRestSql, new { runId = context.Message.RunId, released = RunStates.Released },
+                cancellationToken: context.CancellationToken));
     }
 }

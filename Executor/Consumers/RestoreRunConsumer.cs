@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
 using AspireMigration.Executor.Telemetry;
@@ -6,7 +7,8 @@ using MassTransit;
 
 namespace AspireMigration.Executor.Consumers;
 
-public sealed class RestoreRunConsumer(RollbackStep step, ExecutorMetrics metrics, ILogger<RestoreRunConsumer> logger) : IConsumer<RestoreRun>
+public sealed class RestoreRunConsumer(RollbackStep step, ExecutorMetrics metrics, ILogger<RestoreRunConsumer> logger)
+    : IConsumer<RestoreRun>
 {
     public async Task Consume(ConsumeContext<RestoreRun> context)
     {
@@ -14,14 +16,27 @@ public sealed class RestoreRunConsumer(RollbackStep step, ExecutorMetrics metric
         using var activity = ExecutorTelemetry.StartStep("run.rollback", command.RunId, command.PlanId);
         activity?.SetTag("rollback.force", command.Force);
 
-        var outcome = await step.RunAsync(command, context.CancellationToken);
-        if (outcome is RollbackCompleted completed)
+        switch (await step.RunAsync(command, context.CancellationToken))
         {
-            activity?.SetTag("sessions.restored", completed.Restored);
-            activity?.SetTag("sessions.conflicts", completed.Conflicts);
-            metrics.Rollbacks.Add(1, new KeyValuePair<string, object?>("rollback.automatic", command.RequestedBy == MigrationRunStateMachine.SystemActor));
+            case RollbackOutcome.Completed(var completed):
+                activity?.SetTag("sessions.restored", completed.Restored);
+                activity?.SetTag("sessions.conflicts", completed.Conflicts);
+                metrics.Rollbacks.Add(1,
+                    new KeyValuePair<string, object?>("rollback.automatic", command.RequestedBy == MigrationRunStateMachine.SystemActor));
+                await PublishAsync(context, completed);
+                break;
+            case RollbackOutcome.Refused(var refused):
+                await PublishAsync(context, refused);
+                break;
+            case var other:
+                throw new UnreachableException($"Unknown rollback outcome {other}");
         }
-        logger.LogInformation("Rollback requested by {RequestedBy}: {Outcome}", command.RequestedBy, outcome);
+    }
+
+    // Generic, so each contract is published under its own type: the saga subscribes to the concrete messages.
+    private async Task PublishAsync<T>(ConsumeContext<RestoreRun> context, T outcome) where T : class, IRunMessage
+    {
+        logger.LogInformation("Rollback requested by {RequestedBy}: {Outcome}", context.Message.RequestedBy, outcome);
         await context.Publish(outcome, context.CancellationToken);
     }
 }

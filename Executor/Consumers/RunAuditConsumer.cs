@@ -15,37 +15,46 @@ namespace AspireMigration.Executor.Consumers;
 /// </summary>
 public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetrics metrics) :
     IConsumer<StartRun>, IConsumer<PauseRun>, IConsumer<ResumeRun>, IConsumer<CancelRun>, IConsumer<RollbackRun>,
-    IConsumer<RunStateChanged>, IConsumer<RunRejected>, IConsumer<RollbackRefused>, IConsumer<BatchCompleted>, IConsumer<Fault<MigrateBatch>>
+    IConsumer<RunStateChanged>, IConsumer<RunRejected>, IConsumer<RollbackRefused>, IConsumer<BatchCompleted>,
+    IConsumer<Fault<MigrateBatch>>
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public Task Consume(ConsumeContext<StartRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.StartRequested);
+    public Task Consume(ConsumeContext<StartRun> context) =>
+        RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.StartRequested);
 
-    public Task Consume(ConsumeContext<PauseRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.PauseRequested);
+    public Task Consume(ConsumeContext<PauseRun> context) =>
+        RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.PauseRequested);
 
-    public Task Consume(ConsumeContext<ResumeRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.ResumeRequested);
+    public Task Consume(ConsumeContext<ResumeRun> context) =>
+        RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.ResumeRequested);
 
-    public Task Consume(ConsumeContext<CancelRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.CancelRequested);
+    public Task Consume(ConsumeContext<CancelRun> context) =>
+        RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.CancelRequested);
 
-    public Task Consume(ConsumeContext<RollbackRun> context) => RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.RollbackRequested);
+    public Task Consume(ConsumeContext<RollbackRun> context) =>
+        RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.RollbackRequested);
 
     public Task Consume(ConsumeContext<RunStateChanged> context) =>
         RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.State(context.Message.State));
 
-    public Task Consume(ConsumeContext<RunRejected> context) => RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.RunRejected);
+    public Task Consume(ConsumeContext<RunRejected> context) =>
+        RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.RunRejected);
 
     public Task Consume(ConsumeContext<RollbackRefused> context) =>
         RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.RollbackRefused);
 
     public Task Consume(ConsumeContext<BatchCompleted> context) =>
-        RecordAsync(context, context.Message.RunId, context.Message.ProcessedBy, context.Message.Redelivered ? RunAuditActions.BatchRedelivered : RunAuditActions.BatchCompleted);
+        RecordAsync(context, context.Message.RunId, context.Message.ProcessedBy,
+            context.Message.Redelivered ? RunAuditActions.BatchRedelivered : RunAuditActions.BatchCompleted);
 
     public async Task Consume(ConsumeContext<Fault<MigrateBatch>> context)
     {
         var batch = context.Message.Message;
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var sessions = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM backfill.run_items WHERE run_id = @RunId AND batch_number = @BatchNumber", batch, cancellationToken: context.CancellationToken));
+            "SELECT count(*) FROM backfill.run_items WHERE run_id = @RunId AND batch_number = @BatchNumber", batch,
+            cancellationToken: context.CancellationToken));
         metrics.SessionsFailed.Add(sessions);
         await RecordAsync(context, batch.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.BatchFailed);
     }

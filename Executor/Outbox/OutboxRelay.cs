@@ -55,7 +55,8 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, OutboxSig
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(ClaimSql, new { RoundSize }, transaction, cancellationToken: cancellationToken))).AsList();
+        var rows = (await connection.QueryAsync<Row>(
+            new CommandDefinition(ClaimSql, new { RoundSize }, transaction, cancellationToken: cancellationToken))).AsList();
         if (rows.Count == 0)
         {
             return 0;

@@ -24,7 +24,8 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage> :
         this.factory = factory;
     }
 
-    public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> context, TSaga instance, SagaConsumeContextMode mode)
+    public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(
+        ConsumeContext<T> context, TSaga instance, SagaConsumeContextMode mode)
         where T : class =>
         factory.CreateSagaConsumeContext(session, context, instance, mode);
 

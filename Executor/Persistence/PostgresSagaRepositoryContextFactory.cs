@@ -37,7 +37,8 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         where T : class =>
         throw new NotSupportedException($"{typeof(TSaga).Name} is correlated by id only; query correlation is not supported.");
 
-    public async Task<T> Execute<T>(Func<LoadSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+    public async Task<T> Execute<T>(
+        Func<LoadSagaRepositoryContext<TSaga>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
         where T : class
     {
         await using var session = await PostgresSagaSession<TSaga>.BeginAsync(dataSource, table.QualifiedName, cancellationToken);

@@ -6,8 +6,10 @@ namespace AspireMigration.Executor.Persistence;
 
 public static class PostgresSagaRepositoryExtensions
 {
-    /// <summary>Stores the saga in <paramref name="qualifiedTable"/> (correlation_id, version, jsonb state) of the "appdb" database.</summary>
-    public static ISagaRegistrationConfigurator<TSaga> PostgresRepository<TSaga>(this ISagaRegistrationConfigurator<TSaga> configurator, string qualifiedTable)
+    /// <summary>Stores the saga in <paramref name="qualifiedTable"/> (correlation_id, version, jsonb state) of the "appdb"
+    /// database.</summary>
+    public static ISagaRegistrationConfigurator<TSaga> PostgresRepository<TSaga>(
+        this ISagaRegistrationConfigurator<TSaga> configurator, string qualifiedTable)
         where TSaga : class, IPersistedSaga
     {
         configurator.Repository(repository =>

@@ -20,7 +20,8 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
 {
     private bool inTransaction;
 
-    public static async Task<PostgresSagaSession<TSaga>> BeginAsync(NpgsqlDataSource dataSource, string table, CancellationToken cancellationToken) =>
+    public static async Task<PostgresSagaSession<TSaga>> BeginAsync(
+        NpgsqlDataSource dataSource, string table, CancellationToken cancellationToken) =>
         new(await dataSource.OpenConnectionAsync(cancellationToken), table);
 
     /// <summary>
@@ -39,7 +40,8 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
     /// <summary>The messages this transition sends: stored with the state, relayed after the commit.</summary>
     public SagaOutbox Outbox { get; } = new();
 
-    /// <summary>Inserts a new instance and its outbox; another consumer having inserted it first is a concurrency conflict to retry.</summary>
+    /// <summary>Inserts a new instance and its outbox; another consumer having inserted it first is a concurrency conflict to
+    /// retry.</summary>
     public async Task InsertAsync(TSaga saga, CancellationToken cancellationToken)
     {
         saga.Version = 1;
@@ -77,7 +79,8 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
         inTransaction = false;
         if (written == 0)
         {
-            throw new ConcurrencyException($"Saga {saga.CorrelationId} version {expected} was changed concurrently", typeof(TSaga), saga.CorrelationId);
+            throw new ConcurrencyException(
+                $"Saga {saga.CorrelationId} version {expected} was changed concurrently", typeof(TSaga), saga.CorrelationId);
         }
     }
 
@@ -152,7 +155,8 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
         new("MessageIds", Outbox.Messages.Select(m => m.MessageId).ToArray()),
         new("MessageTypes", Outbox.Messages.Select(m => OutboxMessageTypes.NameOf(m.Message.GetType())).ToArray()),
         new("Bodies", Outbox.Messages.Select(m => JsonSerializer.Serialize(m.Message, m.Message.GetType(), SagaJson.Options)).ToArray()),
-        new("TraceParents", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = Outbox.Messages.Select(m => m.TraceParent).ToArray() },
+        new("TraceParents", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = Outbox.Messages.Select(
+            m => m.TraceParent).ToArray() },
     ];
 
     private static NpgsqlParameter[] Parameters(TSaga saga) =>

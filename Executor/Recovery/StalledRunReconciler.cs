@@ -34,7 +34,8 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
           AND (s.current_state = ANY(@InProgress) OR (s.current_state = ANY(@Released) AND r.active))
           AND NOT EXISTS (SELECT 1 FROM backfill.run_batches b WHERE b.run_id = s.correlation_id AND b.processed_at > now() - @StallTimeout)
           AND NOT EXISTS (SELECT 1 FROM backfill.run_audit_events e
-                          WHERE e.run_id = s.correlation_id AND e.action = '{RunAuditActions.Redispatched}' AND e.occurred_at > now() - @StallTimeout)
+                          WHERE e.run_id = s.correlation_id AND e.action = '{RunAuditActions.Redispatched}'
+                              AND e.occurred_at > now() - @StallTimeout)
           AND NOT EXISTS (SELECT 1 FROM backfill.saga_outbox o WHERE o.correlation_id = s.correlation_id)
         """;
 
@@ -65,7 +66,8 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
             return [];
         }
         var stalled = (await connection.QueryAsync<string>(new CommandDefinition(StalledSql,
-                new { options.Value.StallTimeout, InProgress = RunStates.InProgress, Released = RunStates.Released }, transaction, cancellationToken: cancellationToken)))
+                new { options.Value.StallTimeout, InProgress = RunStates.InProgress, Released = RunStates.Released }, transaction,
+                cancellationToken: cancellationToken)))
             .Select(json => JsonSerializer.Deserialize<MigrationRunState>(json, SagaJson.Options)!)
             .ToList();
         foreach (var run in stalled)
@@ -94,5 +96,6 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
         return [.. stalled.Select(r => r.CorrelationId)];
     }
 
-    private static string Describe(object command) => command is MigrateBatch batch ? $"MigrateBatch {batch.BatchNumber}" : command.GetType().Name;
+    private static string Describe(object command) => command is MigrateBatch batch ? $"MigrateBatch {batch.BatchNumber}"
+        : command.GetType().Name;
 }

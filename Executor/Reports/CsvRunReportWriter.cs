@@ -13,7 +13,8 @@ public sealed class CsvRunReportWriter : IRunReportWriter
 
     public string FileExtension => "csv";
 
-    public async Task WriteAsync(Stream output, RunView run, IReadOnlyDictionary<string, int> outcomes, IAsyncEnumerable<ReportSession> sessions,
+    public async Task WriteAsync(
+        Stream output, RunView run, IReadOnlyDictionary<string, int> outcomes, IAsyncEnumerable<ReportSession> sessions,
         CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(output, leaveOpen: true) { NewLine = "\r\n" };

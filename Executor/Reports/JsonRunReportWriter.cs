@@ -15,13 +15,15 @@ public sealed class JsonRunReportWriter(JsonSerializerOptions options) : IRunRep
 
     public string FileExtension => "json";
 
-    public async Task WriteAsync(Stream output, RunView run, IReadOnlyDictionary<string, int> outcomes, IAsyncEnumerable<ReportSession> sessions,
+    public async Task WriteAsync(
+        Stream output, RunView run, IReadOnlyDictionary<string, int> outcomes, IAsyncEnumerable<ReportSession> sessions,
         CancellationToken cancellationToken)
     {
         // JsonSerializer flushes its Utf8JsonWriter synchronously; over a pipe that only moves bytes into the
         // pipe's buffer, and the pipe goes to the response asynchronously (ASP.NET Core refuses synchronous writes).
         var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
-        await using (var json = new Utf8JsonWriter(pipe, new JsonWriterOptions { Indented = options.WriteIndented, Encoder = options.Encoder }))
+        await using (var json = new Utf8JsonWriter(
+            pipe, new JsonWriterOptions { Indented = options.WriteIndented, Encoder = options.Encoder }))
         {
             json.WriteStartObject();
             json.WritePropertyName(Name(nameof(RunReport.Run)));

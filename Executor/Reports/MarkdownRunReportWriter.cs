@@ -13,13 +13,17 @@ public sealed class MarkdownRunReportWriter : IRunReportWriter
 
     public string FileExtension => "md";
 
-    public async Task WriteAsync(Stream output, RunView run, IReadOnlyDictionary<string, int> outcomes, IAsyncEnumerable<ReportSession> sessions,
+    public async Task WriteAsync(
+        Stream output, RunView run, IReadOnlyDictionary<string, int> outcomes, IAsyncEnumerable<ReportSession> sessions,
         CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(output, leaveOpen: true) { NewLine = "\n" };
-        await writer.WriteLineAsync(Line($"# Run {run.RunId}{(run.DryRun ? " (dry run: nothing was changed; counts are what would change)" : "")}"));
+        await writer.WriteLineAsync(
+            Line($"# Run {run.RunId}{(run.DryRun ? " (dry run: nothing was changed; counts are what would change)" : "")}"));
         await writer.WriteLineAsync();
-        await writer.WriteLineAsync(Line($"Plan {run.PlanId}, requested by {MarkdownText.Escape(run.RequestedBy)} at {run.CreatedAt:O}; state **{MarkdownText.Escape(run.State)}**."));
+        await writer.WriteLineAsync(
+            Line($"Plan {run.PlanId}, requested by {MarkdownText.Escape(run.RequestedBy)} at {run.CreatedAt:O}; ")
+            + Line($"state **{MarkdownText.Escape(run.State)}**."));
         await writer.WriteLineAsync();
         if (run.Reason is not null)
         {

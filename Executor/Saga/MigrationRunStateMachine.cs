@@ -28,7 +28,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                 {
                     var m = ctx.Message;
                     var s = ctx.Saga;
-                    (s.PlanId, s.RequestedBy, s.SkipLowConfidence, s.BatchSize, s.DryRun) = (m.PlanId, m.RequestedBy, m.SkipLowConfidence, m.BatchSize, m.DryRun);
+                    (s.PlanId, s.RequestedBy, s.SkipLowConfidence, s.BatchSize, s.DryRun) = (
+                        m.PlanId, m.RequestedBy, m.SkipLowConfidence, m.BatchSize, m.DryRun);
                     s.CreatedAt = DateTimeOffset.UtcNow;
                 })
                 .TransitionTo(Pending)
@@ -59,19 +60,23 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
             FailStep(When(BackupFaulted), _ => "Backup"));
 
         During(Migrating,
-            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
+            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)).ThenAsync(DispatchBatches)
+                .If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
             When(DryRunCompleted)
                 .Then(ctx => (ctx.Saga.Migrated, ctx.Saga.SkippedChanged, ctx.Saga.Reason) =
-                    (ctx.Message.WouldMigrate, ctx.Message.WouldSkipChanged, ctx.Message.ValidationFailures.Count == 0 ? null : string.Join("; ", ctx.Message.ValidationFailures)))
+                    (ctx.Message.WouldMigrate, ctx.Message.WouldSkipChanged,
+                        ctx.Message.ValidationFailures.Count == 0 ? null : string.Join("; ", ctx.Message.ValidationFailures)))
                 .TransitionTo(Completed),
             When(PauseRun, ctx => !ctx.Saga.DryRun).TransitionTo(Paused),
-            StartRollback(When(CancelRun, ctx => !ctx.Saga.DryRun).Then(ctx => ctx.Saga.CancelRequested = true), ctx => (ctx.Message.RequestedBy, false)),
+            StartRollback(When(CancelRun, ctx => !ctx.Saga.DryRun).Then(ctx => ctx.Saga.CancelRequested = true),
+                ctx => (ctx.Message.RequestedBy, false)),
             FailStep(When(DryRunFaulted), _ => "Dry run"));
 
         During(Paused,
             When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
             // Batches whose completion never came (lost, or their Executor died) are sent again with the new ones.
-            When(ResumeRun).TransitionTo(Migrating).ThenAsync(RedispatchOutstanding).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
+            When(ResumeRun).TransitionTo(Migrating).ThenAsync(RedispatchOutstanding).ThenAsync(DispatchBatches)
+                .If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
             StartRollback(When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true), ctx => (ctx.Message.RequestedBy, false)),
             StartRollback(When(RollbackRun), ctx => (ctx.Message.RequestedBy, ctx.Message.Force)));
 
@@ -80,19 +85,22 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
 
         During(Validating,
             When(ValidationPassed).TransitionTo(Completed),
-            StartRollback(When(ValidationFailed).Then(ctx => ctx.Saga.Reason = "Validation failed: " + string.Join("; ", ctx.Message.Failures)),
+            StartRollback(When(ValidationFailed).Then(
+                ctx => ctx.Saga.Reason = "Validation failed: " + string.Join("; ", ctx.Message.Failures)),
                 _ => (SystemActor, false)),
             FailStep(When(ValidationFaulted), _ => "Validation"));
 
         // A dry run changed nothing, and a run stopped before its backup has nothing to restore.
         During(Completed, Failed,
-            StartRollback(When(RollbackRun, ctx => ctx.Saga.BackupTable is not null && !ctx.Saga.DryRun), ctx => (ctx.Message.RequestedBy, ctx.Message.Force)));
+            StartRollback(When(RollbackRun, ctx => ctx.Saga.BackupTable is not null && !ctx.Saga.DryRun),
+                ctx => (ctx.Message.RequestedBy, ctx.Message.Force)));
 
         During(RollingBack,
             // Batches that committed before the rollback fence still report; their rows are restored too.
             When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
             When(RollbackCompleted)
-                .Then(ctx => (ctx.Saga.RolledBack, ctx.Saga.Conflicts, ctx.Saga.RollbackError) = (ctx.Message.Restored, ctx.Message.Conflicts, null))
+                .Then(ctx => (ctx.Saga.RolledBack, ctx.Saga.Conflicts, ctx.Saga.RollbackError) = (
+                    ctx.Message.Restored, ctx.Message.Conflicts, null))
                 .IfElse(ctx => ctx.Saga.CancelRequested, cancel => cancel.TransitionTo(Cancelled), done => done.TransitionTo(RolledBack)),
             // Refused before it changed anything: an operator's rollback leaves the run as it was; a rollback the
             // run itself needs (failed validation, cancel) cannot be left undone, so the run fails.
@@ -213,13 +221,16 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
             {
                 var (requestedBy, force) = requester(ctx);
                 var s = ctx.Saga;
-                (s.RollbackId, s.RollbackRequestedBy, s.RollbackForce, s.StateBeforeRollback) = (Guid.CreateVersion7(), requestedBy, force, s.CurrentState);
+                (s.RollbackId, s.RollbackRequestedBy, s.RollbackForce, s.StateBeforeRollback) = (
+                    Guid.CreateVersion7(), requestedBy, force, s.CurrentState);
             })
             .TransitionTo(RollingBack)
             .Enqueue(ctx => RunCommands.Restore(ctx.Saga));
 
-    /// <summary>A step that exhausted its retries: its message is in the error queue, and the run fails with its reason and frees its claim.</summary>
-    private EventActivityBinder<MigrationRunState, Fault<T>> FailStep<T>(EventActivityBinder<MigrationRunState, Fault<T>> binder, Func<Fault<T>, string> step)
+    /// <summary>A step that exhausted its retries: its message is in the error queue, and the run fails with its reason and frees its
+    /// claim.</summary>
+    private EventActivityBinder<MigrationRunState, Fault<T>> FailStep<T>(
+        EventActivityBinder<MigrationRunState, Fault<T>> binder, Func<Fault<T>, string> step)
         where T : class =>
         binder.Then(ctx => ctx.Saga.Reason = FailureReason(step(ctx.Message), ctx.Message))
             .Enqueue(ctx => RunCommands.Release(ctx.Saga))

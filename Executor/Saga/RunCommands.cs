@@ -9,7 +9,8 @@ namespace AspireMigration.Executor.Saga;
 /// </summary>
 public static class RunCommands
 {
-    public static PreFlightRun PreFlight(MigrationRunState s) => new(s.CorrelationId, s.PlanId, s.RequestedBy, s.SkipLowConfidence, s.BatchSize, s.DryRun);
+    public static PreFlightRun PreFlight(MigrationRunState s) =>
+        new(s.CorrelationId, s.PlanId, s.RequestedBy, s.SkipLowConfidence, s.BatchSize, s.DryRun);
 
     public static BackupRun Backup(MigrationRunState s) => new(s.CorrelationId, s.PlanId);
 
@@ -19,7 +20,8 @@ public static class RunCommands
 
     public static ValidateRun Validate(MigrationRunState s) => new(s.CorrelationId, s.PlanId);
 
-    public static RestoreRun Restore(MigrationRunState s) => new(s.CorrelationId, s.PlanId, s.RollbackRequestedBy!, s.RollbackForce, s.RollbackId!.Value);
+    public static RestoreRun Restore(MigrationRunState s) =>
+        new(s.CorrelationId, s.PlanId, s.RollbackRequestedBy!, s.RollbackForce, s.RollbackId!.Value);
 
     public static ReleaseRun Release(MigrationRunState s) => new(s.CorrelationId);
 

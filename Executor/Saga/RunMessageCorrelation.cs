@@ -19,7 +19,8 @@ public static class RunMessageCorrelation
         // IRunMessage is a shared shape, not a message: without this every run message would also be
         // published to an IRunMessage exchange that nothing consumes.
         GlobalTopology.Publish.GetMessageTopology<IRunMessage>().Exclude = true;
-        var runMessages = typeof(IRunMessage).Assembly.GetTypes().Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IRunMessage)));
+        var runMessages = typeof(IRunMessage).Assembly.GetTypes().Where(
+            type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IRunMessage)));
         foreach (var type in runMessages)
         {
             UseRunIdMethod.MakeGenericMethod(type).Invoke(null, null);

@@ -16,7 +16,8 @@ public static class SagaOutboxExtensions
         where TMessage : class =>
         binder.ThenAsync(context => context.EnqueueAsync(factory(context)));
 
-    public static EventActivityBinder<TSaga> Enqueue<TSaga, TMessage>(this EventActivityBinder<TSaga> binder, Func<BehaviorContext<TSaga>, TMessage> factory)
+    public static EventActivityBinder<TSaga> Enqueue<TSaga, TMessage>(
+        this EventActivityBinder<TSaga> binder, Func<BehaviorContext<TSaga>, TMessage> factory)
         where TSaga : class, SagaStateMachineInstance
         where TMessage : class =>
         binder.ThenAsync(context => context.EnqueueAsync(factory(context)));

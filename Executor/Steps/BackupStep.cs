@@ -21,11 +21,13 @@ public sealed class BackupStep(NpgsqlDataSource dataSource)
         return backup;
     }
 
-    internal static async Task<BackupCompleted> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, CancellationToken cancellationToken)
+    internal static async Task<BackupCompleted> CreateAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, CancellationToken cancellationToken)
     {
         // A redelivered command finds the backup it already made.
         var existing = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT row_count FROM backfill.run_backups WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+            "SELECT row_count FROM backfill.run_backups WHERE run_id = @runId", new { runId }, transaction,
+            cancellationToken: cancellationToken));
         if (existing is not null)
         {
             return new BackupCompleted(runId, BackupTable.NameFor(runId), existing.Value);
@@ -53,7 +55,8 @@ public sealed class BackupStep(NpgsqlDataSource dataSource)
                      UPDATE backfill.runs SET orphans_before = (SELECT count(*) FROM sessions WHERE project_id IS NULL)
                      WHERE run_id = @runId)
             SELECT n FROM counted
-            """, new { runId, name = BackupTable.NameFor(runId) }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
+            """, new { runId, name = BackupTable.NameFor(runId) }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds,
+                cancellationToken: cancellationToken));
         return new BackupCompleted(runId, BackupTable.NameFor(runId), rows);
     }
 }

@@ -22,7 +22,8 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
         WHERE r.run_id = @runId AND r.phase = '{RunPhase.Migrating}'
         FOR SHARE
         ON CONFLICT (run_id, batch_number) DO NOTHING
-        RETURNING clock_timestamp(), (SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables WHERE relid = 'sessions'::regclass)
+        RETURNING clock_timestamp(),
+            (SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables WHERE relid = 'sessions'::regclass)
         """;
 
     // The batch's sessions are found through their primary key (ANY of the batch's ids) and each target
@@ -33,20 +34,24 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
         WITH changed AS (
             UPDATE sessions s
             SET project_id = (SELECT i.target_project_id FROM backfill.run_items i WHERE i.run_id = @runId AND i.session_id = s.id)
-            WHERE s.id = ANY (ARRAY(SELECT session_id FROM backfill.run_items WHERE run_id = @runId AND batch_number = @batchNumber AND included))
+            WHERE s.id = ANY (ARRAY(SELECT session_id FROM backfill.run_items WHERE run_id = @runId AND batch_number = @batchNumber
+                AND included))
               AND s.project_id IS NULL
             RETURNING s.id
         ), marked AS (
             UPDATE backfill.run_items i
-            SET outcome = CASE WHEN i.session_id IN (SELECT id FROM changed) THEN '{ItemOutcomes.Migrated}' ELSE '{ItemOutcomes.SkippedChanged}' END
+            SET outcome = CASE WHEN i.session_id IN (SELECT id FROM changed) THEN '{ItemOutcomes.Migrated}'
+                ELSE '{ItemOutcomes.SkippedChanged}' END
             WHERE i.run_id = @runId AND i.batch_number = @batchNumber AND i.included
             RETURNING i.outcome
         ), counted AS (
-            SELECT count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int AS migrated, count(*) FILTER (WHERE outcome = '{ItemOutcomes.SkippedChanged}')::int AS skipped_changed
+            SELECT count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int AS migrated,
+                count(*) FILTER (WHERE outcome = '{ItemOutcomes.SkippedChanged}')::int AS skipped_changed
             FROM marked
         )
         UPDATE backfill.run_batches b
-        SET migrated = c.migrated, skipped_changed = c.skipped_changed, duration_ms = extract(epoch FROM clock_timestamp() - @claimedAt) * 1000
+        SET migrated = c.migrated, skipped_changed = c.skipped_changed,
+            duration_ms = extract(epoch FROM clock_timestamp() - @claimedAt) * 1000
         FROM counted c
         WHERE b.run_id = @runId AND b.batch_number = @batchNumber
         RETURNING b.migrated, b.skipped_changed, b.duration_ms
@@ -72,7 +77,8 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
         return result;
     }
 
-    internal static async Task<BatchCompleted?> MigrateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, int batchNumber,
+    internal static async Task<BatchCompleted?> MigrateAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, int batchNumber,
         CancellationToken cancellationToken)
     {
         var processedBy = BatchProcessor.Current;
@@ -96,15 +102,18 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
     /// Nothing claimed: either the ledger holds the batch (a redelivery, or another replica had it) and
     /// its recorded result is reported again, or the run stopped migrating and the batch is dropped.
     /// </summary>
-    private static async Task<BatchCompleted?> ClaimedBeforeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, int batchNumber,
+    private static async Task<BatchCompleted?> ClaimedBeforeAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, int batchNumber,
         CancellationToken cancellationToken)
     {
-        var done = await connection.QuerySingleOrDefaultAsync<(int Migrated, int SkippedChanged, double DurationMs, string ProcessedBy)?>(new CommandDefinition($"""
+        var done = await connection.QuerySingleOrDefaultAsync<(int Migrated, int SkippedChanged, double DurationMs, string ProcessedBy)?>(
+            new CommandDefinition($"""
             SELECT b.migrated, b.skipped_changed, b.duration_ms, b.processed_by
             FROM backfill.run_batches b JOIN backfill.runs r ON r.run_id = b.run_id
             WHERE b.run_id = @runId AND b.batch_number = @batchNumber AND r.phase = '{RunPhase.Migrating}'
             """, new { runId, batchNumber }, transaction, cancellationToken: cancellationToken));
-        return done is { } d ? new BatchCompleted(runId, batchNumber, d.Migrated, d.SkippedChanged, d.DurationMs, d.ProcessedBy, Redelivered: true) : null;
+        return done is { } d ? new BatchCompleted(
+            runId, batchNumber, d.Migrated, d.SkippedChanged, d.DurationMs, d.ProcessedBy, Redelivered: true) : null;
     }
 
     /// <summary>

@@ -16,7 +16,8 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var finished = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            $"SELECT phase = '{RunPhase.Finished}' FROM backfill.runs WHERE run_id = @runId", new { runId }, cancellationToken: cancellationToken));
+            $"SELECT phase = '{RunPhase.Finished}' FROM backfill.runs WHERE run_id = @runId", new { runId },
+            cancellationToken: cancellationToken));
         if (finished)
         {
             // Redelivered after the outcome was recorded.
@@ -30,14 +31,16 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
         {
             await BackupStep.CreateAsync(connection, transaction, runId, cancellationToken);
             var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                "SELECT COALESCE(max(batch_number), 0) FROM backfill.run_items WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+                "SELECT COALESCE(max(batch_number), 0) FROM backfill.run_items WHERE run_id = @runId", new { runId }, transaction,
+                cancellationToken: cancellationToken));
             for (var batch = 1; batch <= total; batch++)
             {
                 batches.Add((await BatchMigrator.MigrateAsync(connection, transaction, runId, batch, cancellationToken))!);
             }
             failures = await RunValidator.ValidateAsync(connection, transaction, runId, cancellationToken);
             outcomes = (await connection.QueryAsync<(Guid, string)>(new CommandDefinition(
-                "SELECT session_id, outcome FROM backfill.run_items WHERE run_id = @runId AND included", new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken))).ToList();
+                "SELECT session_id, outcome FROM backfill.run_items WHERE run_id = @runId AND included", new { runId }, transaction,
+                commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken))).ToList();
             await transaction.RollbackAsync(cancellationToken);
         }
 
@@ -62,16 +65,19 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
                 durations = batches.Select(b => b.DurationMs).ToArray(),
                 processedBy = batches.Select(b => b.ProcessedBy).ToArray(),
             }, record, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(RunPhase.FinishSql, new { runId }, record, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                new CommandDefinition(RunPhase.FinishSql, new { runId }, record, cancellationToken: cancellationToken));
             await record.CommitAsync(cancellationToken);
         }
         return await SummarizeAsync(connection, runId, failures, cancellationToken);
     }
 
-    private static async Task<DryRunCompleted> SummarizeAsync(NpgsqlConnection connection, Guid runId, IReadOnlyList<string> failures, CancellationToken cancellationToken)
+    private static async Task<DryRunCompleted> SummarizeAsync(
+        NpgsqlConnection connection, Guid runId, IReadOnlyList<string> failures, CancellationToken cancellationToken)
     {
         var (batches, migrated, skippedChanged) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition($"""
-            SELECT COALESCE(max(batch_number), 0), count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int, count(*) FILTER (WHERE outcome = '{ItemOutcomes.SkippedChanged}')::int
+            SELECT COALESCE(max(batch_number), 0), count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int,
+                count(*) FILTER (WHERE outcome = '{ItemOutcomes.SkippedChanged}')::int
             FROM backfill.run_items WHERE run_id = @runId
             """, new { runId }, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         return new DryRunCompleted(runId, batches, migrated, skippedChanged, failures);

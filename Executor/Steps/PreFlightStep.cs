@@ -13,7 +13,8 @@ namespace AspireMigration.Executor.Steps;
 public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<ExecutorOptions> options, TimeProvider clock)
 {
     // What PreFlightPassed reports of a run's items: included, skipped, batches.
-    private const string ItemFigures = "count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, COALESCE(max(batch_number), 0)";
+    private const string ItemFigures = "count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, " +
+        "COALESCE(max(batch_number), 0)";
 
     // Newest decision per session wins, of those the approval in force covers (an approved plan is
     // frozen; a decision written after it anyway is ignored). An approver's 'assign' resolves manual
@@ -35,14 +36,16 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
                         WHEN d.decision = 'assign' AND d.target_project_id = @Sentinel THEN 'sentinel_not_assignable'
                         WHEN d.decision = 'assign' THEN NULL
                         WHEN i.assignment_type = 'manual_review' THEN 'manual_review_unresolved'
-                        WHEN i.assignment_type = 'tentative' AND @SkipLowConfidence AND d.decision IS DISTINCT FROM 'include' THEN 'low_confidence'
+                        WHEN i.assignment_type = 'tentative' AND @SkipLowConfidence AND d.decision IS DISTINCT FROM 'include'
+                            THEN 'low_confidence'
                         WHEN i.target_project_id IS NULL AND i.assignment_type <> 'unassigned' THEN 'no_target'
                         END AS skip_reason
             FROM backfill.plan_items i
             LEFT JOIN decisions d ON d.session_id = i.session_id
             WHERE i.plan_id = @PlanId
         ), inserted AS (
-            INSERT INTO backfill.run_items (run_id, session_id, assignment_type, target_project_id, included, skip_reason, batch_number, outcome)
+            INSERT INTO backfill.run_items (run_id, session_id, assignment_type, target_project_id, included, skip_reason, batch_number,
+                outcome)
             SELECT @RunId, session_id, assignment_type, target_project_id, skip_reason IS NULL, skip_reason,
                    CASE WHEN skip_reason IS NULL
                         THEN ((row_number() OVER (PARTITION BY skip_reason IS NULL ORDER BY session_id) - 1) / @BatchSize + 1)::int END,
@@ -53,7 +56,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         SELECT {ItemFigures} FROM inserted
         """;
 
-    public async Task<object> RunAsync(PreFlightRun command, CancellationToken cancellationToken)
+    public async Task<PreFlightOutcome> RunAsync(PreFlightRun command, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // A redelivered command finds its claim: pre-flight passed already.
@@ -86,7 +89,8 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         if (missing.Count > 0)
         {
             return new PreFlightFailed(command.RunId,
-                $"Target projects do not exist: {string.Join(", ", missing)}. Nothing was changed; analyse again or reassign those sessions.");
+                $"Target projects do not exist: {string.Join(", ", missing)}. Nothing was changed; " +
+                "analyse again or reassign those sessions.");
         }
         var warnings = targets.Where(t => t.Status != "active").Select(t => $"Target project {t.Name} is {t.Status}").ToList();
 
@@ -109,13 +113,15 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         return new PreFlightPassed(command.RunId, included, skipped, batches, warnings);
     }
 
-    private async Task<string?> CheckPlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PreFlightRun command, CancellationToken cancellationToken)
+    private async Task<string?> CheckPlanAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, PreFlightRun command, CancellationToken cancellationToken)
     {
         // Held until commit, like the Analyzer's decisions: a withdrawal (FOR UPDATE) waits for this
         // run's claim and then refuses; one that came first is seen by the next statement.
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT FROM backfill.plans WHERE id = @PlanId FOR SHARE", command, transaction, cancellationToken: cancellationToken));
-        var plan = await connection.QuerySingleOrDefaultAsync<(DateTime CreatedAt, bool Approved, string? ApprovedBy)?>(new CommandDefinition("""
+        var plan = await connection.QuerySingleOrDefaultAsync<(DateTime CreatedAt, bool Approved, string? ApprovedBy)?>(
+            new CommandDefinition("""
             SELECT p.created_at, a.plan_id IS NOT NULL, a.approved_by FROM backfill.plans p
             LEFT JOIN backfill.plan_approvals_in_force a ON a.plan_id = p.id
             WHERE p.id = @PlanId
@@ -135,25 +141,32 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         var age = clock.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(plan.Value.CreatedAt, DateTimeKind.Utc));
         if (age > options.Value.MaxPlanAge)
         {
-            return $"Plan {command.PlanId} is {age.TotalDays:F1} days old, beyond the policy of {options.Value.MaxPlanAge.TotalDays:F1} days ({ExecutorOptions.Section}:MaxPlanAge); analyse again.";
+            return $"Plan {command.PlanId} is {age.TotalDays:F1} days old, " +
+                $"beyond the policy of {options.Value.MaxPlanAge.TotalDays:F1} days ({ExecutorOptions.Section}:MaxPlanAge); analyse again.";
         }
         // Checked by name first: otherwise a missing table surfaces as retries and a raw SQL error, or not until the backup.
         var missingTables = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT t FROM unnest(@TargetTables) WITH ORDINALITY AS u(t, n) WHERE to_regclass(t) IS NULL ORDER BY n", new { TargetTables = TargetTables.All }, transaction, cancellationToken: cancellationToken))).ToList();
+            "SELECT t FROM unnest(@TargetTables) WITH ORDINALITY AS u(t, n) WHERE to_regclass(t) IS NULL ORDER BY n",
+            new { TargetTables = TargetTables.All }, transaction, cancellationToken: cancellationToken))).ToList();
         if (missingTables.Count > 0)
         {
-            return $"The target tables {string.Join(", ", missingTables)} do not exist in this database; the Executor works on the target schema ({string.Join(", ", TargetTables.All)}). Nothing was changed.";
+            return $"The target tables {string.Join(", ", missingTables)} do not exist in this database; " +
+                $"the Executor works on the target schema ({string.Join(", ", TargetTables.All)}). Nothing was changed.";
         }
         var sentinel = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @Id)", new { SentinelProject.Id }, transaction, cancellationToken: cancellationToken));
-        return sentinel ? null : $"The sentinel project '{SentinelProject.Name}' ({SentinelProject.Id}) does not exist; create it before running.";
+            "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @Id)", new { SentinelProject.Id }, transaction,
+            cancellationToken: cancellationToken));
+        return sentinel ? null
+            : $"The sentinel project '{SentinelProject.Name}' ({SentinelProject.Id}) does not exist; create it before running.";
     }
 
     /// <summary>A redelivered command's answer: the figures of the items it resolved the first time.</summary>
-    private static async Task<PreFlightPassed> PassedBeforeAsync(NpgsqlConnection connection, Guid runId, CancellationToken cancellationToken)
+    private static async Task<PreFlightPassed> PassedBeforeAsync(
+        NpgsqlConnection connection, Guid runId, CancellationToken cancellationToken)
     {
         var (included, skipped, batches) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition(
-            $"SELECT {ItemFigures} FROM backfill.run_items WHERE run_id = @runId", new { runId }, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
+            $"SELECT {ItemFigures} FROM backfill.run_items WHERE run_id = @runId", new { runId },
+            commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         return new PreFlightPassed(runId, included, skipped, batches, []);
     }
 }

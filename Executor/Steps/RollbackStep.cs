@@ -26,13 +26,14 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         WHERE i.run_id = @runId AND i.outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.Conflict}')
         """;
 
-    public async Task<object> RunAsync(RestoreRun command, CancellationToken cancellationToken)
+    public async Task<RollbackOutcome> RunAsync(RestoreRun command, CancellationToken cancellationToken)
     {
         var runId = command.RunId;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // Delivered again after it committed: report what it did, the sessions were restored once.
         var done = await connection.QuerySingleOrDefaultAsync<(int Restored, int Conflicts)?>(new CommandDefinition(
-            "SELECT restored, conflicts FROM backfill.run_rollbacks WHERE rollback_id = @RollbackId", command, cancellationToken: cancellationToken));
+            "SELECT restored, conflicts FROM backfill.run_rollbacks WHERE rollback_id = @RollbackId", command,
+            cancellationToken: cancellationToken));
         if (done is { } recorded)
         {
             return new RollbackCompleted(runId, recorded.Restored, recorded.Conflicts);
@@ -46,13 +47,16 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
         try
         {
             fenced = await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE backfill.runs SET phase = '{RunPhase.RollingBack}', active = true WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+                $"UPDATE backfill.runs SET phase = '{RunPhase.RollingBack}', active = true WHERE run_id = @runId", new { runId },
+                transaction, cancellationToken: cancellationToken));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "runs_single_active")
         {
-            return new RollbackRefused(runId, command.RollbackId, "Another run is active on this database; roll back once it has finished. Nothing was changed.");
+            return new RollbackRefused(
+                runId, command.RollbackId, "Another run is active on this database; roll back once it has finished. Nothing was changed.");
         }
-        var failure = fenced == 0 ? $"Run {runId} never passed pre-flight; there is nothing to roll back." : await CheckBackupAsync(connection, transaction, runId, cancellationToken);
+        var failure = fenced == 0 ? $"Run {runId} never passed pre-flight; there is nothing to roll back."
+            : await CheckBackupAsync(connection, transaction, runId, cancellationToken);
         if (failure is not null)
         {
             return new RollbackRefused(runId, command.RollbackId, failure);
@@ -78,20 +82,23 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
                 RETURNING s.id, s.project_id
             )
             SELECT count(*) FROM restored x JOIN run_backup r ON r.session_id = x.id WHERE x.project_id IS DISTINCT FROM r.original
-            """, new { runId, force = command.Force }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
+            """, new { runId, force = command.Force }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds,
+                cancellationToken: cancellationToken));
 
         // The outcome is read off the sessions as they are now: rolled back when a session holds its original
         // value (restored, or it already did), a conflict when it does not. A forced rollback leaves none.
         var (rolledBack, conflicts) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition($"""
             WITH marked AS (
                 UPDATE backfill.run_items i
-                SET outcome = CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id THEN '{ItemOutcomes.RolledBack}' ELSE '{ItemOutcomes.Conflict}' END
+                SET outcome = CASE WHEN s.project_id IS NOT DISTINCT FROM b.project_id THEN '{ItemOutcomes.RolledBack}'
+                    ELSE '{ItemOutcomes.Conflict}' END
                 FROM {BackupTable.QualifiedFor(runId)} b
                 JOIN sessions s ON s.id = b.id
                 WHERE i.run_id = @runId AND i.outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.Conflict}') AND i.session_id = b.id
                 RETURNING i.outcome
             )
-            SELECT count(*) FILTER (WHERE outcome = '{ItemOutcomes.RolledBack}')::int, count(*) FILTER (WHERE outcome = '{ItemOutcomes.Conflict}')::int FROM marked
+            SELECT count(*) FILTER (WHERE outcome = '{ItemOutcomes.RolledBack}')::int,
+                count(*) FILTER (WHERE outcome = '{ItemOutcomes.Conflict}')::int FROM marked
             """, new { runId }, transaction, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
         if (unverified > 0 || (command.Force && conflicts > 0))
         {
@@ -104,7 +111,8 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
             {RunPhase.FinishSql};
             INSERT INTO backfill.run_rollbacks (rollback_id, run_id, requested_by, forced, restored, conflicts)
             VALUES (@RollbackId, @runId, @RequestedBy, @Force, @rolledBack, @conflicts)
-            """, new { runId, command.RollbackId, command.RequestedBy, command.Force, rolledBack, conflicts }, transaction, cancellationToken: cancellationToken));
+            """, new { runId, command.RollbackId, command.RequestedBy, command.Force, rolledBack, conflicts }, transaction,
+                cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return new RollbackCompleted(runId, rolledBack, conflicts);
     }
@@ -139,10 +147,12 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The backup exists, holds the recorded number of rows, and exactly the run's sessions.</summary>
-    private static async Task<string?> CheckBackupAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, CancellationToken cancellationToken)
+    private static async Task<string?> CheckBackupAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, CancellationToken cancellationToken)
     {
         var backup = await connection.QuerySingleOrDefaultAsync<(long RowCount, DateTime? DroppedAt)?>(new CommandDefinition(
-            "SELECT row_count, dropped_at FROM backfill.run_backups WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+            "SELECT row_count, dropped_at FROM backfill.run_backups WHERE run_id = @runId", new { runId }, transaction,
+            cancellationToken: cancellationToken));
         if (backup is null)
         {
             return $"Run {runId} has no backup.";

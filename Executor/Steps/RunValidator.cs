@@ -23,7 +23,8 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
         var failures = await ValidateAsync(connection, transaction, runId, cancellationToken);
         if (failures.Count == 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(RunPhase.FinishSql, new { runId }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                new CommandDefinition(RunPhase.FinishSql, new { runId }, transaction, cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
         return failures;
@@ -42,10 +43,13 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
                 -- and their sessions answers every check. The outcome is filtered in the aggregates: the
                 -- statistics, taken at pre-flight, have not seen migrated items yet, and a plan sized for a
                 -- handful of rows would probe sessions one by one.
-                SELECT count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.Migrated}' AND s.project_id IS DISTINCT FROM i.target_project_id) AS NotHoldingTarget,
-                       count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.Migrated}' AND s.id IS NOT NULL AND p.id IS NULL) AS DanglingProject,
+                SELECT count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.Migrated}' AND s.project_id IS DISTINCT
+                    FROM i.target_project_id) AS NotHoldingTarget,
+                       count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.Migrated}' AND s.id IS NOT NULL
+                           AND p.id IS NULL) AS DanglingProject,
                        count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.Migrated}') AS Migrated,
-                       count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.SkippedChanged}' AND b.id IS NOT NULL AND b.project_id IS NULL) AS ChangedByOthers,
+                       count(*) FILTER (WHERE i.outcome = '{ItemOutcomes.SkippedChanged}' AND b.id IS NOT NULL
+                           AND b.project_id IS NULL) AS ChangedByOthers,
                        count(*) FILTER (WHERE b.id IS NOT NULL AND b.project_id IS NULL) AS OrphansBefore,
                        count(*) FILTER (WHERE b.id IS NOT NULL AND s.id IS NOT NULL AND s.project_id IS NULL) AS OrphansAfter
                 FROM backfill.run_items i
@@ -68,7 +72,8 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
         var expectedDrop = c.Migrated + c.ChangedByOthers;
         if (c.OrphansBefore - c.OrphansAfter != expectedDrop)
         {
-            failures.Add($"The run's sessions lost {c.OrphansBefore - c.OrphansAfter} orphans, expected {expectedDrop}: its sessions changed outside its batches");
+            failures.Add($"The run's sessions lost {c.OrphansBefore - c.OrphansAfter} orphans, expected {expectedDrop}: " +
+                "its sessions changed outside its batches");
         }
         if (c.ChangedOutside != 0)
         {
@@ -81,6 +86,7 @@ public sealed class RunValidator(NpgsqlDataSource dataSource)
         return failures;
     }
 
-    private sealed record Counts(long NotHoldingTarget, long DanglingProject, long Migrated, long ChangedByOthers, long OrphansBefore, long OrphansAfter,
+    private sealed record Counts(
+        long NotHoldingTarget, long DanglingProject, long Migrated, long ChangedByOthers, long OrphansBefore, long OrphansAfter,
         long LedgerMigrated, long ChangedOutside);
 }

@@ -27,7 +27,8 @@ internal sealed class AlertWebhookNotifier(
             {
                 await NotifyNewAlertsAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is HttpRequestException or Npgsql.NpgsqlException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (
+                ex is HttpRequestException or Npgsql.NpgsqlException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
             {
                 // The next tick tries again; an alert that was not delivered stays un-notified.
                 logger.LogWarning(ex, "Alert webhook round failed");
@@ -45,7 +46,8 @@ internal sealed class AlertWebhookNotifier(
             // The URL is a secret: an HTTP client span would carry it to the trace collector as url.full.
             using var untraced = SuppressInstrumentationScope.Begin();
             using var response = await httpClients.CreateClient(HttpClientName)
-                .PostAsJsonAsync(options.Value.Url, new { text = $":warning: AspireMigration alert ({alert.Rule}): {alert.Message}" }, cancellationToken);
+                .PostAsJsonAsync(options.Value.Url, new { text = $":warning: AspireMigration alert ({alert.Rule}): {alert.Message}" },
+                    cancellationToken);
             response.EnsureSuccessStatusCode();
             notified.Add((alert.Rule, alert.Subject));
             logger.LogInformation("Alert {Rule} for {Subject} sent to the webhook", alert.Rule, alert.Subject);

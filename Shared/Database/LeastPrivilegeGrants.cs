@@ -11,7 +11,8 @@ public static partial class LeastPrivilegeGrants
 
     private static string Quote(string identifier, string what) => PlainIdentifier().IsMatch(identifier)
         ? $"\"{identifier}\""
-        : throw new ArgumentException($"'{identifier}' is not a plain PostgreSQL identifier (lower-case letters, digits, underscores).", what);
+        : throw new ArgumentException(
+            $"'{identifier}' is not a plain PostgreSQL identifier (lower-case letters, digits, underscores).", what);
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex PlainIdentifier();

@@ -31,13 +31,16 @@ public sealed class ToolSchemaMigrator(NpgsqlDataSource dataSource, ILogger<Tool
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(
+            new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction, cancellationToken: cancellationToken));
         // CREATE SCHEMA IF NOT EXISTS still needs CREATE on the database; a DBA who created the
         // schema for a least-privilege role has not granted that, so only create what is missing.
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "SELECT to_regnamespace(@schema) IS NULL", new { schema = Schema }, transaction, cancellationToken: cancellationToken)))
         {
-            await connection.ExecuteAsync(new CommandDefinition($"CREATE SCHEMA {Schema}", transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                new CommandDefinition($"CREATE SCHEMA {Schema}", transaction: transaction, cancellationToken: cancellationToken));
         }
         await connection.ExecuteAsync(new CommandDefinition($"""
             CREATE TABLE IF NOT EXISTS {MigrationsTable} (

@@ -2,11 +2,16 @@
 -- scale produce identical databases; everything is set-based so a million orphans load in minutes.
 INSERT INTO projects (id, name, description, status, created_at, updated_at) VALUES
     (@sentinelId, @sentinelName,   'Sentinel for sessions without evidence', 'active', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
-    ('10000000-0000-0000-0000-000000000001', 'frontend-app',   'Customer-facing web front end',       'active',   '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z'),
-    ('10000000-0000-0000-0000-000000000002', 'backend-api',    'Public REST and gRPC API',            'active',   '2026-01-06T09:00:00Z', '2026-01-06T09:00:00Z'),
-    ('10000000-0000-0000-0000-000000000003', 'data-pipeline',  'Nightly ETL and reporting',           'active',   '2026-01-07T09:00:00Z', '2026-01-07T09:00:00Z'),
-    ('10000000-0000-0000-0000-000000000004', 'mobile-app',     'iOS and Android clients',             'active',   '2026-01-08T09:00:00Z', '2026-01-08T09:00:00Z'),
-    ('10000000-0000-0000-0000-000000000005', 'legacy-portal',  'Retired partner portal',              'archived', '2025-03-01T09:00:00Z', '2026-02-01T09:00:00Z');
+    ('10000000-0000-0000-0000-000000000001', 'frontend-app',  'Customer-facing web front end',  'active',
+     '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z'),
+    ('10000000-0000-0000-0000-000000000002', 'backend-api',   'Public REST and gRPC API',       'active',
+     '2026-01-06T09:00:00Z', '2026-01-06T09:00:00Z'),
+    ('10000000-0000-0000-0000-000000000003', 'data-pipeline', 'Nightly ETL and reporting',      'active',
+     '2026-01-07T09:00:00Z', '2026-01-07T09:00:00Z'),
+    ('10000000-0000-0000-0000-000000000004', 'mobile-app',    'iOS and Android clients',        'active',
+     '2026-01-08T09:00:00Z', '2026-01-08T09:00:00Z'),
+    ('10000000-0000-0000-0000-000000000005', 'legacy-portal', 'Retired partner portal',         'archived',
+     '2025-03-01T09:00:00Z', '2026-02-01T09:00:00Z');
 
 -- The 18 orphan sessions of the seed scenario. spec maps a project slot (p1..p5, "null" for events
 -- without a project, "sentinel" for events naming the sentinel project) to how many events it left.

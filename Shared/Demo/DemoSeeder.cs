@@ -34,7 +34,9 @@ public sealed class DemoSeeder(NpgsqlDataSource dataSource, ILogger<DemoSeeder> 
             {
                 await ExecuteAsync(connection, transaction, $"TRUNCATE {string.Join(", ", TargetTables.All)}", null, cancellationToken);
             }
-            await ExecuteAsync(connection, transaction, SqlScripts.Read("DemoScenario.sql"), new { scale = options.ScaleOrphans, sentinelId = SentinelProject.Id, sentinelName = SentinelProject.Name }, cancellationToken);
+            await ExecuteAsync(connection, transaction, SqlScripts.Read("DemoScenario.sql"),
+                new { scale = options.ScaleOrphans, sentinelId = SentinelProject.Id, sentinelName = SentinelProject.Name },
+                cancellationToken);
             await ExecuteAsync(connection, transaction, SqlScripts.Read("TargetIndexes.sql"), null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -61,6 +63,8 @@ public sealed class DemoSeeder(NpgsqlDataSource dataSource, ILogger<DemoSeeder> 
         return false;
     }
 
-    private static Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+    private static Task ExecuteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(
+            new CommandDefinition(sql, parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
 }

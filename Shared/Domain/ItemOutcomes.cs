@@ -19,6 +19,7 @@ public static class ItemOutcomes
     /// <summary>Changed by someone else since the run wrote it, so a rollback left it alone.</summary>
     public const string Conflict = "conflict";
 
-    /// <summary>Counted by the failure-rate alert (AlertRules.sql) for items a step gives up on; no step of this version writes it.</summary>
+    /// <summary>Counted by the failure-rate alert (AlertRules.sql) for items a step gives up on; no step of this version writes
+    /// it.</summary>
     public const string Failed = "failed";
 }

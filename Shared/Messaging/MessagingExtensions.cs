@@ -17,7 +17,9 @@ public static class MessagingExtensions
         where TBuilder : IHostApplicationBuilder
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException($"The connection string '{ConnectionName}' is missing; run the service through the AppHost or set ConnectionStrings__{ConnectionName}.");
+            ?? throw new InvalidOperationException(
+                $"The connection string '{ConnectionName}' is missing; " +
+                $"run the service through the AppHost or set ConnectionStrings__{ConnectionName}.");
 
         builder.Services.AddMassTransit(bus =>
         {

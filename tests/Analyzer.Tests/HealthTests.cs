@@ -53,7 +53,8 @@ public sealed class HealthTests(InfrastructureFixture fixture)
         Assert.Equal(1, summary.GetProperty("activeRuns").GetInt64());
         Assert.Equal("Migrating", summary.GetProperty("lastRun").GetProperty("state").GetString());
         Assert.Equal(Guid.Parse("00000000-0000-0000-0000-0000000000a2"), summary.GetProperty("lastRun").GetProperty("runId").GetGuid());
-        Assert.Equal(["sessions_backup_0123456789abcdef0123456789abcdef"], summary.GetProperty("backupTables").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["sessions_backup_0123456789abcdef0123456789abcdef"],
+            summary.GetProperty("backupTables").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("lastPlan").ValueKind);
     }
 

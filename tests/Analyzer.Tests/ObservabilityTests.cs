@@ -5,8 +5,6 @@ using System.Text.Json;
 using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Health;
 using AspireMigration.Shared.Contracts.Plans;
-using AspireMigration.Shared.Database;
-using AspireMigration.Shared.Demo;
 using AspireMigration.Shared.Security;
 using AspireMigration.TestSupport;
 using Dapper;
@@ -40,15 +38,19 @@ public sealed class ObservabilityTests(InfrastructureFixture fixture)
         await using var connection = await dataSource.OpenConnectionAsync();
         var items = (await connection.QueryAsync<(string Type, decimal Confidence)>(
             "SELECT assignment_type, confidence FROM backfill.plan_items WHERE plan_id = @planId", new { planId })).ToList();
-        var durationMs = await connection.ExecuteScalarAsync<double>("SELECT analysis_duration_ms FROM backfill.plans WHERE id = @planId", new { planId });
+        var durationMs = await connection.ExecuteScalarAsync<double>(
+            "SELECT analysis_duration_ms FROM backfill.plans WHERE id = @planId", new { planId });
         bool OfThisPlan(Measured m) => m.Under("plan.id", planId);
 
-        var confidences = metrics.Of("migration.analysis.confidence").Where(OfThisPlan).Select(m => ((string)m.Tags["assignment.type"]!, m.Value));
+        var confidences = metrics.Of("migration.analysis.confidence").Where(OfThisPlan).Select(
+            m => ((string)m.Tags["assignment.type"]!, m.Value));
         Assert.Equal(items.Select(i => (i.Type, (double)i.Confidence)).Order(), confidences.Order());
 
-        var perType = metrics.Of("migration.analysis.plan_items").Where(OfThisPlan).ToDictionary(m => (string)m.Tags["assignment.type"]!, m => m.Value);
+        var perType = metrics.Of("migration.analysis.plan_items").Where(OfThisPlan).ToDictionary(
+            m => (string)m.Tags["assignment.type"]!, m => m.Value);
         Assert.Equal(items.GroupBy(i => i.Type).ToDictionary(g => g.Key, g => (double)g.Count()), perType);
-        Assert.Equal(new Dictionary<string, double> { ["confident"] = 7, ["tentative"] = 5, ["manual_review"] = 3, ["unassigned"] = 3 }, perType);
+        Assert.Equal(new Dictionary<string, double> { ["confident"] = 7, ["tentative"] = 5, ["manual_review"] = 3, ["unassigned"] = 3 },
+            perType);
 
         var duration = Assert.Single(metrics.Of("migration.analysis.duration"), OfThisPlan);
         Assert.Equal(durationMs / 1000, duration.Value, 9);
@@ -85,10 +87,13 @@ public sealed class ObservabilityTests(InfrastructureFixture fixture)
         var analysis = Assert.Single(trace, s => s.Source.Name == AnalyzerTelemetry.Name);
         Assert.Equal((api.SpanId, planId, 18), (analysis.ParentSpanId, analysis.GetTagItem("plan.id"), analysis.GetTagItem("plan.items")));
         Assert.Contains(trace, s => s.Source.Name == "Npgsql" && s.Kind == ActivityKind.Client && s.ParentSpanId == analysis.SpanId);
-        Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer && s.DisplayName.Contains(nameof(PlanCreated), StringComparison.Ordinal)
+        Assert.Contains(trace,
+            s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer
+            && s.DisplayName.Contains(nameof(PlanCreated), StringComparison.Ordinal)
             && s.ParentSpanId == api.SpanId);
         var secrets = ServiceSecrets.Of(connectionString, fixture.MessagingConnectionString, fixture.ServiceApiKey);
-        Assert.All(spans, span => Assert.DoesNotContain(secrets, secret => SpanTree.Describe(span).Contains(secret.Value, StringComparison.Ordinal)));
+        Assert.All(spans, span =>
+            Assert.DoesNotContain(secrets, secret => SpanTree.Describe(span).Contains(secret.Value, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -105,7 +110,8 @@ public sealed class ObservabilityTests(InfrastructureFixture fixture)
         Assert.Equal(18, await connection.ExecuteScalarAsync<long>(OrphansSql));
         await WaitForGaugeAsync(metrics, 18);
 
-        await connection.ExecuteAsync("UPDATE sessions SET project_id = '10000000-0000-0000-0000-000000000001' WHERE id = '5e550000-0000-0000-0000-000000000001'");
+        await connection.ExecuteAsync(
+            "UPDATE sessions SET project_id = '10000000-0000-0000-0000-000000000001' WHERE id = '5e550000-0000-0000-0000-000000000001'");
         Assert.Equal(17, await connection.ExecuteScalarAsync<long>(OrphansSql));
         await WaitForGaugeAsync(metrics, 17);
     }
@@ -170,8 +176,8 @@ public sealed class ObservabilityTests(InfrastructureFixture fixture)
     {
         var connectionString = await fixture.CreateDatabaseAsync(withTargetSchema: false);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await new DemoSeeder(dataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions());
-        await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        await MigratedDatabase.SeedDemoAsync(dataSource);
+        await MigratedDatabase.MigrateToolSchemaAsync(dataSource);
         return connectionString;
     }
 }

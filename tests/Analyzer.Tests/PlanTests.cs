@@ -52,10 +52,13 @@ public sealed class PlanTests(InfrastructureFixture fixture)
 
         var plan = await db.AnalyzeAsync();
 
-        Assert.Equal((3, 2, 0, 1, 0), (plan.Summary.Total, plan.Summary.Confident, plan.Summary.Tentative, plan.Summary.ManualReview, plan.Summary.Unassigned));
-        Assert.Contains(plan.Risks, r => r.StartsWith("1 of 3 items (33.3%) are tentative or need manual review", StringComparison.Ordinal));
+        Assert.Equal((3, 2, 0, 1, 0),
+            (plan.Summary.Total, plan.Summary.Confident, plan.Summary.Tentative, plan.Summary.ManualReview, plan.Summary.Unassigned));
+        Assert.Contains(plan.Risks,
+            r => r.StartsWith("1 of 3 items (33.3%) are tentative or need manual review", StringComparison.Ordinal));
         Assert.Contains(plan.Risks, r => r.StartsWith("items needing manual review: 1;", StringComparison.Ordinal));
-        Assert.Contains(plan.Risks, r => r.Contains("__unassigned__", StringComparison.Ordinal) && r.Contains("missing", StringComparison.Ordinal));
+        Assert.Contains(plan.Risks,
+            r => r.Contains("__unassigned__", StringComparison.Ordinal) && r.Contains("missing", StringComparison.Ordinal));
         Assert.Contains(plan.Risks, r => r.StartsWith("sessions still active (ended_at is null): 1;", StringComparison.Ordinal));
         Assert.Contains(plan.Recommendations, r => r.StartsWith("review the manual_review items (1)", StringComparison.Ordinal));
         Assert.Contains(plan.Recommendations, r => r.Contains("dry run first", StringComparison.Ordinal));

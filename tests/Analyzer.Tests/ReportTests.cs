@@ -8,7 +8,8 @@ using AspireMigration.TestSupport;
 
 namespace AspireMigration.Analyzer.Tests;
 
-/// <summary>The report renderings: the JSON shape of the product contract to the letter, and CSV and Markdown carrying the same data.</summary>
+/// <summary>The report renderings: the JSON shape of the product contract to the letter, and CSV and Markdown carrying the same
+/// data.</summary>
 [Collection(AnalyzerCollection.Name)]
 public sealed class ReportTests(InfrastructureFixture fixture)
 {
@@ -16,7 +17,8 @@ public sealed class ReportTests(InfrastructureFixture fixture)
     private static readonly string[] Settings = ["prior", "confidentThreshold", "tentativeThreshold"];
     private static readonly string[] Summary = ["total", "confident", "tentative", "manualReview", "unassigned"];
     private static readonly string[] Session =
-        ["sessionId", "assignmentType", "targetProjectId", "suggestedProjectId", "confidence", "eventsTotal", "evidenceEvents", "projectDistribution", "reasoning", "warnings"];
+        ["sessionId", "assignmentType", "targetProjectId", "suggestedProjectId", "confidence", "eventsTotal", "evidenceEvents",
+            "projectDistribution", "reasoning", "warnings"];
 
     [Fact]
     public async Task Json_report_has_exactly_the_design_shape_with_sessions_in_id_order()
@@ -121,7 +123,8 @@ public sealed class ReportTests(InfrastructureFixture fixture)
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(await RenderAsync(db, plan, ReportFormats.TryParse(format, out var parsed) ? parsed : throw new InvalidOperationException()), body);
+        Assert.Equal(await RenderAsync(
+            db, plan, ReportFormats.TryParse(format, out var parsed) ? parsed : throw new InvalidOperationException()), body);
     }
 
     [Fact]

@@ -74,8 +74,10 @@ public sealed class ScoringRuleTests(InfrastructureFixture fixture)
         var p2 = await db.AddProjectAsync("p2");
         var session = await db.AddOrphanAsync((p1, 6), (p2, 2)); // 6/9 = 0.6667
 
-        var strict = (await db.ItemsAsync((await db.AnalyzeAsync(new AnalysisSettings(ConfidentThreshold: 0.95m, TentativeThreshold: 0.7m))).PlanId))[session];
-        var lenient = (await db.ItemsAsync((await db.AnalyzeAsync(new AnalysisSettings(ConfidentThreshold: 0.65m, TentativeThreshold: 0.5m))).PlanId))[session];
+        var strict = (await db.ItemsAsync(
+            (await db.AnalyzeAsync(new AnalysisSettings(ConfidentThreshold: 0.95m, TentativeThreshold: 0.7m))).PlanId))[session];
+        var lenient = (await db.ItemsAsync(
+            (await db.AnalyzeAsync(new AnalysisSettings(ConfidentThreshold: 0.65m, TentativeThreshold: 0.5m))).PlanId))[session];
 
         Assert.Equal("manual_review", strict.AssignmentType);
         Assert.Equal("confident", lenient.AssignmentType);
@@ -116,7 +118,9 @@ public sealed class ScoringRuleTests(InfrastructureFixture fixture)
         Assert.Equal(0, items[onlyNoise].EvidenceEvents);
         Assert.Empty(items[onlyNoise].ProjectDistribution);
         // 9 of 9 evidence events (the 20 without a project do not dilute it): exactly 0.9, confident.
-        Assert.Equal(("confident", 0.9m, 29, 9), (items[nullsBeside].AssignmentType, items[nullsBeside].Confidence, items[nullsBeside].EventsTotal, items[nullsBeside].EvidenceEvents));
+        Assert.Equal(("confident", 0.9m, 29, 9),
+            (items[nullsBeside].AssignmentType, items[nullsBeside].Confidence, items[nullsBeside].EventsTotal,
+                items[nullsBeside].EvidenceEvents));
         Assert.Equal(("tentative", 0.75m), (items[sentinelBeside].AssignmentType, items[sentinelBeside].Confidence));
         Assert.Equal(new Dictionary<string, int> { [p1.ToString()] = 3 }, items[sentinelBeside].ProjectDistribution);
     }
@@ -130,7 +134,8 @@ public sealed class ScoringRuleTests(InfrastructureFixture fixture)
         var plan = await db.AnalyzeAsync();
         var item = (await db.ItemsAsync(plan.PlanId))[session];
 
-        Assert.Equal(("unassigned", TestDatabase.Sentinel, 0m, 0), (item.AssignmentType, item.TargetProjectId!.Value, item.Confidence, item.EventsTotal));
+        Assert.Equal(("unassigned", TestDatabase.Sentinel, 0m, 0),
+            (item.AssignmentType, item.TargetProjectId!.Value, item.Confidence, item.EventsTotal));
         Assert.Null(item.SuggestedProjectId);
         Assert.Equal(1, plan.Summary.Unassigned);
     }

@@ -2,10 +2,8 @@ using AspireMigration.Analyzer.Analysis;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Scoring;
 using AspireMigration.Shared.Contracts.Api.Plans;
-using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
-using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -15,24 +13,18 @@ namespace AspireMigration.Analyzer.Tests;
 /// An empty database with the target schema and the tool schema, and terse ways to put the rows a
 /// test needs into it and to analyse it.
 /// </summary>
-public sealed class TestDatabase : IAsyncDisposable
+public sealed class TestDatabase : MigratedDatabase
 {
     public static readonly Guid Sentinel = SentinelProject.Id;
 
     private TestDatabase(string connectionString)
+        : base(connectionString)
     {
-        ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
     }
-
-    public string ConnectionString { get; }
-
-    public NpgsqlDataSource DataSource { get; }
 
     public static async Task<TestDatabase> CreateAsync(InfrastructureFixture fixture, bool withSentinel = true)
     {
-        var database = new TestDatabase(await fixture.CreateDatabaseAsync());
-        await new ToolSchemaMigrator(database.DataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        var database = await CreateAsync(fixture, connectionString => new TestDatabase(connectionString));
         if (withSentinel)
         {
             await database.AddProjectAsync(SentinelProject.Name, id: Sentinel);
@@ -92,18 +84,4 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         return items;
     }
-
-    public async Task ExecuteAsync(string sql, object? parameters = null)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(sql, parameters);
-    }
-
-    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync();
-        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
-    }
-
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -96,10 +96,12 @@ public sealed class RunningStackTests(FullStackFixture fixture)
         Assert.Equal("__unassigned__", await ScalarAsync<string>(connection,
             "SELECT name FROM projects WHERE id = '00000000-0000-0000-0000-000000000000'"));
         // Still-active orphans (ended_at NULL) are part of the scenario.
-        Assert.Equal(2L, await ScalarAsync<long>(connection, "SELECT count(*) FROM sessions WHERE project_id IS NULL AND ended_at IS NULL"));
+        Assert.Equal(2L, await ScalarAsync<long>(
+            connection, "SELECT count(*) FROM sessions WHERE project_id IS NULL AND ended_at IS NULL"));
         // One orphan left no events at all; one left only events without a project.
         Assert.Equal(1L, await ScalarAsync<long>(connection,
-            "SELECT count(*) FROM sessions s WHERE s.project_id IS NULL AND NOT EXISTS (SELECT 1 FROM analytics_events e WHERE e.session_id = s.id)"));
+            "SELECT count(*) FROM sessions s WHERE s.project_id IS NULL " +
+            "AND NOT EXISTS (SELECT 1 FROM analytics_events e WHERE e.session_id = s.id)"));
         Assert.Equal(3L, await ScalarAsync<long>(connection, """
             SELECT count(*) FROM sessions s WHERE s.project_id IS NULL AND NOT EXISTS (
                 SELECT 1 FROM analytics_events e WHERE e.session_id = s.id AND e.project_id IS NOT NULL
@@ -117,7 +119,8 @@ public sealed class RunningStackTests(FullStackFixture fixture)
         Assert.Equal(string.Join(",", ToolSchemaMigrator.Expected),
             await ScalarAsync<string>(connection, "SELECT string_agg(name, ',' ORDER BY name) FROM backfill.schema_migrations"));
         Assert.Equal(0L, await ScalarAsync<long>(connection,
-            "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'sessions' AND column_name NOT IN ('id','project_id','agent_type','started_at','ended_at','title','description','updated_at')"));
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'sessions' " +
+            "AND column_name NOT IN ('id','project_id','agent_type','started_at','ended_at','title','description','updated_at')"));
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)

@@ -46,7 +46,8 @@ public sealed class ExecutorBenchmarkTests(InfrastructureFixture infrastructure)
     [InlineData("--replicas", "0", "--replicas counts Executor processes")]
     public async Task Bench_refuses_a_count_below_one_before_it_touches_anything(string option, string value, string reason)
     {
-        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ExecutorBenchmark.RunAsync([option, value], TextWriter.Null));
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => ExecutorBenchmark.RunAsync([option, value], TextWriter.Null));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
@@ -67,6 +68,7 @@ public sealed class ExecutorBenchmarkTests(InfrastructureFixture infrastructure)
     {
         await using var server = new NpgsqlConnection(infrastructure.ServerConnectionString);
         Assert.Equal(0L, await server.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'bench\\_%'"));
-        Assert.DoesNotContain(await infrastructure.Broker.ListQueuesAsync(), queue => queue.StartsWith(queuePrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            await infrastructure.Broker.ListQueuesAsync(), queue => queue.StartsWith(queuePrefix, StringComparison.Ordinal));
     }
 }

@@ -11,8 +11,10 @@ public sealed class SummaryBenchmarkTests(InfrastructureFixture fixture)
     [Fact]
     public async Task All_prints_one_table_of_every_phase_at_every_size_and_leaves_no_database_or_queue()
     {
-        var (exitCode, stdout, stderr) = await CommandLineRun.RunAsync((output, error) => BenchCommandLine.RunAsync(["all", "--sizes", "18,40", "--batch-size", "10",
-            "--ConnectionStrings:appdb", fixture.ServerConnectionString, "--ConnectionStrings:messaging", fixture.MessagingConnectionString], output, error));
+        var (exitCode, stdout, stderr) = await CommandLineRun.RunAsync(
+            (output, error) => BenchCommandLine.RunAsync(["all", "--sizes", "18,40", "--batch-size", "10",
+            "--ConnectionStrings:appdb", fixture.ServerConnectionString, "--ConnectionStrings:messaging",
+            fixture.MessagingConnectionString], output, error));
 
         Assert.True(exitCode == 0, stderr);
         var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

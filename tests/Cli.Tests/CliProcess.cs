@@ -12,7 +12,10 @@ public static class CliProcess
 
     public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         start.ArgumentList.Add(Binary);
         foreach (var arg in args)
         {
@@ -23,7 +26,8 @@ public static class CliProcess
             start.Environment.Remove(name);
         }
         // No default config file of the machine's user may leak into a test.
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(Path.GetTempPath(), "aspire-migration-cli-tests-" + Guid.NewGuid().ToString("N"));
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(
+            Path.GetTempPath(), "aspire-migration-cli-tests-" + Guid.NewGuid().ToString("N"));
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -77,7 +77,8 @@ public sealed class ConnectionResolverTests : IDisposable
         var file = Path.Combine(directory, "config.json");
         File.WriteAllText(file, content);
 
-        var error = Assert.Throws<CliUsageException>(() => ConnectionResolver.Resolve(new GlobalSettings { Config = file }, Environment([])));
+        var error = Assert.Throws<CliUsageException>(
+            () => ConnectionResolver.Resolve(new GlobalSettings { Config = file }, Environment([])));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }

@@ -2,7 +2,8 @@ using AspireMigration.Cli.Configuration;
 
 namespace AspireMigration.Cli.Tests;
 
-/// <summary>Exit codes a pipeline gates on, with no service needed: 2 for a wrong command line, 3 for a service that does not answer.</summary>
+/// <summary>Exit codes a pipeline gates on, with no service needed: 2 for a wrong command line, 3 for a service that does not
+/// answer.</summary>
 public sealed class ExitCodeTests
 {
     private static readonly Dictionary<string, string> Unreachable = new()

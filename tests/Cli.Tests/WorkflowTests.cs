@@ -47,7 +47,8 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.Equal(ExitCodes.Failed, approvedAgain.ExitCode);
         Assert.Contains("409", approvedAgain.Stderr, StringComparison.Ordinal);
         Assert.True(dryRun.ExitCode == ExitCodes.Done, dryRun.ToString());
-        Assert.Equal(("Completed", true), (dryRun.Json().GetProperty("state").GetString(), dryRun.Json().GetProperty("dryRun").GetBoolean()));
+        Assert.Equal(("Completed", true),
+            (dryRun.Json().GetProperty("state").GetString(), dryRun.Json().GetProperty("dryRun").GetBoolean()));
         Assert.Equal(orphans, afterDryRun);
         Assert.Equal(ExitCodes.Usage, unconfirmed.ExitCode);
         Assert.Contains("--yes", unconfirmed.Stderr, StringComparison.Ordinal);

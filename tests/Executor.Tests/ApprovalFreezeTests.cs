@@ -57,8 +57,10 @@ public sealed class ApprovalFreezeTests(InfrastructureFixture infrastructure)
         Assert.Equal(("Completed", 15, 15), (run.State, run.Included, run.Migrated));
         var projects = await scenario.SeedProjectsAsync();
         Assert.Equal((Scenario.P3, (Guid?)null), (projects[10], projects[1]));
-        Assert.Equal((2L, 1L), (await scenario.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_approvals WHERE plan_id = @planId", new { planId }),
-            await scenario.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_approvals WHERE plan_id = @planId AND withdrawn_at IS NULL", new { planId })));
+        Assert.Equal((2L, 1L),
+            (await scenario.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_approvals WHERE plan_id = @planId", new { planId }),
+            await scenario.ScalarAsync<long>(
+                "SELECT count(*) FROM backfill.plan_approvals WHERE plan_id = @planId AND withdrawn_at IS NULL", new { planId })));
         await RunConsistency.AssertAsync(scenario, run);
     }
 

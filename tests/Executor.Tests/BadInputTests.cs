@@ -12,7 +12,8 @@ using RabbitMQ.Client.Exceptions;
 
 namespace AspireMigration.Executor.Tests;
 
-/// <summary>Input the Executor must refuse without changing anything or stopping: broken messages, and a database that is not the target.</summary>
+/// <summary>Input the Executor must refuse without changing anything or stopping: broken messages, and a database that is not the
+/// target.</summary>
 [Collection(ExecutorCollection.Name)]
 public sealed class BadInputTests(InfrastructureFixture infrastructure)
 {
@@ -21,7 +22,8 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
         var prefix = ExecutorApp.NewEndpointPrefix();
-        await using var app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey, prefix);
+        await using var app = new ExecutorApp(
+            scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey, prefix);
         var client = new RunClient(app.CreateClient());
         var queue = new KebabCaseEndpointNameFormatter(prefix, false).Consumer<MigrateBatchConsumer>();
 
@@ -32,13 +34,15 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
             await channel.QueueDeclarePassiveAsync(queue);
             var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true };
             await channel.BasicPublishAsync("", queue, true, properties, Encoding.UTF8.GetBytes("{ \"messageType\": [\"urn:message:"));
-            await channel.BasicPublishAsync("", queue, true, properties, Encoding.UTF8.GetBytes("{\"message\": \"" + new string('x', 8 * 1024 * 1024) + "\"}"));
+            await channel.BasicPublishAsync(
+                "", queue, true, properties, Encoding.UTF8.GetBytes("{\"message\": \"" + new string('x', 8 * 1024 * 1024) + "\"}"));
         }
 
         await Eventually.HoldsAsync(async () =>
             await MessageCountAsync(connection, queue + "_error") + await MessageCountAsync(connection, queue + "_skipped") >= 2);
         // The garbage cannot be deserialized (error queue); the oversized envelope names no message type a consumer takes (skipped queue).
-        Assert.Equal((1u, 1u, 0u), (await MessageCountAsync(connection, queue + "_error"), await MessageCountAsync(connection, queue + "_skipped"),
+        Assert.Equal((1u, 1u, 0u),
+            (await MessageCountAsync(connection, queue + "_error"), await MessageCountAsync(connection, queue + "_skipped"),
             await MessageCountAsync(connection, queue)));
 
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
@@ -47,13 +51,16 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
     }
 
     [Theory]
-    [InlineData("ALTER TABLE sessions RENAME TO sessions_legacy", "sessions_legacy", "The target tables sessions do not exist in this database")]
-    [InlineData("ALTER TABLE analytics_events RENAME TO events; ALTER TABLE projects RENAME TO teams", "sessions", "The target tables projects, analytics_events do not exist")]
+    [InlineData("ALTER TABLE sessions RENAME TO sessions_legacy", "sessions_legacy",
+        "The target tables sessions do not exist in this database")]
+    [InlineData("ALTER TABLE analytics_events RENAME TO events; ALTER TABLE projects RENAME TO teams", "sessions",
+        "The target tables projects, analytics_events do not exist")]
     [InlineData("""
         UPDATE analytics_events SET project_id = NULL WHERE project_id = '00000000-0000-0000-0000-000000000000';
         DELETE FROM projects WHERE id = '00000000-0000-0000-0000-000000000000'
         """, "sessions", "The sentinel project '__unassigned__' (00000000-0000-0000-0000-000000000000) does not exist")]
-    public async Task A_database_without_the_target_tables_or_the_sentinel_fails_pre_flight_with_nothing_changed(string breakDatabase, string sessionsTable, string reason)
+    public async Task A_database_without_the_target_tables_or_the_sentinel_fails_pre_flight_with_nothing_changed(
+        string breakDatabase, string sessionsTable, string reason)
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
@@ -66,10 +73,13 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
 
         Assert.Equal("Failed", run.State);
         Assert.StartsWith(reason, run.Reason);
-        await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.State(RunStates.Failed)}')");
+        await scenario.WaitUntilAsync(
+            $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' " +
+            $"AND action = '{RunAuditActions.State(RunStates.Failed)}')");
         Assert.Equal(before, await scenario.ScalarAsync<string>(sessions));
         Assert.Equal(0L, await scenario.ScalarAsync<long>("""
-            SELECT (SELECT count(*) FROM backfill.runs) + (SELECT count(*) FROM backfill.run_items) + (SELECT count(*) FROM backfill.run_backups)
+            SELECT (SELECT count(*) FROM backfill.runs) + (SELECT count(*) FROM backfill.run_items) + (SELECT count(*)
+                FROM backfill.run_backups)
                  + (SELECT count(*) FROM pg_tables WHERE schemaname = 'backfill' AND tablename LIKE 'sessions_backup_%')
             """));
     }
@@ -78,7 +88,8 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
     public async Task Wrong_database_credentials_keep_the_service_up_and_unhealthy_with_the_reason()
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
-        var wrongPassword = new NpgsqlConnectionStringBuilder(scenario.ConnectionString) { Password = "not-" + Guid.NewGuid().ToString("N") }.ConnectionString;
+        var wrongPassword = new NpgsqlConnectionStringBuilder(
+            scenario.ConnectionString) { Password = "not-" + Guid.NewGuid().ToString("N") }.ConnectionString;
         await using var app = new ExecutorApp(wrongPassword, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         var http = app.CreateClient();
 
@@ -114,7 +125,8 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
         Assert.Contains($"The tool schema is at {newest}.", await current.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The messages waiting in a queue; 0 while the queue does not exist (MassTransit creates the error queue on its first message).</summary>
+    /// <summary>The messages waiting in a queue; 0 while the queue does not exist (MassTransit creates the error queue on its first
+    /// message).</summary>
     private static async Task<uint> MessageCountAsync(IConnection connection, string queue)
     {
         await using var channel = await connection.CreateChannelAsync();

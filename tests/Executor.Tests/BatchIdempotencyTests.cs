@@ -15,12 +15,13 @@ public sealed class BatchIdempotencyTests(InfrastructureFixture infrastructure)
         await using var scenario = await Scenario.CreateAsync(infrastructure);
         var runId = Guid.NewGuid();
         var preFlight = new PreFlightStep(scenario.DataSource, Options.Create(new ExecutorOptions()), TimeProvider.System);
-        Assert.IsType<PreFlightPassed>(await preFlight.RunAsync(
+        Assert.IsType<PreFlightOutcome.Passed>(await preFlight.RunAsync(
             new PreFlightRun(runId, await scenario.InsertPlanAsync(), "operator", false, 5, false), CancellationToken.None));
         var migrator = new BatchMigrator(scenario.DataSource);
 
         // Two replicas receive batch 1 at the same moment.
-        var first = await Task.WhenAll(migrator.RunAsync(runId, 1, CancellationToken.None), migrator.RunAsync(runId, 1, CancellationToken.None));
+        var first = await Task.WhenAll(
+            migrator.RunAsync(runId, 1, CancellationToken.None), migrator.RunAsync(runId, 1, CancellationToken.None));
         Assert.Single(first, b => !b!.Redelivered);
         Assert.All(first, b => Assert.Equal((5, 0), (b!.Migrated, b.SkippedChanged)));
 
@@ -41,8 +42,10 @@ public sealed class BatchIdempotencyTests(InfrastructureFixture infrastructure)
         await using var scenario = await Scenario.CreateAsync(infrastructure);
         var runId = Guid.NewGuid();
         var preFlight = new PreFlightStep(scenario.DataSource, Options.Create(new ExecutorOptions()), TimeProvider.System);
-        await preFlight.RunAsync(new PreFlightRun(runId, await scenario.InsertPlanAsync(), "operator", false, 100, false), CancellationToken.None);
-        await scenario.ExecuteAsync("UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P4, id = Scenario.Session(1) });
+        await preFlight.RunAsync(
+            new PreFlightRun(runId, await scenario.InsertPlanAsync(), "operator", false, 100, false), CancellationToken.None);
+        await scenario.ExecuteAsync(
+            "UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P4, id = Scenario.Session(1) });
 
         var batch = await new BatchMigrator(scenario.DataSource).RunAsync(runId, 1, CancellationToken.None);
 

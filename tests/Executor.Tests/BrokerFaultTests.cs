@@ -26,7 +26,8 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
             {
                 await held.Blocker.ReleaseAsync();
                 // Batch 1 commits, then its BatchCompleted cannot leave: the Executor's connection is blocked on it.
-                await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_batches WHERE run_id = '{runId}' AND batch_number = 1 AND migrated = 1)");
+                await scenario.WaitUntilAsync(
+                    $"SELECT EXISTS (SELECT 1 FROM backfill.run_batches WHERE run_id = '{runId}' AND batch_number = 1 AND migrated = 1)");
                 await Eventually.HoldsAsync(infrastructure.Broker.AnyConnectionBlockedAsync);
                 Assert.Equal(Scenario.P1, (await scenario.SeedProjectsAsync())[1]);
                 var stuck = await held.Client.GetAsync(runId);
@@ -41,7 +42,8 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
         }
 
         // The restarted Executor gets batch 1 again; the ledger says it is done, so it only reports it.
-        await using var second = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey, prefix);
+        await using var second = new ExecutorApp(
+            scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey, prefix);
         var restarted = new RunClient(second.CreateClient());
         var run = await restarted.WaitAsync(runId);
 
@@ -49,7 +51,9 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
         await RunConsistency.AssertAsync(scenario, run);
         // Batch 1's completion was reported by the restarted Executor, from the ledger.
         await scenario.WaitUntilAsync(
-            $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{runId}' AND action = '{RunAuditActions.BatchRedelivered}' AND details ->> 'batchNumber' = '1')");
+            $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events " +
+            $"WHERE run_id = '{runId}' AND action = '{RunAuditActions.BatchRedelivered}' " +
+            "AND details ->> 'batchNumber' = '1')");
         var projects = await scenario.SeedProjectsAsync();
         Assert.All(Scenario.SeedPlan, i => Assert.Equal(i.Type == "manual_review" ? null : i.Target, projects[i.Session]));
     }
@@ -68,7 +72,8 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
         Assert.True((await commands.ExecuteCommandAsync(Broker, KnownResourceCommands.StopCommand, timeout.Token)).Success);
         try
         {
-            await infrastructure.App.ResourceNotifications.WaitForResourceAsync(Broker, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+            await infrastructure.App.ResourceNotifications.WaitForResourceAsync(
+                Broker, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
             // Losing the broker cancels batch 1, still unacknowledged, so it stays the broker's to deliver again.
             await blocker.ReleaseAsync();
             var stalled = await client.GetAsync(runId);

@@ -28,16 +28,21 @@ public sealed class ConcurrentApplicationTests(InfrastructureFixture infrastruct
         await client.WaitAsync(runId, "Migrating");
         // Orphans the application creates after the backup, and an orphan outside the run it fixes, are not
         // the run's doing: they must not fail its validation.
-        var orphansAtBackup = await scenario.ScalarAsync<long>("SELECT count(*) FROM sessions WHERE agent_type = 'live-app' AND project_id IS NULL");
-        await scenario.WaitUntilAsync($"SELECT count(*) > {orphansAtBackup} FROM sessions WHERE agent_type = 'live-app' AND project_id IS NULL");
+        var orphansAtBackup = await scenario.ScalarAsync<long>(
+            "SELECT count(*) FROM sessions WHERE agent_type = 'live-app' AND project_id IS NULL");
+        await scenario.WaitUntilAsync(
+            $"SELECT count(*) > {orphansAtBackup} FROM sessions WHERE agent_type = 'live-app' AND project_id IS NULL");
         await scenario.ExecuteAsync("UPDATE sessions SET project_id = @P4 WHERE id = @id", new { Scenario.P4, id = Scenario.Session(10) });
         // Sessions 2 and 5 are assigned by the application in the transactions that hold them, 16 (batch 13) while its batch waits.
-        await scenario.ExecuteAsync("UPDATE sessions SET project_id = @P5, updated_at = now() WHERE id = @id", new { Scenario.P5, id = Scenario.Session(16) });
+        await scenario.ExecuteAsync(
+            "UPDATE sessions SET project_id = @P5, updated_at = now() WHERE id = @id", new { Scenario.P5, id = Scenario.Session(16) });
         foreach (var (session, index) in held.Select((l, i) => (l, i + 1)))
         {
             if (index is 2 or 5)
             {
-                await session.CommitAfterAsync("UPDATE sessions SET project_id = @P3, updated_at = now() WHERE id = @id", new { Scenario.P3, id = Scenario.Session(index) });
+                await session.CommitAfterAsync(
+                    "UPDATE sessions SET project_id = @P3, updated_at = now() WHERE id = @id",
+                    new { Scenario.P3, id = Scenario.Session(index) });
             }
             else
             {
@@ -56,7 +61,8 @@ public sealed class ConcurrentApplicationTests(InfrastructureFixture infrastruct
         await RunConsistency.AssertAsync(scenario, run);
         Assert.Equal(appRows, await RowsAsync(scenario, [.. appRows.Keys]));
         Assert.Equal(appRows.Keys.Order(), (await scenario.ScalarAsync<Guid[]>(
-            "SELECT array_agg(session_id) FROM backfill.run_items WHERE run_id = @runId AND outcome = 'skipped_changed'", new { runId })).Order());
+            "SELECT array_agg(session_id) FROM backfill.run_items WHERE run_id = @runId AND outcome = 'skipped_changed'",
+            new { runId })).Order());
         var projects = await scenario.SeedProjectsAsync();
         Assert.Equal(Scenario.P4, projects[10]);
         Assert.All(Scenario.SeedPlan.Where(i => i.Session is not (2 or 5 or 10 or 16)),
@@ -64,7 +70,8 @@ public sealed class ConcurrentApplicationTests(InfrastructureFixture infrastruct
 
         // The application's own sessions, orphans or not, before or after the backup, are as it wrote them.
         Assert.Equal(written, await ProjectsAsync(scenario, [.. written.Keys]));
-        Assert.Equal(2L * written.Count, await scenario.ScalarAsync<long>("SELECT count(*) FROM analytics_events WHERE actor = 'live-app'"));
+        Assert.Equal(2L * written.Count,
+            await scenario.ScalarAsync<long>("SELECT count(*) FROM analytics_events WHERE actor = 'live-app'"));
     }
 
     /// <summary>New sessions, every other one an orphan, each with two events (one on a plan orphan), until stopped.</summary>
@@ -97,14 +104,16 @@ public sealed class ConcurrentApplicationTests(InfrastructureFixture infrastruct
     private static async Task<Dictionary<Guid, string>> RowsAsync(Scenario scenario, Guid[] ids)
     {
         await using var connection = await scenario.DataSource.OpenConnectionAsync();
-        return (await connection.QueryAsync<(Guid Id, string Row)>("SELECT id, row_to_json(s)::text FROM sessions s WHERE id = ANY(@ids)", new { ids }))
+        return (await connection.QueryAsync<(Guid Id, string Row)>(
+            "SELECT id, row_to_json(s)::text FROM sessions s WHERE id = ANY(@ids)", new { ids }))
             .ToDictionary(r => r.Id, r => r.Row);
     }
 
     private static async Task<Dictionary<Guid, Guid?>> ProjectsAsync(Scenario scenario, Guid[] ids)
     {
         await using var connection = await scenario.DataSource.OpenConnectionAsync();
-        return (await connection.QueryAsync<(Guid Id, Guid? ProjectId)>("SELECT id, project_id FROM sessions WHERE id = ANY(@ids)", new { ids }))
+        return (await connection.QueryAsync<(Guid Id, Guid? ProjectId)>(
+            "SELECT id, project_id FROM sessions WHERE id = ANY(@ids)", new { ids }))
             .ToDictionary(r => r.Id, r => r.ProjectId);
     }
 }

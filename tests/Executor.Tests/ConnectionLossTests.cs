@@ -19,7 +19,8 @@ public sealed class ConnectionLossTests(InfrastructureFixture infrastructure)
     public async Task Connections_terminated_during_a_batch_and_during_the_rollback_are_retried_to_the_right_end()
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
-        var executorDatabase = new NpgsqlConnectionStringBuilder(scenario.ConnectionString) { ApplicationName = ApplicationName }.ConnectionString;
+        var executorDatabase = new NpgsqlConnectionStringBuilder(
+            scenario.ConnectionString) { ApplicationName = ApplicationName }.ConnectionString;
         await using var app = new ExecutorApp(executorDatabase, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         var client = new RunClient(app.CreateClient());
         var before = await scenario.SeedRowsAsync();

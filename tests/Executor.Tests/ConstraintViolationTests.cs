@@ -37,9 +37,12 @@ public sealed class ConstraintViolationTests(InfrastructureFixture infrastructur
         Assert.Equal((14, 14), (run.CompletedBatches, run.Migrated));
         await RunConsistency.AssertAsync(scenario, run);
         Assert.Equal("pending", await scenario.ScalarAsync<string>(
-            "SELECT outcome FROM backfill.run_items WHERE run_id = @RunId AND session_id = @session", new { run.RunId, session = Scenario.Session(9) }));
+            "SELECT outcome FROM backfill.run_items WHERE run_id = @RunId AND session_id = @session",
+            new { run.RunId, session = Scenario.Session(9) }));
         Assert.Null((await scenario.SeedProjectsAsync())[9]);
-        await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.BatchFailed}')");
+        await scenario.WaitUntilAsync(
+            $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events " +
+            $"WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.BatchFailed}')");
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.CommandAsync(run.RunId, "rollback")).StatusCode);
         run = await client.WaitAsync(run.RunId, "RolledBack");

@@ -17,7 +17,8 @@ public sealed class CrashRecoveryTests(InfrastructureFixture infrastructure)
         await held.KillHoldingBatchAsync();
 
         // The restarted Executor (same queues) gets the unacknowledged batch back and finishes the run.
-        await using var second = new ExecutorApp(scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey, prefix);
+        await using var second = new ExecutorApp(
+            scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey, prefix);
         var restarted = new RunClient(second.CreateClient());
         var run = await restarted.WaitAsync(runId);
 

@@ -39,7 +39,8 @@ public sealed class ExecutorProcess : IDisposable
     public static async Task<ExecutorProcess> StartAsync(Scenario scenario, InfrastructureFixture infrastructure, string endpointPrefix,
         IReadOnlyDictionary<string, string>? settings = null)
     {
-        var (database, messaging, serviceApiKey) = (scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
+        var (database, messaging, serviceApiKey) = (
+            scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [BuiltExecutor.AssemblyPath])
         {

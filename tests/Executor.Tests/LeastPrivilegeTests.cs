@@ -15,7 +15,8 @@ public sealed class LeastPrivilegeTests(InfrastructureFixture infrastructure)
 
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
         Assert.Equal(("Completed", 15), (run.State, run.Migrated));
-        Assert.Equal(role, await scenario.ScalarAsync<string>($"SELECT tableowner FROM pg_tables WHERE schemaname = 'backfill' AND tablename = 'sessions_backup_{run.RunId:N}'"));
+        Assert.Equal(role, await scenario.ScalarAsync<string>(
+            $"SELECT tableowner FROM pg_tables WHERE schemaname = 'backfill' AND tablename = 'sessions_backup_{run.RunId:N}'"));
 
         await client.CommandAsync(run.RunId, "rollback");
         run = await client.WaitAsync(run.RunId, "RolledBack");

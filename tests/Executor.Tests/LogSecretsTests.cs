@@ -19,16 +19,14 @@ public sealed class LogSecretsTests(InfrastructureFixture infrastructure)
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
         var logs = new LogCapture();
-        await using var app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey,
+        await using var app = new ExecutorApp(
+            scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey,
             configureServices: logs.AddTo);
         var client = new RunClient(app.CreateClient());
 
         Assert.Equal("Failed", (await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(approved: false)))).State);
 
-        await scenario.ExecuteAsync($"""
-            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application'; END $$;
-            CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW WHEN (NEW.id = '{Scenario.Session(2)}') EXECUTE FUNCTION refuse();
-            """);
+        await scenario.RefuseUpdatesAsync(2);
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 4));
         Assert.Equal("Failed", run.State);
         await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
@@ -41,8 +39,11 @@ public sealed class LogSecretsTests(InfrastructureFixture infrastructure)
 
         // The capture saw the failure in full (message, exception, run scope), down to Trace: an empty log would prove nothing.
         Assert.Contains(logs.Entries, e => e.StartsWith("Trace ", StringComparison.Ordinal));
-        Assert.Contains(logs.Entries, e => e.Contains("session is locked by the application", StringComparison.Ordinal) && e.Contains("| exception: ", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries,
+            e => e.Contains("session is locked by the application", StringComparison.Ordinal)
+            && e.Contains("| exception: ", StringComparison.Ordinal));
         Assert.Contains(logs.Entries, e => e.Contains($"RunId={run.RunId}", StringComparison.Ordinal));
-        logs.AssertNeverLogged(ServiceSecrets.Of(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey));
+        logs.AssertNeverLogged(
+            ServiceSecrets.Of(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey));
     }
 }

@@ -41,14 +41,17 @@ public sealed class ReportMemoryTests(InfrastructureFixture infrastructure, ITes
             var ids = await DownloadSessionIdsAsync(client.Http, run.RunId, format);
             Assert.Equal(Sessions, ids.Count);
             // Strictly ascending in PostgreSQL's uuid order (that of the text): every session once, in session order.
-            Assert.All(ids.Zip(ids.Skip(1)), pair => Assert.True(string.CompareOrdinal(pair.First, pair.Second) < 0, $"{pair.First} before {pair.Second}"));
+            Assert.All(ids.Zip(ids.Skip(1)),
+                pair => Assert.True(string.CompareOrdinal(pair.First, pair.Second) < 0, $"{pair.First} before {pair.Second}"));
             output.WriteLine($"Executor peak while reports were downloaded, up to {format}: {Megabytes(executor.PeakMemoryBytes)} MB");
         }
 
         foreach (var page in new[] { 1, 50, 100 })
         {
-            var preview = (await client.Http.GetFromJsonAsync<RollbackPreview>($"/api/runs/{run.RunId}/rollback-preview?page={page}&pageSize=1000"))!;
-            Assert.Equal((Sessions, 0, 0, 1000), (preview.WouldRestore, preview.AlreadyOriginal, preview.Conflicts, preview.Sessions.Count));
+            var preview = (await client.Http.GetFromJsonAsync<RollbackPreview>(
+                $"/api/runs/{run.RunId}/rollback-preview?page={page}&pageSize=1000"))!;
+            Assert.Equal((Sessions, 0, 0, 1000),
+                (preview.WouldRestore, preview.AlreadyOriginal, preview.Conflicts, preview.Sessions.Count));
         }
         output.WriteLine($"Executor peak while reports and preview pages were downloaded: {Megabytes(executor.PeakMemoryBytes)} MB");
 
@@ -65,7 +68,8 @@ public sealed class ReportMemoryTests(InfrastructureFixture infrastructure, ITes
         {
             using var report = await JsonDocument.ParseAsync(body);
             Assert.Equal(Sessions, report.RootElement.GetProperty("outcomes").GetProperty("migrated").GetInt32());
-            return report.RootElement.GetProperty("sessions").EnumerateArray().Select(s => s.GetProperty("sessionId").GetString()!).ToList();
+            return report.RootElement.GetProperty("sessions").EnumerateArray().Select(
+                s => s.GetProperty("sessionId").GetString()!).ToList();
         }
         using var reader = new StreamReader(body);
         var ids = new List<string>();
@@ -73,7 +77,8 @@ public sealed class ReportMemoryTests(InfrastructureFixture infrastructure, ITes
         var rowStart = format == "csv" ? "" : "| ";
         for (var line = await reader.ReadLineAsync(); line is not null; line = await reader.ReadLineAsync())
         {
-            if (line.Length >= rowStart.Length + 36 && line.StartsWith(rowStart, StringComparison.Ordinal) && Guid.TryParse(line.AsSpan(rowStart.Length, 36), out _))
+            if (line.Length >= rowStart.Length + 36 && line.StartsWith(rowStart, StringComparison.Ordinal)
+                && Guid.TryParse(line.AsSpan(rowStart.Length, 36), out _))
             {
                 ids.Add(line.Substring(rowStart.Length, 36));
             }

@@ -63,7 +63,8 @@ public sealed class RollbackRefusalTests(InfrastructureFixture infrastructure)
         await using var blocker = await SessionLock.TakeAsync(scenario, Scenario.Session(1));
         var runId = await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 1);
         await client.WaitForBatchesAsync(runId, 14);
-        await Eventually.HoldsAsync(async () => (await client.AuditAsync(runId)).Count(e => e.Action == RunAuditActions.BatchCompleted) == 14);
+        await Eventually.HoldsAsync(
+            async () => (await client.AuditAsync(runId)).Count(e => e.Action == RunAuditActions.BatchCompleted) == 14);
 
         await client.AssertRefusedAsync(runId, "rollback", "Cannot rollback this run", "is Migrating");
         await client.AssertRefusedAsync(runId, "resume", "Cannot resume this run", "is Migrating");
@@ -71,6 +72,7 @@ public sealed class RollbackRefusalTests(InfrastructureFixture infrastructure)
         await blocker.ReleaseAsync();
         var run = await client.WaitAsync(runId);
         Assert.Equal(("Completed", 15), (run.State, run.Migrated));
-        Assert.DoesNotContain(await client.AuditAsync(runId), e => e.Action is RunAuditActions.RollbackRequested or RunAuditActions.ResumeRequested);
+        Assert.DoesNotContain(
+            await client.AuditAsync(runId), e => e.Action is RunAuditActions.RollbackRequested or RunAuditActions.ResumeRequested);
     }
 }

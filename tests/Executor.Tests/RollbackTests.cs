@@ -40,7 +40,8 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
         var (scenario, client) = (context.Scenario, context.Client);
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
         Assert.Equal("Completed", run.State);
-        await scenario.ExecuteAsync("UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P3, id = Scenario.Session(2) });
+        await scenario.ExecuteAsync(
+            "UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P3, id = Scenario.Session(2) });
 
         var preview = await client.Http.GetFromJsonAsync<RollbackPreview>($"/api/runs/{run.RunId}/rollback-preview");
         Assert.Equal((14, 1), (preview!.WouldRestore, preview.Conflicts));
@@ -63,12 +64,14 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
-        await scenario.ExecuteAsync($"DELETE FROM backfill.\"sessions_backup_{run.RunId:N}\" WHERE id = @id", new { id = Scenario.Session(3) });
+        await scenario.ExecuteAsync(
+            $"DELETE FROM backfill.\"sessions_backup_{run.RunId:N}\" WHERE id = @id", new { id = Scenario.Session(3) });
 
         // The table is there, so the API lets the command through; the step's integrity check refuses it.
         await client.CommandAsync(run.RunId, "rollback");
         await scenario.WaitUntilAsync($"""
-            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.RollbackRefused}'
+            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}'
+                AND action = '{RunAuditActions.RollbackRefused}'
                            AND details ->> 'reason' LIKE '%backup holds 14 rows, 15 were recorded%')
             """);
         var after = await client.WaitAsync(run.RunId, "Completed");

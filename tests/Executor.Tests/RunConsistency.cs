@@ -20,7 +20,8 @@ public static class RunConsistency
         // Both follow the final transition asynchronously (the release and the audit are their own messages).
         await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
         await scenario.WaitUntilAsync($"""
-            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.State(run.State)}')
+            SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}'
+                AND action = '{RunAuditActions.State(run.State)}')
                AND NOT EXISTS (SELECT 1 FROM backfill.run_batches b WHERE b.run_id = '{run.RunId}' AND NOT EXISTS (
                        SELECT 1 FROM backfill.run_audit_events e
                        WHERE e.run_id = b.run_id AND e.action IN ('{RunAuditActions.BatchCompleted}', '{RunAuditActions.BatchRedelivered}')
@@ -33,19 +34,23 @@ public static class RunConsistency
             """, parameters));
 
         var ledger = await scenario.ScalarAsync<string>("""
-            SELECT format('%s batches, %s migrated, %s skipped_changed', count(*), COALESCE(sum(migrated), 0), COALESCE(sum(skipped_changed), 0))
+            SELECT format('%s batches, %s migrated, %s skipped_changed', count(*), COALESCE(sum(migrated), 0),
+                COALESCE(sum(skipped_changed), 0))
             FROM backfill.run_batches WHERE run_id = @runId
             """, parameters);
         Assert.Equal($"{run.CompletedBatches} batches, {run.Migrated} migrated, {run.SkippedChanged} skipped_changed", ledger);
         // Every session the ledger counts as migrated is accounted for once, whatever happened to it since.
         Assert.Equal(run.Migrated, await scenario.ScalarAsync<long>(
-            $"SELECT count(*) FROM backfill.run_items WHERE run_id = @runId AND outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.RolledBack}', '{ItemOutcomes.Conflict}')", parameters));
+            $"SELECT count(*) FROM backfill.run_items WHERE run_id = @runId " +
+            $"AND outcome IN ('{ItemOutcomes.Migrated}', '{ItemOutcomes.RolledBack}', '{ItemOutcomes.Conflict}')", parameters));
 
         Assert.Equal(0L, await scenario.ScalarAsync<long>($"""
             SELECT count(*) FROM backfill.run_items i JOIN sessions s ON s.id = i.session_id
             WHERE i.run_id = @runId AND i.outcome = '{ItemOutcomes.Migrated}' AND s.project_id IS DISTINCT FROM i.target_project_id
             """, parameters));
-        if (await scenario.ScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM backfill.run_items WHERE run_id = @runId AND outcome = '{ItemOutcomes.RolledBack}')", parameters))
+        if (await scenario.ScalarAsync<bool>(
+            $"SELECT EXISTS (SELECT 1 FROM backfill.run_items WHERE run_id = @runId AND outcome = '{ItemOutcomes.RolledBack}')",
+            parameters))
         {
             Assert.Equal(0L, await scenario.ScalarAsync<long>($"""
                 SELECT count(*) FROM backfill.run_items i JOIN sessions s ON s.id = i.session_id

@@ -53,10 +53,7 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
-        await scenario.ExecuteAsync($"""
-            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application'; END $$;
-            CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW WHEN (NEW.id = '{Scenario.Session(2)}') EXECUTE FUNCTION refuse();
-            """);
+        await scenario.RefuseUpdatesAsync(2);
 
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 4));
 

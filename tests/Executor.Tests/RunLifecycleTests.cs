@@ -20,14 +20,16 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
         var run = await client.WaitAsync(await client.StartAsync(planId, batchSize: 4));
 
         Assert.Equal("Completed", run.State);
-        Assert.Equal((15, 3, 4, 4, 15, 0), (run.Included, run.Skipped, run.TotalBatches, run.CompletedBatches, run.Migrated, run.SkippedChanged));
+        Assert.Equal((15, 3, 4, 4, 15, 0),
+            (run.Included, run.Skipped, run.TotalBatches, run.CompletedBatches, run.Migrated, run.SkippedChanged));
         Assert.Contains(run.Warnings, w => w.Contains("legacy-portal"));
         var projects = await scenario.SeedProjectsAsync();
         foreach (var (session, type, target) in Scenario.SeedPlan)
         {
             Assert.Equal(type == "manual_review" ? null : target, projects[session]);
         }
-        Assert.Equal(15L, await scenario.ScalarAsync<long>($"SELECT count(*) FROM backfill.\"sessions_backup_{run.RunId:N}\" WHERE project_id IS NULL"));
+        Assert.Equal(15L, await scenario.ScalarAsync<long>(
+            $"SELECT count(*) FROM backfill.\"sessions_backup_{run.RunId:N}\" WHERE project_id IS NULL"));
         Assert.False(await scenario.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE active)"));
 
         var batches = await client.Http.GetFromJsonAsync<List<BatchView>>($"/api/runs/{run.RunId}/batches");
@@ -115,7 +117,8 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
         var missing = Guid.NewGuid();
         var before = await scenario.SeedRowsAsync();
 
-        var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync([(1, "confident", Scenario.P1), (2, "confident", missing)])));
+        var run = await client.WaitAsync(
+            await client.StartAsync(await scenario.InsertPlanAsync([(1, "confident", Scenario.P1), (2, "confident", missing)])));
 
         Assert.Equal("Failed", run.State);
         Assert.Contains(missing.ToString(), run.Reason);

@@ -48,9 +48,12 @@ public sealed class RunLivenessTests(InfrastructureFixture infrastructure)
         var because = $"random seed {seed}; killed while {string.Join(", ", killedWhile)}";
         var run = await last.OperatorClient().WaitAsync(runId!.Value);
 
-        Assert.True(("Completed", Orphans, Orphans / BatchSize) == (run.State, run.Migrated, run.CompletedBatches), $"{run.State}, {run.Migrated} migrated in {run.CompletedBatches} batches: {because}");
+        Assert.True(("Completed", Orphans, Orphans / BatchSize) == (run.State, run.Migrated, run.CompletedBatches),
+            $"{run.State}, {run.Migrated} migrated in {run.CompletedBatches} batches: {because}");
         await RunConsistency.AssertAsync(scenario, run);
-        Assert.Equal(Orphans, await scenario.ScalarAsync<long>("SELECT count(*) FROM sessions WHERE title = 'bulk orphan' AND project_id = @P1", new { Scenario.P1 }));
+        Assert.Equal(Orphans,
+            await scenario.ScalarAsync<long>(
+                "SELECT count(*) FROM sessions WHERE title = 'bulk orphan' AND project_id = @P1", new { Scenario.P1 }));
         Assert.Equal(0L, await scenario.ScalarAsync<long>("SELECT count(*) FROM backfill.saga_outbox"));
     }
 
@@ -91,16 +94,19 @@ public sealed class RunLivenessTests(InfrastructureFixture infrastructure)
             CorrelationId = runId, CurrentState = RunStates.PreFlight, PlanId = planId, RequestedBy = "operator", BatchSize = 5,
             CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
         };
-        await using (var session = await PostgresSagaSession<MigrationRunState>.BeginAsync(scenario.DataSource, "backfill.run_sagas", CancellationToken.None))
+        await using (var session = await PostgresSagaSession<MigrationRunState>.BeginAsync(
+            scenario.DataSource, "backfill.run_sagas", CancellationToken.None))
         {
             session.Outbox.Add(RunCommands.PreFlight(state));
             await session.InsertAsync(state, CancellationToken.None);
             await session.CommitAsync(CancellationToken.None);
         }
-        Assert.Equal(1L, await scenario.ScalarAsync<long>("SELECT count(*) FROM backfill.saga_outbox WHERE correlation_id = @runId", new { runId }));
+        Assert.Equal(1L, await scenario.ScalarAsync<long>(
+            "SELECT count(*) FROM backfill.saga_outbox WHERE correlation_id = @runId", new { runId }));
 
         // The reconciler is held off, so only the outbox can move the run on.
-        await using var app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey,
+        await using var app = new ExecutorApp(
+            scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey,
             configureServices: services => services.Configure<ExecutorOptions>(o => o.StallTimeout = TimeSpan.FromHours(1)));
         var run = await new RunClient(app.CreateClient()).WaitAsync(runId);
 

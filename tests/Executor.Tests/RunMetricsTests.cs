@@ -34,7 +34,8 @@ public sealed class RunMetricsTests(InfrastructureFixture infrastructure)
         Assert.Empty(metrics.Of(Rollbacks));
         await using (var connection = await scenario.DataSource.OpenConnectionAsync())
         {
-            var ledger = await connection.QueryAsync<double>("SELECT duration_ms FROM backfill.run_batches WHERE run_id = @RunId", new { run.RunId });
+            var ledger = await connection.QueryAsync<double>(
+                "SELECT duration_ms FROM backfill.run_batches WHERE run_id = @RunId", new { run.RunId });
             Assert.Equal(ledger.Order(), metrics.Of(BatchDuration).Select(m => m.Value).Order());
         }
 
@@ -51,15 +52,14 @@ public sealed class RunMetricsTests(InfrastructureFixture infrastructure)
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
         using var metrics = MeasurementRecorder.ForHost(context.Services);
-        await scenario.ExecuteAsync($"""
-            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application'; END $$;
-            CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW WHEN (NEW.id = '{Scenario.Session(2)}') EXECUTE FUNCTION refuse();
-            """);
+        await scenario.RefuseUpdatesAsync(2);
 
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 4));
         Assert.Equal("Failed", run.State);
         // The failure is counted as the fault is audited, the other batches as they commit: both may trail the state.
-        await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.BatchFailed}')");
+        await scenario.WaitUntilAsync(
+            $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events " +
+            $"WHERE run_id = '{run.RunId}' AND action = '{RunAuditActions.BatchFailed}')");
         await Eventually.HoldsAsync(() => metrics.Of(BatchDuration).Count == 3);
 
         Assert.Equal(4, Assert.Single(metrics.Of(Failed)).Value);

@@ -39,7 +39,9 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
             }
             Assert.Equal("Completed", (await client.WaitAsync(runId)).State);
             // The audit of the last transition is the run's last span to end.
-            await scenario.WaitUntilAsync($"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events WHERE run_id = '{runId}' AND action = '{RunAuditActions.State(RunStates.Completed)}')");
+            await scenario.WaitUntilAsync(
+                $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events " +
+                $"WHERE run_id = '{runId}' AND action = '{RunAuditActions.State(RunStates.Completed)}')");
         }
         finally
         {
@@ -66,7 +68,8 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
         Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer);
 
         // Every step ran inside a consumer span, with the run, the plan and its counts, and its SQL below it.
-        var steps = trace.Where(s => s.Source.Name == "AspireMigration" && s.OperationName.StartsWith("run.", StringComparison.Ordinal)).ToList();
+        var steps = trace.Where(
+            s => s.Source.Name == "AspireMigration" && s.OperationName.StartsWith("run.", StringComparison.Ordinal)).ToList();
         Assert.Equal(Steps.Order(), steps.Select(s => s.OperationName).Distinct().Order());
         foreach (var step in steps)
         {
@@ -88,10 +91,14 @@ public sealed class RunTraceTests(InfrastructureFixture infrastructure)
         // What the saga sends leaves through its outbox: each relayed publish is a child of the transition that sent it.
         var relays = trace.Where(s => s.OperationName == "outbox.relay").ToList();
         Assert.NotEmpty(relays);
-        Assert.All(relays, relay => Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer && s.ParentSpanId == relay.SpanId));
+        Assert.All(relays, relay =>
+            Assert.Contains(trace,
+                s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer && s.ParentSpanId == relay.SpanId));
 
         // Spans go to the Aspire dashboard or any OTLP collector: none may carry a secret either.
-        var secrets = ServiceSecrets.Of(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
-        Assert.All(spans, span => Assert.DoesNotContain(secrets, secret => SpanTree.Describe(span).Contains(secret.Value, StringComparison.Ordinal)));
+        var secrets = ServiceSecrets.Of(
+            scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
+        Assert.All(spans, span =>
+            Assert.DoesNotContain(secrets, secret => SpanTree.Describe(span).Contains(secret.Value, StringComparison.Ordinal)));
     }
 }

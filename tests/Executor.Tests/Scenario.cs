@@ -1,9 +1,7 @@
 using AspireMigration.Shared.Database;
-using AspireMigration.Shared.Demo;
 using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace AspireMigration.Executor.Tests;
@@ -12,7 +10,7 @@ namespace AspireMigration.Executor.Tests;
 /// A database of its own holding the demo seed (18 orphans) and the tool schema, plus helpers to
 /// write plans the way the Analyzer would (plain SQL: the Executor must not depend on its code).
 /// </summary>
-public sealed class Scenario : IAsyncDisposable
+public sealed class Scenario : MigratedDatabase
 {
     public static readonly Guid Sentinel = SentinelProject.Id;
     public static readonly Guid P1 = Project(1), P2 = Project(2), P3 = Project(3), P4 = Project(4), P5 = Project(5);
@@ -27,18 +25,10 @@ public sealed class Scenario : IAsyncDisposable
     ];
 
     private Scenario(string connectionString)
-    {
-        ConnectionString = connectionString;
-        ServiceConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
-    }
-
-    public string ConnectionString { get; }
+        : base(connectionString) => ServiceConnectionString = connectionString;
 
     /// <summary>What the Executor connects with: the superuser's, or the least-privilege role's.</summary>
     public string ServiceConnectionString { get; private set; }
-
-    public NpgsqlDataSource DataSource { get; }
 
     public static Guid Session(int n) => Guid.Parse($"5e550000-0000-0000-0000-{n:D12}");
 
@@ -51,17 +41,18 @@ public sealed class Scenario : IAsyncDisposable
     public static async Task<Scenario> CreateAsync(InfrastructureFixture infrastructure, string? serviceRole = null)
     {
         var scenario = new Scenario(await infrastructure.CreateDatabaseAsync(withTargetSchema: false));
-        await new DemoSeeder(scenario.DataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions());
+        await SeedDemoAsync(scenario.DataSource);
         if (serviceRole is not null)
         {
             var password = Guid.NewGuid().ToString("N");
             var database = new NpgsqlConnectionStringBuilder(scenario.ConnectionString).Database!;
             await scenario.ExecuteAsync($"CREATE ROLE \"{serviceRole}\" LOGIN PASSWORD '{password}'");
             await scenario.ExecuteAsync(LeastPrivilegeGrants.For(serviceRole, database));
-            scenario.ServiceConnectionString = new NpgsqlConnectionStringBuilder(scenario.ConnectionString) { Username = serviceRole, Password = password }.ConnectionString;
+            scenario.ServiceConnectionString = new NpgsqlConnectionStringBuilder(
+                scenario.ConnectionString) { Username = serviceRole, Password = password }.ConnectionString;
         }
         await using var serviceDataSource = NpgsqlDataSource.Create(scenario.ServiceConnectionString);
-        await new ToolSchemaMigrator(serviceDataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
+        await MigrateToolSchemaAsync(serviceDataSource);
         return scenario;
     }
 
@@ -75,7 +66,8 @@ public sealed class Scenario : IAsyncDisposable
             INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
                                         manual_review, unassigned, risks, recommendations, analysis_duration_ms)
             VALUES (@planId, 'test', 1, 0.9, 0.6, @total, 0, 0, 0, 0, '[]', '[]', 1);
-            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events,
+            INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total,
+                evidence_events,
                                              reasoning, session_updated_at)
             SELECT @planId, u.session_id, u.type, u.target, 0.5, 1, 1, 'test plan', s.updated_at
             FROM unnest(@sessions, @types, @targets) AS u(session_id, type, target)
@@ -108,7 +100,8 @@ public sealed class Scenario : IAsyncDisposable
                 SELECT gen_random_uuid(), 'test', 'bulk orphan' FROM generate_series(1, @count)
                 RETURNING id
             ), items AS (
-                INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total, evidence_events, reasoning)
+                INSERT INTO backfill.plan_items (plan_id, session_id, assignment_type, target_project_id, confidence, events_total,
+                    evidence_events, reasoning)
                 SELECT @planId, id, 'confident', @target, 1, 1, 1, 'test plan' FROM added
             )
             INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
@@ -121,7 +114,8 @@ public sealed class Scenario : IAsyncDisposable
 
     /// <summary>Approves a plan as the Analyzer does; the database records the newest decision the approval covers.</summary>
     public Task ApproveAsync(Guid planId, string approvedBy = "approver") =>
-        ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, @approvedBy)", new { planId, approvedBy });
+        ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, @approvedBy)",
+            new { planId, approvedBy });
 
     /// <summary>Withdraws the approval in force as the Analyzer does.</summary>
     public Task WithdrawApprovalAsync(Guid planId, string withdrawnBy = "approver", string reason = "decisions to change") =>
@@ -140,6 +134,17 @@ public sealed class Scenario : IAsyncDisposable
             """, new { planId, sessionId = Session(session), decision, target });
     }
 
+    /// <summary>
+    /// An application's trigger that refuses every update of one seed session: the batch holding it fails on every
+    /// delivery (a poison batch), with "session is locked by the application".
+    /// </summary>
+    public Task RefuseUpdatesAsync(int session) =>
+        ExecuteAsync($"""
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql
+                AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application'; END $$;
+            CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW WHEN (NEW.id = '{Session(session)}') EXECUTE FUNCTION refuse();
+            """);
+
     /// <summary>The project_id of every seed orphan, by session number.</summary>
     public async Task<Dictionary<int, Guid?>> SeedProjectsAsync()
     {
@@ -154,25 +159,12 @@ public sealed class Scenario : IAsyncDisposable
     {
         await using var connection = await DataSource.OpenConnectionAsync();
         var rows = await connection.QueryAsync<(Guid Id, string Row)>(
-            "SELECT id, row_to_json(s)::text FROM sessions s WHERE id = ANY(@ids)", new { ids = SeedPlan.Select(i => Session(i.Session)).ToArray() });
+            "SELECT id, row_to_json(s)::text FROM sessions s WHERE id = ANY(@ids)",
+            new { ids = SeedPlan.Select(i => Session(i.Session)).ToArray() });
         return rows.ToDictionary(r => r.Id, r => r.Row);
-    }
-
-    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync();
-        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
     /// <summary>Polls a boolean query until it holds, for effects that follow a state change asynchronously.</summary>
     public Task WaitUntilAsync(string sql, TimeSpan? timeout = null) =>
         Eventually.HoldsAsync(() => ScalarAsync<bool>(sql), timeout ?? TimeSpan.FromSeconds(30));
-
-    public async Task ExecuteAsync(string sql, object? parameters = null)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(sql, parameters);
-    }
-
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -9,7 +9,8 @@ public sealed class SessionLock : IAsyncDisposable
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
 
-    private SessionLock(NpgsqlConnection connection, NpgsqlTransaction transaction) => (this.connection, this.transaction) = (connection, transaction);
+    private SessionLock(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        (this.connection, this.transaction) = (connection, transaction);
 
     public static async Task<SessionLock> TakeAsync(Scenario scenario, Guid sessionId)
     {

@@ -113,7 +113,8 @@ public sealed class AlertRuleTests(InfrastructureFixture fixture)
         Assert.Equal($"Run {stalled} has made no progress for 6 minutes while Migrating", alert.Message);
 
         // Four minutes and a half without progress is not yet a stall.
-        await db.ExecuteAsync("UPDATE backfill.run_sagas SET updated_at = now() - interval '270 seconds' WHERE correlation_id = @stalled", new { stalled });
+        await db.ExecuteAsync(
+            "UPDATE backfill.run_sagas SET updated_at = now() - interval '270 seconds' WHERE correlation_id = @stalled", new { stalled });
         Assert.DoesNotContain(await Evaluate(db), a => a.Rule == "run-stalled");
     }
 

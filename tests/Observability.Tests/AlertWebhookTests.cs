@@ -55,7 +55,8 @@ public sealed class AlertWebhookTests(InfrastructureFixture fixture)
         using var host = builder.Build();
         await host.StartAsync();
         // Any other request of the host is traced: the instrumentation is live, only the webhook's request is not.
-        using var ping = await host.Services.GetRequiredService<IHttpClientFactory>().CreateClient().GetAsync($"{receiver.Urls.Single()}/ping");
+        using var ping = await host.Services.GetRequiredService<IHttpClientFactory>().CreateClient().GetAsync(
+            $"{receiver.Urls.Single()}/ping");
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (received.IsEmpty && DateTime.UtcNow < deadline)
@@ -72,6 +73,7 @@ public sealed class AlertWebhookTests(InfrastructureFixture fixture)
         Assert.Contains(logs.Entries, e => e.Contains("sent to the webhook", StringComparison.Ordinal));
         logs.AssertNeverLogged(new Dictionary<string, string> { ["the webhook's token"] = token });
         Assert.Contains(spans, span => span.GetTagItem("url.full") is string url && url.EndsWith("/ping", StringComparison.Ordinal));
-        Assert.DoesNotContain(spans, span => span.TagObjects.Any(tag => tag.Value?.ToString()?.Contains(token, StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(
+            spans, span => span.TagObjects.Any(tag => tag.Value?.ToString()?.Contains(token, StringComparison.Ordinal) == true));
     }
 }

@@ -45,7 +45,8 @@ public sealed class OutboundConnectionTests(InfrastructureFixture fixture)
                 }
                 else
                 {
-                    connections.Enqueue((activity.GetTagItem("network.peer.address") as string, activity.GetTagItem("network.peer.port")?.ToString()));
+                    connections.Enqueue((
+                        activity.GetTagItem("network.peer.address") as string, activity.GetTagItem("network.peer.port")?.ToString()));
                 }
             },
         };

@@ -1,35 +1,23 @@
-using AspireMigration.Shared.Database;
 using AspireMigration.TestSupport;
-using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace AspireMigration.Observability.Tests;
 
 /// <summary>A fresh database with the target schema and the tool schema, for one test.</summary>
-public sealed class ToolDatabase : IAsyncDisposable
+public sealed class ToolDatabase : MigratedDatabase
 {
-    private ToolDatabase(NpgsqlDataSource dataSource) => DataSource = dataSource;
-
-    public NpgsqlDataSource DataSource { get; }
-
-    public static async Task<ToolDatabase> CreateAsync(InfrastructureFixture fixture)
+    private ToolDatabase(string connectionString)
+        : base(connectionString)
     {
-        var dataSource = NpgsqlDataSource.Create(await fixture.CreateDatabaseAsync());
-        await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync();
-        return new ToolDatabase(dataSource);
     }
 
-    public async Task ExecuteAsync(string sql, object? parameters = null)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(sql, parameters);
-    }
+    public static Task<ToolDatabase> CreateAsync(InfrastructureFixture fixture) =>
+        CreateAsync(fixture, connectionString => new ToolDatabase(connectionString));
 
     public Task InsertPlanAsync(Guid planId, int total, int tentative, int manualReview, double analysisMs) => ExecuteAsync("""
         INSERT INTO backfill.plans (id, created_by, prior, confident_threshold, tentative_threshold, total, confident, tentative,
                                     manual_review, unassigned, risks, recommendations, analysis_duration_ms)
-        VALUES (@planId, 'test', 1, 0.9, 0.6, @total, @total - @tentative - @manualReview, @tentative, @manualReview, 0, '[]', '[]', @analysisMs)
+        VALUES (@planId, 'test', 1, 0.9, 0.6, @total, @total - @tentative - @manualReview, @tentative, @manualReview, 0, '[]', '[]',
+            @analysisMs)
         """, new { planId, total, tentative, manualReview, analysisMs });
 
     /// <summary>A finished run whose included items ended with the given outcomes.</summary>
@@ -43,6 +31,4 @@ public sealed class ToolDatabase : IAsyncDisposable
             SELECT @runId, gen_random_uuid(), 'confident', true, o FROM unnest(@outcomes) AS o;
             """, new { runId, sagaState, orphansBefore, outcomes });
     }
-
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

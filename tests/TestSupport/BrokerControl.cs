@@ -24,7 +24,8 @@ public sealed class BrokerControl(LocalRabbitMQServerResource broker)
 
     /// <summary>The names of the node's queues.</summary>
     public async Task<IReadOnlyList<string>> ListQueuesAsync() =>
-        (await RunAsync("list_queues", "--quiet", "--no-table-headers", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (await RunAsync("list_queues", "--quiet", "--no-table-headers", "name")).Split(
+            '\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Messages waiting for a consumer in the queues whose name starts with <paramref name="prefix"/>.</summary>
     public async Task<long> ReadyMessagesAsync(string prefix) =>
@@ -45,7 +46,8 @@ public sealed class BrokerControl(LocalRabbitMQServerResource broker)
 
     private async Task<string> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path.Combine(Path.GetDirectoryName(broker.Command)!, "rabbitmqctl"), ["-n", broker.NodeName, .. arguments])
+        var start = new ProcessStartInfo(
+            Path.Combine(Path.GetDirectoryName(broker.Command)!, "rabbitmqctl"), ["-n", broker.NodeName, .. arguments])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

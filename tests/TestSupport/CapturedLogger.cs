@@ -11,7 +11,8 @@ internal sealed class CapturedLogger(string category, ConcurrentQueue<string> en
 
     public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(
+        LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         // Level and category first, up to the first colon: what a failing assertion may show.
         var entry = new StringBuilder($"{logLevel} {category}: {formatter(state, exception)}");

@@ -26,21 +26,9 @@ public static class CommittedOpenApi
     /// <summary>UPDATE_OPENAPI=1: the documents are being rewritten from the live services.</summary>
     public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1";
 
-    public static string PathOf(string name) => Path.Combine(RepositoryRoot(), "docs", "api", name + ".json");
+    public static string PathOf(string name) => Path.Combine(Repository.Root, "docs", "api", name + ".json");
 
     /// <summary>Indented, one line ending: the document's own serialisation differs in whitespace only.</summary>
     private static string Normalise(string document) =>
         JsonNode.Parse(document)!.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AspireMigration.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("AspireMigration.sln not found above " + AppContext.BaseDirectory);
-    }
 }

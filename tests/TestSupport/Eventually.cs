@@ -15,5 +15,6 @@ public static class Eventually
         }
     }
 
-    public static Task HoldsAsync(Func<bool> condition, TimeSpan? timeout = null) => HoldsAsync(() => Task.FromResult(condition()), timeout);
+    public static Task HoldsAsync(Func<bool> condition, TimeSpan? timeout = null) =>
+        HoldsAsync(() => Task.FromResult(condition()), timeout);
 }

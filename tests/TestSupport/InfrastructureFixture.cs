@@ -42,14 +42,17 @@ public class InfrastructureFixture : IAsyncLifetime
     /// <summary>The Dashboard's key, which may name the acting user and role (the AppHost parameter "dashboard-api-key").</summary>
     public string ServiceApiKey { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>The command line's key, a fixed identity with the Approver and Operator roles (the AppHost parameter "cli-api-key").</summary>
+    /// <summary>The command line's key, a fixed identity with the Approver and Operator roles (the AppHost parameter
+    /// "cli-api-key").</summary>
     public string CliApiKey { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>Where the AppHost keeps this fixture's local data (and the command line's config file).</summary>
     public string DataDirectory => dataDirectory;
 
-    /// <summary>The fixture's RabbitMQ node, for tests that put it under faults (stop/start it through <see cref="App"/>'s resource commands).</summary>
-    public BrokerControl Broker => new(App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalRabbitMQServerResource>().Single());
+    /// <summary>The fixture's RabbitMQ node, for tests that put it under faults (stop/start it through <see cref="App"/>'s resource
+    /// commands).</summary>
+    public BrokerControl Broker =>
+        new(App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalRabbitMQServerResource>().Single());
 
     public virtual async Task InitializeAsync()
     {
@@ -103,7 +106,8 @@ public class InfrastructureFixture : IAsyncLifetime
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
-            await using var schema = new NpgsqlCommand(SqlScripts.Read("TargetSchema.sql") + SqlScripts.Read("TargetIndexes.sql"), connection);
+            await using var schema = new NpgsqlCommand(
+                SqlScripts.Read("TargetSchema.sql") + SqlScripts.Read("TargetIndexes.sql"), connection);
             await schema.ExecuteNonQueryAsync();
         }
         return connectionString;

@@ -49,5 +49,7 @@ public sealed class MeasurementRecorder : IDisposable
 
     private void Add<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         where T : struct =>
-        measurements.Enqueue(new Measured(instrument.Name, Convert.ToDouble(value), tags.ToArray().ToDictionary(t => t.Key, t => t.Value), Activity.Current));
+        measurements.Enqueue(
+            new Measured(instrument.Name, Convert.ToDouble(value), tags.ToArray().ToDictionary(t => t.Key, t => t.Value),
+                Activity.Current));
 }

@@ -15,7 +15,7 @@ public static class OpenApiLinter
     /// <summary>Lints docs/api/&lt;name&gt;.json for each name; the exit code is 0 only when no rule reports an error.</summary>
     public static async Task<(int ExitCode, string Output)> LintAsync(params string[] names)
     {
-        var folder = Path.Combine(CommittedOpenApi.RepositoryRoot(), "tests", "TestSupport", "openapi-lint");
+        var folder = Path.Combine(Repository.Root, "tests", "TestSupport", "openapi-lint");
         var redocly = Path.Combine(folder, "node_modules", ".bin", "redocly");
         await Install.WaitAsync();
         try

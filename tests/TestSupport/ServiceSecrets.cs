@@ -5,7 +5,8 @@ namespace AspireMigration.TestSupport;
 /// <summary>What a service is given and must never write to a log, by name.</summary>
 public static class ServiceSecrets
 {
-    public static IReadOnlyDictionary<string, string> Of(string databaseConnectionString, string messagingConnectionString, string serviceApiKey)
+    public static IReadOnlyDictionary<string, string> Of(
+        string databaseConnectionString, string messagingConnectionString, string serviceApiKey)
     {
         var brokerPassword = new Uri(messagingConnectionString).UserInfo.Split(':', 2)[1];
         return new Dictionary<string, string>

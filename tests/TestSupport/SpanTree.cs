@@ -34,12 +34,14 @@ public static class SpanTree
         var root = Assert.Single(trace, s => s.ParentSpanId == default);
         Assert.Equal(DashboardEvent, root.OperationName);
         var dump = string.Join(Environment.NewLine, trace.Select(Describe));
-        Assert.All(trace.Where(s => s != root), s => Assert.True(ids.Contains(s.ParentSpanId), "Parent missing: " + Describe(s) + Environment.NewLine + dump));
+        Assert.All(trace.Where(s => s != root),
+            s => Assert.True(ids.Contains(s.ParentSpanId), "Parent missing: " + Describe(s) + Environment.NewLine + dump));
         return trace;
     }
 
     public static Activity ParentOf(IReadOnlyList<Activity> trace, Activity span) => trace.Single(s => s.SpanId == span.ParentSpanId);
 
     public static string Describe(Activity span) =>
-        $"{span.Source.Name} {span.Kind} '{span.DisplayName}' {span.SpanId} <- {span.ParentSpanId} [{string.Join(", ", span.TagObjects.Select(t => $"{t.Key}={t.Value}"))}]";
+        $"{span.Source.Name} {span.Kind} '{span.DisplayName}' {span.SpanId} <- {span.ParentSpanId} "
+        + $"[{string.Join(", ", span.TagObjects.Select(t => $"{t.Key}={t.Value}"))}]";
 }

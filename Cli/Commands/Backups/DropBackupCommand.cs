@@ -10,7 +10,8 @@ namespace AspireMigration.Cli.Commands.Backups;
 [Description("Drop a finished run's backup table once its retention has passed (Operator); the run can no longer be rolled back")]
 public sealed class DropBackupCommand(CliEnvironment environment) : ServiceCommand<RunIdSettings>(environment)
 {
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
     {
         var backup = (await client.GetAsync(Service.Executor, "/api/backups", cancellationToken)).Items()
             .FirstOrDefault(b => b.Text("runId") == settings.RunId.ToString());

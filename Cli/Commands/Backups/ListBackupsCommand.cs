@@ -8,7 +8,8 @@ namespace AspireMigration.Cli.Commands.Backups;
 [Description("Every run's backup table, with its rows and whether it was dropped")]
 public sealed class ListBackupsCommand(CliEnvironment environment) : ServiceCommand<GlobalSettings>(environment)
 {
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
         var backups = await client.GetAsync(Service.Executor, "/api/backups", cancellationToken);
         output.Write(backups, console => console.Write(Tables.Of(backups.Items(),

@@ -32,13 +32,16 @@ public sealed class AnalyzePlanCommand(CliEnvironment environment) : ServiceComm
         public string? Format { get; init; }
 
         public override ValidationResult Validate() =>
-            Format is not null && Report is null ? ValidationResult.Error("--format needs --report <FILE>.") : ReportFormats.Validate(Format);
+            Format is not null && Report is null ? ValidationResult.Error("--format needs --report <FILE>.")
+            : ReportFormats.Validate(Format);
     }
 
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
         var plan = (await client.SendAsync(HttpMethod.Post, Service.Analyzer, "/api/plans",
-            new { prior = settings.Prior, confidentThreshold = settings.ConfidentThreshold, tentativeThreshold = settings.TentativeThreshold },
+            new { prior = settings.Prior, confidentThreshold = settings.ConfidentThreshold,
+                tentativeThreshold = settings.TentativeThreshold },
             cancellationToken))!.Value;
         if (settings.Report is { } report)
         {

@@ -19,7 +19,8 @@ public sealed class ApprovePlanCommand(CliEnvironment environment) : ServiceComm
         public bool AcknowledgeRisks { get; init; }
     }
 
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
         var plan = await PlanText.ReadAsync(client, settings.PlanId, cancellationToken);
         var counts = plan.Field("summary");
@@ -30,7 +31,8 @@ public sealed class ApprovePlanCommand(CliEnvironment environment) : ServiceComm
         {
             return ExitCodes.Failed;
         }
-        var approved = (await client.SendAsync(HttpMethod.Post, Service.Analyzer, $"/api/plans/{Uri.EscapeDataString(settings.PlanId)}/approve",
+        var approved = (await client.SendAsync(
+            HttpMethod.Post, Service.Analyzer, $"/api/plans/{Uri.EscapeDataString(settings.PlanId)}/approve",
             new { acknowledgeRisks = settings.AcknowledgeRisks }, cancellationToken))!.Value;
         output.Write(approved, console => PlanText.Write(console, approved));
         return ExitCodes.Done;

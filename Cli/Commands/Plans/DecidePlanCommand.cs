@@ -29,18 +29,22 @@ public sealed class DecidePlanCommand(CliEnvironment environment) : ServiceComma
         public string? Project { get; init; }
 
         public override ValidationResult Validate() =>
-            !Decisions.Contains(Decision) ? ValidationResult.Error($"The decision must be one of {string.Join(", ", Decisions)}, not '{Decision}'.")
-            : (Decision == "assign") != (Project is not null) ? ValidationResult.Error("assign needs a PROJECT; exclude and include take none.")
+            !Decisions.Contains(Decision)
+            ? ValidationResult.Error($"The decision must be one of {string.Join(", ", Decisions)}, not '{Decision}'.")
+            : (Decision == "assign") != (Project is not null)
+                ? ValidationResult.Error("assign needs a PROJECT; exclude and include take none.")
             : ValidationResult.Success();
     }
 
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
         var target = settings.Project is null ? (Guid?)null : await ProjectIdAsync(client, settings.Project, cancellationToken);
         await client.SendAsync(HttpMethod.Post, Service.Analyzer,
             $"/api/plans/{Uri.EscapeDataString(settings.PlanId)}/items/{Uri.EscapeDataString(settings.SessionId)}/decision",
             new { decision = settings.Decision, targetProjectId = target }, cancellationToken);
-        output.Say(Markup.Escape($"Recorded {settings.Decision} for session {settings.SessionId}" + (target is null ? "." : $" to project {target}.")));
+        output.Say(Markup.Escape(
+            $"Recorded {settings.Decision} for session {settings.SessionId}" + (target is null ? "." : $" to project {target}.")));
         return ExitCodes.Done;
     }
 
@@ -55,6 +59,7 @@ public sealed class DecidePlanCommand(CliEnvironment environment) : ServiceComma
             .Where(p => string.Equals(p.Text("name"), project, StringComparison.OrdinalIgnoreCase)).ToList();
         return matches.Count == 1
             ? Guid.Parse(matches[0].Text("id"))
-            : throw new CliUsageException($"'{project}' names {(matches.Count == 0 ? "no" : "more than one")} active project; pass its id.");
+            : throw new CliUsageException(
+                $"'{project}' names {(matches.Count == 0 ? "no" : "more than one")} active project; pass its id.");
     }
 }

@@ -8,7 +8,8 @@ namespace AspireMigration.Cli.Commands.Plans;
 [Description("All plans, newest first")]
 public sealed class ListPlansCommand(CliEnvironment environment) : ServiceCommand<GlobalSettings>(environment)
 {
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
         var plans = await client.GetAsync(Service.Analyzer, "/api/plans", cancellationToken);
         output.Write(plans, console => console.Write(Tables.Of(plans.Items(),

@@ -16,7 +16,8 @@ public static class PlanText
             ("Plan", plan.Text("planId")),
             ("Created", $"{plan.Text("createdAt")} by {plan.Text("createdBy")}"),
             ("Items", Counts(counts)),
-            ("Approved", approval.ValueKind == JsonValueKind.Object ? $"by {approval.Text("approvedBy")} at {approval.Text("approvedAt")}" : "no")));
+            ("Approved", approval.ValueKind == JsonValueKind.Object ? $"by {approval.Text("approvedBy")} at {approval.Text("approvedAt")}"
+                : "no")));
         foreach (var risk in plan.Items("risks"))
         {
             console.MarkupLine($"[yellow]risk:[/] {Markup.Escape(risk.GetString() ?? "")}");

@@ -26,10 +26,13 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
         public int PageSize { get; init; } = 50;
     }
 
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        var query = $"page={settings.Page}&pageSize={settings.PageSize}" + (settings.Type is { } type ? $"&type={Uri.EscapeDataString(type)}" : "");
-        var page = await client.GetAsync(Service.Analyzer, $"/api/plans/{Uri.EscapeDataString(settings.PlanId)}?{query}", cancellationToken);
+        var query = $"page={settings.Page}&pageSize={settings.PageSize}"
+            + (settings.Type is { } type ? $"&type={Uri.EscapeDataString(type)}" : "");
+        var page = await client.GetAsync(
+            Service.Analyzer, $"/api/plans/{Uri.EscapeDataString(settings.PlanId)}?{query}", cancellationToken);
         output.Write(page, console =>
         {
             PlanText.Write(console, page.Field("plan"));
@@ -40,7 +43,8 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
                 ("Confidence", i => i.Text("confidence")),
                 ("Decision", i => i.Field("decision").Text("decision")),
                 ("Reasoning", i => i.Text("reasoning"))));
-            console.MarkupLine(Markup.Escape($"Page {page.Number("page")}, {page.Items("items").Count()} of {page.Number("totalItems")} items"));
+            console.MarkupLine(Markup.Escape(
+                $"Page {page.Number("page")}, {page.Items("items").Count()} of {page.Number("totalItems")} items"));
         });
         return ExitCodes.Done;
     }

@@ -8,7 +8,8 @@ namespace AspireMigration.Cli.Commands.Runs;
 [Description("All runs with their state and counts")]
 public sealed class ListRunsCommand(CliEnvironment environment) : ServiceCommand<GlobalSettings>(environment)
 {
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
         var runs = await client.GetAsync(Service.Executor, "/api/runs", cancellationToken);
         output.Write(runs, console => console.Write(Tables.Of(runs.Items(),

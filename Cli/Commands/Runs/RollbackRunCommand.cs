@@ -27,9 +27,11 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
         public bool Wait { get; init; }
     }
 
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        var preview = await client.GetAsync(Service.Executor, $"/api/runs/{settings.RunId}/rollback-preview?pageSize=20", cancellationToken);
+        var preview = await client.GetAsync(
+            Service.Executor, $"/api/runs/{settings.RunId}/rollback-preview?pageSize=20", cancellationToken);
         if (settings.Preview)
         {
             output.Write(preview, console => WritePreview(console, preview));
@@ -42,10 +44,12 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
             return ExitCodes.Failed;
         }
         var before = await client.GetAsync(Service.Executor, $"/api/runs/{settings.RunId}", cancellationToken);
-        await client.SendAsync(HttpMethod.Post, Service.Executor, $"/api/runs/{settings.RunId}/rollback", new { force = settings.Force }, cancellationToken);
+        await client.SendAsync(
+            HttpMethod.Post, Service.Executor, $"/api/runs/{settings.RunId}/rollback", new { force = settings.Force }, cancellationToken);
         if (!settings.Wait)
         {
-            output.Say(Markup.Escape($"Rollback of run {settings.RunId} accepted; follow it with: aspire-migration runs show {settings.RunId}"));
+            output.Say(Markup.Escape(
+                $"Rollback of run {settings.RunId} accepted; follow it with: aspire-migration runs show {settings.RunId}"));
             return ExitCodes.Done;
         }
         // Done once the saga moved on from the state it was in and is not rolling back any more.
@@ -62,8 +66,10 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
             console.MarkupLine($"[red]The backup is unusable:[/] {Markup.Escape(problem)}");
         }
         console.Write(Tables.Fields(
-            ("Would restore", preview.Text("wouldRestore")), ("Already original", preview.Text("alreadyOriginal")), ("Conflicts", preview.Text("conflicts"))));
-        console.Write(Tables.Of(preview.Items("sessions"), preview.Items("sessions").FirstOrDefault() is { ValueKind: JsonValueKind.Object } first
+            ("Would restore", preview.Text("wouldRestore")), ("Already original", preview.Text("alreadyOriginal")),
+            ("Conflicts", preview.Text("conflicts"))));
+        console.Write(Tables.Of(
+            preview.Items("sessions"), preview.Items("sessions").FirstOrDefault() is { ValueKind: JsonValueKind.Object } first
             ? first.EnumerateObject().Select(f => (f.Name, (Func<JsonElement, string>)(row => row.Text(f.Name)))).ToArray()
             : [("Session", _ => "")]));
     }

@@ -5,7 +5,8 @@ using Spectre.Console;
 
 namespace AspireMigration.Cli.Commands.Runs;
 
-/// <summary>Pause, resume or cancel: one POST to the run's verb, asked about first when <see cref="Question"/> says the step is risky.</summary>
+/// <summary>Pause, resume or cancel: one POST to the run's verb, asked about first when <see cref="Question"/> says the step is
+/// risky.</summary>
 public abstract class RunControlCommand(CliEnvironment environment) : ServiceCommand<RunIdSettings>(environment)
 {
     protected abstract string Verb { get; }
@@ -13,9 +14,11 @@ public abstract class RunControlCommand(CliEnvironment environment) : ServiceCom
     /// <summary>What to ask, from the run as it is now; null when the step needs no confirmation.</summary>
     protected virtual string? Question(System.Text.Json.JsonElement run) => null;
 
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
     {
-        if (Question(await client.GetAsync(Service.Executor, $"/api/runs/{settings.RunId}", cancellationToken)) is { } question && !output.Confirm(question))
+        if (Question(await client.GetAsync(Service.Executor, $"/api/runs/{settings.RunId}", cancellationToken)) is { } question
+            && !output.Confirm(question))
         {
             return ExitCodes.Failed;
         }

@@ -20,10 +20,12 @@ public sealed class RunReportCommand(CliEnvironment environment) : ServiceComman
         [Description("Write to FILE instead of stdout")]
         public string? Output { get; init; }
 
-        public override ValidationResult Validate() => base.Validate() is { Successful: false } invalid ? invalid : ReportFormats.Validate(Format);
+        public override ValidationResult Validate() => base.Validate() is { Successful: false } invalid ? invalid
+            : ReportFormats.Validate(Format);
     }
 
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
         var path = $"/api/runs/{settings.RunId}/report?format={ReportFormats.Choose(settings.Format, settings.Output)}";
         if (settings.Output is null)

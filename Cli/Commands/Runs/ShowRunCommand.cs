@@ -8,7 +8,8 @@ namespace AspireMigration.Cli.Commands.Runs;
 [Description("A run's state and counts")]
 public sealed class ShowRunCommand(CliEnvironment environment) : ServiceCommand<RunIdSettings>(environment)
 {
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
     {
         var run = await client.GetAsync(Service.Executor, $"/api/runs/{settings.RunId}", cancellationToken);
         output.Write(run, console => console.Write(Tables.Fields(run.EnumerateObject()

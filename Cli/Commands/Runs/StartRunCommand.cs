@@ -37,7 +37,8 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
             : ValidationResult.Success();
     }
 
-    protected override async Task<int> RunAsync(ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(
+        ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
         // A dry run changes nothing, so it is never asked about.
         if (!settings.DryRun)
@@ -50,11 +51,13 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
             }
         }
         var started = (await client.SendAsync(HttpMethod.Post, Service.Executor, "/api/runs",
-            new { planId = Guid.Parse(settings.PlanIdText), settings.SkipLowConfidence, settings.BatchSize, settings.DryRun }, cancellationToken))!.Value;
+            new { planId = Guid.Parse(settings.PlanIdText), settings.SkipLowConfidence, settings.BatchSize, settings.DryRun },
+            cancellationToken))!.Value;
         var runId = Guid.Parse(started.Text("runId"));
         if (!settings.Wait)
         {
-            output.Write(started, console => console.MarkupLine(Markup.Escape($"Run {runId} started; follow it with: aspire-migration runs watch {runId}")));
+            output.Write(started,
+                console => console.MarkupLine(Markup.Escape($"Run {runId} started; follow it with: aspire-migration runs watch {runId}")));
             return ExitCodes.Done;
         }
         var run = await new RunWatcher(client, output).WaitAsync(runId, RunOutcome.IsFinished, cancellationToken);

@@ -12,7 +12,8 @@ public sealed class BatchPipelineTests
     {
         var consumed = new List<int>();
 
-        await BatchPipeline.RunAsync(Batches(10), (batch, _) => { consumed.AddRange(batch); return Task.CompletedTask; }, CancellationToken.None);
+        await BatchPipeline.RunAsync(
+            Batches(10), (batch, _) => { consumed.AddRange(batch); return Task.CompletedTask; }, CancellationToken.None);
 
         Assert.Equal(Enumerable.Range(0, 30), consumed);
     }
@@ -34,7 +35,9 @@ public sealed class BatchPipelineTests
         var consumed = 0;
 
         var thrown = await Assert.ThrowsAsync<TimeoutException>(() =>
-            BatchPipeline.RunAsync(FailingBatches(), async (_, token) => { consumed++; await Task.Delay(1, token); }, CancellationToken.None).WaitAsync(Patience));
+            BatchPipeline.RunAsync(
+                FailingBatches(), async (_, token) => { consumed++; await Task.Delay(1, token); }, CancellationToken.None).WaitAsync(
+                Patience));
 
         Assert.Equal("reader lost", thrown.Message);
         Assert.InRange(consumed, 0, 2);

@@ -10,7 +10,8 @@ public sealed class BenchCommandLineTests
     [InlineData("analysis", "--orphans", "-1", "--orphans takes sizes between 0 and")]
     [InlineData("all", "--sizes", "17", "--sizes takes sizes between 18 and")]
     [InlineData("bogus", "--sizes", "18", "usage: analysis --connection")]
-    public async Task A_wrong_command_line_is_a_usage_error_before_any_database_is_made(string verb, string option, string value, string message)
+    public async Task A_wrong_command_line_is_a_usage_error_before_any_database_is_made(
+        string verb, string option, string value, string message)
     {
         var (exitCode, _, stderr) = await CommandLineRun.RunAsync((output, error) =>
             BenchCommandLine.RunAsync([verb, "--connection", "Host=127.0.0.1;Port=1", option, value], output, error));

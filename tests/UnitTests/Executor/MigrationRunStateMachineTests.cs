@@ -55,7 +55,8 @@ public sealed class MigrationRunStateMachineTests
 
         await harness.Bus.Publish(new ValidationFailed(runId, ["orphan count fell by 2, expected 1"]));
         Assert.NotNull(await saga.Exists(runId, saga.StateMachine.RollingBack));
-        Assert.True(await harness.Published.Any<RestoreRun>(m => m.Context.Message.RunId == runId && m.Context.Message.RequestedBy == MigrationRunStateMachine.SystemActor));
+        Assert.True(await harness.Published.Any<RestoreRun>(
+            m => m.Context.Message.RunId == runId && m.Context.Message.RequestedBy == MigrationRunStateMachine.SystemActor));
 
         await harness.Bus.Publish<Fault<RestoreRun>>(new
         {
@@ -64,7 +65,8 @@ public sealed class MigrationRunStateMachineTests
         });
         Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Failed));
         var failed = saga.Sagas.Contains(runId)!;
-        Assert.Equal(("Rollback failed: disk full", "Validation failed: orphan count fell by 2, expected 1"), (failed.RollbackError, failed.Reason));
+        Assert.Equal(("Rollback failed: disk full", "Validation failed: orphan count fell by 2, expected 1"),
+            (failed.RollbackError, failed.Reason));
         Assert.True(await harness.Published.Any<ReleaseRun>(m => m.Context.Message.RunId == runId));
 
         // An operator's later rollback that completes clears the stale rollback error; why the run rolled back stays.
@@ -126,7 +128,8 @@ public sealed class MigrationRunStateMachineTests
         await harness.Bus.Publish(new BackupCompleted(automatic, "sessions_backup", 0));
         await harness.Bus.Publish(new ValidationFailed(automatic, ["1 migrated sessions no longer hold their target project"]));
         Assert.NotNull(await saga.Exists(automatic, saga.StateMachine.RollingBack));
-        await harness.Bus.Publish(new RollbackRefused(automatic, saga.Sagas.Contains(automatic)!.RollbackId!.Value, "The backup table does not exist."));
+        await harness.Bus.Publish(
+            new RollbackRefused(automatic, saga.Sagas.Contains(automatic)!.RollbackId!.Value, "The backup table does not exist."));
         Assert.NotNull(await saga.Exists(automatic, saga.StateMachine.Failed));
         Assert.Equal("Rollback failed: The backup table does not exist.", saga.Sagas.Contains(automatic)!.RollbackError);
     }
@@ -155,11 +158,13 @@ public sealed class MigrationRunStateMachineTests
     {
         var run = new MigrationRunState
         {
-            CorrelationId = Guid.NewGuid(), CurrentState = state, DryRun = dryRun, TotalBatches = 6, NextBatch = 5, CompletedBatches = [1, 3],
+            CorrelationId = Guid.NewGuid(), CurrentState = state, DryRun = dryRun, TotalBatches = 6, NextBatch = 5,
+                CompletedBatches = [1, 3],
             RollbackId = Guid.NewGuid(), RollbackRequestedBy = "operator",
         };
         var commands = RunCommands.AwaitedBy(run);
-        Assert.Equal(expected, string.Join(", ", commands.Select(c => c is MigrateBatch b ? $"MigrateBatch {b.BatchNumber}" : c.GetType().Name)));
+        Assert.Equal(expected,
+            string.Join(", ", commands.Select(c => c is MigrateBatch b ? $"MigrateBatch {b.BatchNumber}" : c.GetType().Name)));
         Assert.All(commands, c => Assert.Equal(run.CorrelationId, (Guid)c.GetType().GetProperty("RunId")!.GetValue(c)!));
     }
 

@@ -31,18 +31,21 @@ public sealed class AlertThresholdsTests
         var thresholds = Bind(new Dictionary<string, string?> { ["Alerts:AnalysisSeconds"] = "1" });
 
         Assert.Equal((0.10m, 0.30m, 1d, TimeSpan.FromHours(24), TimeSpan.FromMinutes(5)),
-            (thresholds.RunFailureRate, thresholds.PlanUncertainShare, thresholds.AnalysisSeconds, thresholds.RollbackWindow, thresholds.RunStalledAfter));
+            (thresholds.RunFailureRate, thresholds.PlanUncertainShare, thresholds.AnalysisSeconds, thresholds.RollbackWindow,
+                thresholds.RunStalledAfter));
     }
 
     [Fact]
     public void A_malformed_value_is_refused_rather_than_read_as_zero()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Bind(new Dictionary<string, string?> { ["Alerts:RunFailureRate"] = "ten percent" }));
+        var error = Assert.Throws<InvalidOperationException>(
+            () => Bind(new Dictionary<string, string?> { ["Alerts:RunFailureRate"] = "ten percent" }));
 
         Assert.Contains("RunFailureRate", error.Message, StringComparison.Ordinal);
     }
 
     // As ServiceDefaults' AddApplicationDatabase binds them.
     private static AlertThresholds Bind(Dictionary<string, string?> settings) =>
-        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("Alerts").Get<AlertThresholds>() ?? new AlertThresholds();
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("Alerts").Get<AlertThresholds>()
+        ?? new AlertThresholds();
 }
