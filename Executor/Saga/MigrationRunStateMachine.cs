@@ -125,7 +125,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                     ctx.Saga.FinishedAt = ctx.Saga.UpdatedAt;
                 }
             })
-            .Enqueue(ctx => StateChanged(ctx.Saga)));
+            // A new instance enters Initial before StartRun's data is copied: nothing has happened yet to tell.
+            .If(ctx => ctx.Saga.CurrentState != Initial.Name, tell => tell.Enqueue(ctx => StateChanged(ctx.Saga))));
 
         // Late or repeated messages (a batch event after a rollback, a second StartRun for the same id)
         // are expected in a distributed run; they must not end in the error queue.

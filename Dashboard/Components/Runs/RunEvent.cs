@@ -45,10 +45,11 @@ public sealed record RunEvent(DateTime OccurredAt, string Actor, string Title, s
         details.TryGetProperty("durationMs", out var ms) ? $"{ms.GetDouble():0} ms" : null,
         Text(details, "processedBy") is { } host ? $"on {host}" : null);
 
+    // A dry run's saga counts no batches (its one transaction is rolled back), so its events name only what it would do.
     private static string? StateDetail(JsonElement details) => Join(
         Text(details, "reason"),
-        Int(details, "totalBatches") is > 0 and var total ? $"batches {Int(details, "completedBatches")} of {total}" : null,
-        Int(details, "migrated") is > 0 and var migrated ? $"{migrated} migrated" : null,
+        Int(details, "totalBatches") is > 0 and var total && !Bool(details, "dryRun") ? $"batches {Int(details, "completedBatches")} of {total}" : null,
+        Int(details, "migrated") is > 0 and var migrated ? (Bool(details, "dryRun") ? $"{migrated} would be migrated" : $"{migrated} migrated") : null,
         Int(details, "skippedChanged") is > 0 and var changed ? $"{changed} changed since analysis" : null,
         Int(details, "rolledBack") is > 0 and var restored ? $"{restored} restored" : null,
         Int(details, "conflicts") is > 0 and var conflicts ? $"{conflicts} conflicts" : null);
