@@ -36,12 +36,12 @@ public sealed record RunProgress(RunView Run, IReadOnlyList<BatchView> Batches, 
             }
             var first = Batches.MinBy(b => b.ProcessedAt)!;
             var window = Finished ? Elapsed : Now - (first.ProcessedAt - TimeSpan.FromMilliseconds(first.DurationMs));
-            return sessions / Math.Max(window.TotalMinutes, MinimumWindow.TotalMinutes);
+            // A finished run's start and end are both the Executor's clock; a running run's window ends on this
+            // server's clock, and below a second the two disagree more than the run lasts.
+            var minimum = Finished ? TimeSpan.FromMilliseconds(1) : TimeSpan.FromSeconds(1);
+            return sessions / Math.Max(window.TotalMinutes, minimum.TotalMinutes);
         }
     }
-
-    // Below a second the clocks of the Executor and the Dashboard disagree more than the run lasts.
-    private static readonly TimeSpan MinimumWindow = TimeSpan.FromSeconds(1);
 
     /// <summary>The batches left at the pace of those done; null once finished or before a pace is known.</summary>
     public TimeSpan? TimeLeft

@@ -71,6 +71,18 @@ public sealed class RunProgressCardsTests : BunitContext
         Assert.Equal("time left: estimating…", cut.Find("[data-testid=run-time-left]").TextContent);
     }
 
+    [Fact]
+    public void A_run_that_finished_within_a_second_reads_its_own_rate_not_one_stretched_to_a_second()
+    {
+        var batches = new[] { Batch(1, Start.AddMilliseconds(400), durationMs: 90) };
+
+        var progress = new RunProgress(Run("Completed", batchesDone: 1, migrated: 1000, skippedChanged: 0, finishedAt: Start.AddMilliseconds(500)),
+            batches, Start.AddDays(1));
+
+        Assert.Equal(120_000, progress.SessionsPerMinute!.Value, precision: 6);
+        Assert.Equal("0.5 s", RunProgress.Format(progress.Elapsed));
+    }
+
     private static BatchView Batch(int number, DateTimeOffset processedAt, double durationMs) =>
         new(number, 1000, 0, durationMs, "executor-1", processedAt.UtcDateTime);
 
