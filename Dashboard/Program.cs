@@ -3,7 +3,6 @@ using AspireMigration.Dashboard.Auth;
 using AspireMigration.Dashboard.Components;
 using AspireMigration.Shared.Alerts;
 using AspireMigration.Shared.Database;
-using AspireMigration.Shared.Messaging;
 using Microsoft.FluentUI.AspNetCore.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +10,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationDatabase();
 builder.AddAlerts();
-builder.AddMessaging();
 builder.AddDashboardAuth();
 builder.AddDashboardServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
