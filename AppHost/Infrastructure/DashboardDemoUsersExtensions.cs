@@ -24,6 +24,8 @@ public static class DashboardDemoUsersExtensions
                 .WithEnvironment($"Dashboard__Users__{i}__Role", users[i].Role)
                 .WithEnvironment($"Dashboard__Users__{i}__Password", password);
         }
-        return dashboard;
+        return dashboard.WithEnvironment("Dashboard__SignIn__DemoHint",
+            "Local demo: sign in as viewer, approver, approver2 or operator. The password is the AppHost parameter "
+            + "dashboard-demo-password (AppHost/appsettings.json, or your user secrets if you set one).");
     }
 }

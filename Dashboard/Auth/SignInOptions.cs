@@ -1,6 +1,6 @@
 namespace AspireMigration.Dashboard.Auth;
 
-/// <summary>Brute-force limits of the sign-in form ("Dashboard:SignIn").</summary>
+/// <summary>The sign-in form's brute-force limits and its hint ("Dashboard:SignIn").</summary>
 public sealed class SignInOptions
 {
     public const string Section = "Dashboard:SignIn";
@@ -14,4 +14,7 @@ public sealed class SignInOptions
     public int RateLimitPermits { get; set; } = 20;
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Shown under the form; the AppHost sets it to tell where its demo accounts' password is.</summary>
+    public string? DemoHint { get; set; }
 }

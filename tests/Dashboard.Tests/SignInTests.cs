@@ -15,6 +15,7 @@ public sealed class SignInTests(DashboardFixture fixture)
 
         Assert.Contains("/login", page.Url);
         Assert.Contains("returnurl=%2fplans", page.Url, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("dashboard-demo-password", await page.GetByTestId("demo-hint").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, "login.png") });
     }
 
