@@ -12,11 +12,13 @@ public static class DashboardServiceExtensions
         // "analyzer" and "executor" resolve through Aspire service discovery; the deployment's key
         // proves these calls come from the Dashboard, which names the signed-in user on each one.
         var apiKey = builder.Configuration["ServiceApi:Key"]
-            ?? throw new InvalidOperationException("ServiceApi:Key is not set; the AppHost passes the 'service-api-key' parameter, or set ServiceApi__Key.");
+            ?? throw new InvalidOperationException(
+                "ServiceApi:Key is not set; the AppHost passes the 'service-api-key' parameter, or set ServiceApi__Key.");
         void Configure(HttpClient client, string service)
         {
             client.BaseAddress = new Uri($"https+http://{service}");
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(ServiceApiHeaders.Scheme, apiKey);
+            client.DefaultRequestHeaders.Authorization =
+                new System.Net.Http.Headers.AuthenticationHeaderValue(ServiceApiHeaders.Scheme, apiKey);
         }
         builder.Services.AddHttpClient<AnalyzerClient>(client => Configure(client, "analyzer"));
         builder.Services.AddHttpClient<ExecutorClient>(client => Configure(client, "executor"));

@@ -16,10 +16,13 @@ public static class ReportEndpoints
     /// <summary>Report downloads for signed-in users, fetched from the service that owns the data.</summary>
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/plans/{planId:guid}/report", async (Guid planId, string? format, AnalyzerClient analyzer, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        app.MapGet("/plans/{planId:guid}/report", async (
+                Guid planId, string? format, AnalyzerClient analyzer, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             await DownloadAsync($"plan-{planId}", format, f => analyzer.GetReportAsync(planId, f, Actor.From(user), cancellationToken)));
-        app.MapGet("/runs/{runId:guid}/report", async (Guid runId, string? format, ExecutorClient executor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            await DownloadAsync($"run-{runId}", format, f => executor.GetStringAsync($"/api/runs/{runId}/report?format={f}", Actor.From(user), cancellationToken)));
+        app.MapGet("/runs/{runId:guid}/report", async (
+                Guid runId, string? format, ExecutorClient executor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            await DownloadAsync($"run-{runId}", format,
+                f => executor.GetStringAsync($"/api/runs/{runId}/report?format={f}", Actor.From(user), cancellationToken)));
         return app;
     }
 

@@ -18,6 +18,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
             Status = StatusCodes.Status422UnprocessableEntity, Title = "Database cannot be analysed", Detail = exception.Message,
         };
         httpContext.Response.StatusCode = problem.Status.Value;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
+        return await problemDetails.TryWriteAsync(
+            new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 }

@@ -39,10 +39,12 @@ public static class PlanEndpoints
             .WithEnumParameter("format", ReportFormats.Names)
             .ProducesReport<PlanReport>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithName("DecidePlanItem").WithSummary("Exclude, include or assign one item")
+        plans.MapPost("/{id}/items/{sessionId}/decision", DecideAsync).WithName("DecidePlanItem")
+            .WithSummary("Exclude, include or assign one item")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Approve);
-        plans.MapPost("/{id}/approve", ApproveAsync).WithName("ApprovePlan").WithSummary("Approve a plan for execution; it is frozen from then on")
+        plans.MapPost("/{id}/approve", ApproveAsync).WithName("ApprovePlan")
+            .WithSummary("Approve a plan for execution; it is frozen from then on")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Approve);
         plans.MapPost("/{id}/withdraw-approval", WithdrawApprovalAsync).WithName("WithdrawPlanApproval")
@@ -53,7 +55,8 @@ public static class PlanEndpoints
     }
 
     private static async Task<Results<Created<PlanSummary>, ValidationProblem>> CreateAsync(
-        [FromBody] CreatePlanRequest? request, ClaimsPrincipal user, AnalysisSettings defaults, AnalysisEngine engine, IPublishEndpoint publisher, CancellationToken cancellationToken)
+        [FromBody] CreatePlanRequest? request, ClaimsPrincipal user, AnalysisSettings defaults, AnalysisEngine engine,
+        IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         var settings = new AnalysisSettings(
             request?.Prior ?? defaults.Prior,
@@ -115,7 +118,8 @@ public static class PlanEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DecideAsync(
-        Guid id, Guid sessionId, DecisionRequest request, ClaimsPrincipal user, PlanDecisions decisions, CancellationToken cancellationToken)
+        Guid id, Guid sessionId, DecisionRequest request, ClaimsPrincipal user, PlanDecisions decisions,
+        CancellationToken cancellationToken)
     {
         if (request.Decision is null || !Decisions.Contains(request.Decision, StringComparer.Ordinal))
         {
@@ -128,22 +132,26 @@ public static class PlanEndpoints
         if (request.TargetProjectId == SentinelProject.Id)
         {
             return ApiProblems.Invalid("targetProjectId",
-                $"The sentinel project {SentinelProject.Name} ({SentinelProject.Id}) cannot be assigned; only sessions without evidence go there.");
+                $"The sentinel project {SentinelProject.Name} ({SentinelProject.Id}) cannot be assigned; "
+                + "only sessions without evidence go there.");
         }
-        return await decisions.DecideAsync(id, sessionId, request.Decision, request.TargetProjectId, user.Identity!.Name!, cancellationToken) switch
+        return await decisions.DecideAsync(id, sessionId, request.Decision, request.TargetProjectId, user.Identity!.Name!,
+                cancellationToken) switch
         {
             DecisionOutcome.Recorded => TypedResults.NoContent(),
             DecisionOutcome.PlanNotFound => ApiProblems.PlanNotFound(id),
             DecisionOutcome.ItemNotFound => TypedResults.Problem($"Plan {id} has no item for session {sessionId}.",
                 statusCode: StatusCodes.Status404NotFound, title: "Plan item not found"),
             DecisionOutcome.PlanFrozen => ApiProblems.Conflict("Plan is frozen",
-                $"Plan {id} is approved, so its decisions can no longer change; an approver must withdraw the approval first. Nothing was recorded."),
+                $"Plan {id} is approved, so its decisions can no longer change; "
+                + "an approver must withdraw the approval first. Nothing was recorded."),
             _ => ApiProblems.Invalid("targetProjectId", $"Project {request.TargetProjectId} does not exist or is not active."),
         };
     }
 
     private static async Task<Results<Ok<PlanSummary>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
-        Guid id, ApprovalRequest request, ClaimsPrincipal user, PlanDecisions decisions, PlanQueries queries, CancellationToken cancellationToken)
+        Guid id, ApprovalRequest request, ClaimsPrincipal user, PlanDecisions decisions, PlanQueries queries,
+        CancellationToken cancellationToken)
     {
         return await decisions.ApproveAsync(id, user.Identity!.Name!, request.AcknowledgeRisks, cancellationToken) switch
         {
@@ -155,7 +163,8 @@ public static class PlanEndpoints
     }
 
     private static async Task<Results<Ok<PlanSummary>, ProblemHttpResult, ValidationProblem>> WithdrawApprovalAsync(
-        Guid id, WithdrawApprovalRequest request, ClaimsPrincipal user, PlanDecisions decisions, PlanQueries queries, CancellationToken cancellationToken)
+        Guid id, WithdrawApprovalRequest request, ClaimsPrincipal user, PlanDecisions decisions, PlanQueries queries,
+        CancellationToken cancellationToken)
     {
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
@@ -167,7 +176,8 @@ public static class PlanEndpoints
             WithdrawalOutcome.Withdrawn => TypedResults.Ok((await queries.FindAsync(id, cancellationToken))!),
             WithdrawalOutcome.PlanNotFound => ApiProblems.PlanNotFound(id),
             WithdrawalOutcome.NotApproved => ApiProblems.Conflict("Plan not approved", $"Plan {id} has no approval in force to withdraw."),
-            _ => ApiProblems.Conflict("Run active", $"A run of plan {id} is active; withdraw its approval once the run has finished or been cancelled."),
+            _ => ApiProblems.Conflict("Run active",
+                $"A run of plan {id} is active; withdraw its approval once the run has finished or been cancelled."),
         };
     }
 }

@@ -12,7 +12,10 @@ namespace AspireMigration.AppHost.Infrastructure;
 public static class DashboardPorts
 {
     public static readonly string[] Variables =
-        ["ASPNETCORE_URLS", "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"];
+        [
+            "ASPNETCORE_URLS", "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL",
+            "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"
+        ];
 
     public static void MoveOffTakenPorts(TextWriter log)
     {

@@ -47,7 +47,8 @@ public static class ServiceApiKeyExtensions
         IResourceBuilder<ProjectResource> analyzer, IResourceBuilder<ProjectResource> executor)
     {
         var path = Path.Combine(
-            LocalDataDirectory.Resolve(builder.Configuration["Infrastructure:DataDirectory"], builder.AppHostDirectory), CliConnection.FileName);
+            LocalDataDirectory.Resolve(builder.Configuration["Infrastructure:DataDirectory"], builder.AppHostDirectory),
+            CliConnection.FileName);
         builder.Eventing.Subscribe<AfterResourcesCreatedEvent>(async (@event, cancellationToken) =>
         {
             // A host that runs without the services (the test fixtures' infrastructure-only mode) has nothing for the CLI to reach.

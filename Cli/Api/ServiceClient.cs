@@ -25,11 +25,14 @@ public sealed class ServiceClient(ServiceConnection connection) : IDisposable
     }
 
     /// <summary>Sends <paramref name="body"/> (none when null) and returns the answer's JSON, or null for an empty answer.</summary>
-    public async Task<JsonElement?> SendAsync(HttpMethod method, Service service, string path, object? body, CancellationToken cancellationToken)
+    public async Task<JsonElement?> SendAsync(
+        HttpMethod method, Service service, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, Url(service, path)) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await SendAsync(request, cancellationToken);
-        return response.Content.Headers.ContentLength == 0 || response.StatusCode == HttpStatusCode.NoContent ? null : await ReadAsync(response, cancellationToken);
+        return response.Content.Headers.ContentLength == 0 || response.StatusCode == HttpStatusCode.NoContent
+            ? null
+            : await ReadAsync(response, cancellationToken);
     }
 
     /// <summary>Streams a report (they can be large) to <paramref name="output"/>.</summary>
@@ -71,7 +74,8 @@ public sealed class ServiceClient(ServiceConnection connection) : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ServiceUnreachableException($"{request.RequestUri!.GetLeftPart(UriPartial.Authority)} did not answer: {e.Message}", e);
+            throw new ServiceUnreachableException(
+                $"{request.RequestUri!.GetLeftPart(UriPartial.Authority)} did not answer: {e.Message}", e);
         }
         if (response.IsSuccessStatusCode)
         {
@@ -101,7 +105,9 @@ public sealed class ServiceClient(ServiceConnection connection) : IDisposable
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            var parts = new[] { "title", "detail" }.Select(p => problem.TryGetProperty(p, out var v) ? v.GetString() : null).OfType<string>();
+            var parts = new[] { "title", "detail" }
+                .Select(p => problem.TryGetProperty(p, out var v) ? v.GetString() : null)
+                .OfType<string>();
             var errors = problem.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
                 ? e.EnumerateObject().SelectMany(f => f.Value.EnumerateArray().Select(m => m.GetString())).OfType<string>()
                 : [];

@@ -14,7 +14,8 @@ public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<G
         ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
         var figures = await client.GetAsync(Service.Analyzer, "/api/health-summary", cancellationToken);
-        var alerts = (await client.GetAsync(Service.Analyzer, "/health/details", cancellationToken)).Field("checks").Field("alerts").Field("data");
+        var alerts = (await client.GetAsync(Service.Analyzer, "/health/details", cancellationToken))
+            .Field("checks").Field("alerts").Field("data");
         var activeAlerts = alerts.ValueKind == JsonValueKind.Object
             ? alerts.EnumerateObject().Select(a => new { alert = a.Name, message = a.Value.GetString() }).ToList()
             : [];

@@ -36,7 +36,9 @@ public static class ConnectionResolver
     {
         var explicitPath = Nonblank(settings.Config ?? environment.Variable(ConfigVariable));
         var path = explicitPath
-            ?? (CheckoutConfigPath(environment.CurrentDirectory) is { } local && File.Exists(local) ? local : DefaultConfigPath(environment));
+            ?? (CheckoutConfigPath(environment.CurrentDirectory) is { } local && File.Exists(local)
+                ? local
+                : DefaultConfigPath(environment));
         if (!File.Exists(path))
         {
             return explicitPath is null ? null : throw new CliUsageException($"The config file {path} does not exist.");

@@ -30,7 +30,8 @@ public sealed class AnalyzerClient(HttpClient http)
     public async Task<Guid> CreatePlanAsync(Actor actor, CancellationToken cancellationToken) =>
         (await api.PostAsync<PlanSummary>("/api/plans", actor, new CreatePlanRequest(null, null, null), cancellationToken)).PlanId;
 
-    public Task DecideAsync(Guid planId, Guid sessionId, string decision, Guid? targetProjectId, Actor actor, CancellationToken cancellationToken) =>
+    public Task DecideAsync(
+        Guid planId, Guid sessionId, string decision, Guid? targetProjectId, Actor actor, CancellationToken cancellationToken) =>
         api.PostAsync(
             $"/api/plans/{planId}/items/{sessionId}/decision", actor, new DecisionRequest(decision, targetProjectId), cancellationToken);
 

@@ -17,6 +17,7 @@ internal static class ApiResponses
         {
             problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(cancellationToken);
         }
-        throw new ApiProblemException(problem?.Detail ?? problem?.Title ?? $"The service answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+        throw new ApiProblemException(
+            problem?.Detail ?? problem?.Title ?? $"The service answered {(int)response.StatusCode} {response.ReasonPhrase}.");
     }
 }

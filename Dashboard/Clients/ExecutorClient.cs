@@ -7,7 +7,8 @@ public sealed class ExecutorClient(HttpClient http)
 {
     private readonly ServiceApi api = new(http);
 
-    public async Task<Guid> StartRunAsync(Guid planId, bool dryRun, bool skipLowConfidence, int batchSize, Actor actor, CancellationToken cancellationToken) =>
+    public async Task<Guid> StartRunAsync(
+        Guid planId, bool dryRun, bool skipLowConfidence, int batchSize, Actor actor, CancellationToken cancellationToken) =>
         (await api.PostAsync<RunAccepted>(
             "/api/runs", actor, new StartRunRequest(planId, skipLowConfidence, batchSize, dryRun), cancellationToken)).RunId;
 
@@ -27,7 +28,8 @@ public sealed class ExecutorClient(HttpClient http)
         api.GetAsync<List<AuditEventView>>($"/api/runs/{runId}/audit", actor, cancellationToken);
 
     /// <summary>One page (from 1) of what a rollback would do now, with the run's totals.</summary>
-    public Task<RollbackPreview> GetRollbackPreviewAsync(Guid runId, int page, int pageSize, Actor actor, CancellationToken cancellationToken) =>
+    public Task<RollbackPreview> GetRollbackPreviewAsync(
+        Guid runId, int page, int pageSize, Actor actor, CancellationToken cancellationToken) =>
         api.GetAsync<RollbackPreview>($"/api/runs/{runId}/rollback-preview?page={page}&pageSize={pageSize}", actor, cancellationToken);
 
     public Task<string> GetStringAsync(string path, Actor actor, CancellationToken cancellationToken) =>

@@ -6,7 +6,8 @@ namespace AspireMigration.Dashboard.Clients;
 /// <summary>Sends one request to a service API on behalf of a user; refusals become <see cref="ApiProblemException"/>.</summary>
 public sealed class ServiceApi(HttpClient http)
 {
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Actor actor, object? body, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, Actor actor, object? body, CancellationToken cancellationToken)
     {
         using var request = Request(method, path, actor, body);
         var response = await http.SendAsync(request, cancellationToken);

@@ -16,7 +16,8 @@ public sealed record PageRequest(int Page, int PageSize)
     {
         errors = [];
         var pageNumber = Parse(page, 1, int.MaxValue, nameof(page), "The page must be a whole number, 1 or more.", errors);
-        var size = Parse(pageSize, DefaultPageSize, MaxPageSize, nameof(pageSize), $"The page size must be a whole number between 1 and {MaxPageSize}.", errors);
+        var size = Parse(pageSize, DefaultPageSize, MaxPageSize, nameof(pageSize),
+            $"The page size must be a whole number between 1 and {MaxPageSize}.", errors);
         return errors.Count == 0 ? new PageRequest(pageNumber, size) : null;
     }
 

@@ -25,8 +25,10 @@ public sealed class RollbackGuard(NpgsqlDataSource dataSource)
             """, new { runId, table = BackupTable.QualifiedFor(runId) }, cancellationToken: cancellationToken));
         return backup switch
         {
-            { OtherActiveRun: { } other } => new(AnotherRunActive, $"Run {other} is active on this database; roll back run {runId} once it has finished."),
-            { Registered: false } => new(BackupUnusable, $"Run {runId} has no backup: it never backed up (it failed before, or was a dry run)."),
+            { OtherActiveRun: { } other } => new(AnotherRunActive,
+                $"Run {other} is active on this database; roll back run {runId} once it has finished."),
+            { Registered: false } => new(BackupUnusable,
+                $"Run {runId} has no backup: it never backed up (it failed before, or was a dry run)."),
             { DroppedAt: { } dropped } => new(BackupUnusable, $"The backup of run {runId} was dropped at {dropped:O}."),
             { TableExists: false } => new(BackupUnusable, $"The backup table {BackupTable.QualifiedFor(runId)} does not exist."),
             _ => null,

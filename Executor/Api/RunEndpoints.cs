@@ -36,7 +36,8 @@ public static class RunEndpoints
             .WithName("GetRun").WithSummary("A run's state, settings and counters").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/batches", (string id, RunQueries queries, CancellationToken ct) =>
                 WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.BatchesAsync(run.CorrelationId, ct))))
-            .WithName("ListRunBatches").WithSummary("The batches a run has completed, in order").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("ListRunBatches").WithSummary("The batches a run has completed, in order")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/audit", (string id, RunQueries queries, CancellationToken ct) =>
                 WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.AuditAsync(run.CorrelationId, ct))))
             .WithName("ListRunAudit").WithSummary("The run's audit trail, oldest first").ProducesProblem(StatusCodes.Status404NotFound);
@@ -102,7 +103,8 @@ public static class RunEndpoints
 
     private static void MapCommand<T>(RouteGroupBuilder runs, string verb, Func<Guid, string, RunCommandRequest?, T> create)
         where T : class =>
-        runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, ClaimsPrincipal user, RunQueries queries, RollbackGuard rollbackGuard,
+        runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, ClaimsPrincipal user, RunQueries queries,
+                RollbackGuard rollbackGuard,
                 IPublishEndpoint bus, CancellationToken ct) =>
             WithRunAsync(id, queries, async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> (run) =>
             {
@@ -145,7 +147,8 @@ public static class RunEndpoints
         var (found, refusal) = await retention.DropAsync(id, user.Identity!.Name!, ct);
         return !found
             ? TypedResults.Problem($"Run {id} has no backup.", statusCode: StatusCodes.Status404NotFound, title: "Backup not found")
-            : refusal is not null ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The backup cannot be dropped", detail: refusal)
+            : refusal is not null
+                ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The backup cannot be dropped", detail: refusal)
             : TypedResults.NoContent();
     }
 

@@ -18,7 +18,8 @@ public sealed class RunReportSnapshot : IAsyncDisposable
     private readonly NpgsqlTransaction transaction;
     private readonly Guid runId;
 
-    private RunReportSnapshot(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, IReadOnlyDictionary<string, int> outcomes)
+    private RunReportSnapshot(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, IReadOnlyDictionary<string, int> outcomes)
     {
         this.connection = connection;
         this.transaction = transaction;

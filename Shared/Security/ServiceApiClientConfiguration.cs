@@ -27,14 +27,16 @@ internal static class ServiceApiClientConfiguration
         if (configured.Count == 0)
         {
             throw new InvalidOperationException(
-                $"{Section} is empty; the AppHost passes one client per caller, or set e.g. ServiceApi__Clients__cli__Keys__0 and its Name and Roles.");
+                $"{Section} is empty; the AppHost passes one client per caller, "
+                + "or set e.g. ServiceApi__Clients__cli__Keys__0 and its Name and Roles.");
         }
         var clients = configured.Select(entry => Validate(entry.Key, entry.Value)).ToList();
         var shared = clients.SelectMany(c => c.KeyHashes.Select(hash => (Hash: Convert.ToHexString(hash), c.Id)))
             .GroupBy(k => k.Hash).FirstOrDefault(g => g.Select(k => k.Id).Distinct().Count() > 1);
         if (shared is not null)
         {
-            throw new InvalidOperationException($"{Section}: clients {string.Join(" and ", shared.Select(k => k.Id).Distinct())} share a key; each client needs its own.");
+            throw new InvalidOperationException(
+                $"{Section}: clients {string.Join(" and ", shared.Select(k => k.Id).Distinct())} share a key; each client needs its own.");
         }
         return clients;
     }
@@ -60,8 +62,10 @@ internal static class ServiceApiClientConfiguration
         if (options.Roles.Count == 0 || options.Roles.Any(role => !Roles.All.Contains(role)))
         {
             throw new InvalidOperationException(
-                $"{Section}:{id}:Roles must list one or more of {string.Join(", ", Roles.All)}; it has [{string.Join(", ", options.Roles)}].");
+                $"{Section}:{id}:Roles must list one or more of {string.Join(", ", Roles.All)}; "
+                + $"it has [{string.Join(", ", options.Roles)}].");
         }
-        return new ServiceApiClient(id, keys, OnBehalfOf: false, string.IsNullOrWhiteSpace(options.Name) ? id : options.Name, options.Roles.Distinct().ToList());
+        return new ServiceApiClient(
+            id, keys, OnBehalfOf: false, string.IsNullOrWhiteSpace(options.Name) ? id : options.Name, options.Roles.Distinct().ToList());
     }
 }

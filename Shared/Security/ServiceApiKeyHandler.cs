@@ -43,7 +43,8 @@ internal sealed class ServiceApiKeyHandler(IOptionsMonitor<ServiceApiKeyOptions>
         if (user.Length == 0 || !Roles.All.Contains(role))
         {
             return Task.FromResult(AuthenticateResult.Fail(
-                $"Requests must name the acting user ({ServiceApiHeaders.OnBehalfOfUser}) and a known role ({ServiceApiHeaders.OnBehalfOfRole})."));
+                $"Requests must name the acting user ({ServiceApiHeaders.OnBehalfOfUser}) "
+                + $"and a known role ({ServiceApiHeaders.OnBehalfOfRole})."));
         }
         // Audit columns and the four-eyes rule compare recorded names: a user may not take the name of an automation client.
         if (Options.Clients.Any(c => !c.OnBehalfOf && string.Equals(c.Name, user, StringComparison.OrdinalIgnoreCase)))
@@ -53,7 +54,9 @@ internal sealed class ServiceApiKeyHandler(IOptionsMonitor<ServiceApiKeyOptions>
         return Task.FromResult(Success(client, user, [role]));
     }
 
-    /// <summary>A 401 with a problem body that says why: no key, an unknown key, or on-behalf-of headers this client may not send.</summary>
+    /// <summary>
+    /// A 401 with a problem body that says why: no key, an unknown key, or on-behalf-of headers this client may not send.
+    /// </summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
@@ -67,7 +70,8 @@ internal sealed class ServiceApiKeyHandler(IOptionsMonitor<ServiceApiKeyOptions>
     {
         var policies = Context.RequestServices.GetRequiredService<IAuthorizationPolicyProvider>();
         var required = new List<string>();
-        foreach (var name in Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>() ?? [])
+        foreach (var name in Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(a => a.Policy).OfType<string>() ?? [])
         {
             var policy = await policies.GetPolicyAsync(name);
             required.AddRange(policy?.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles) ?? []);
@@ -75,7 +79,9 @@ internal sealed class ServiceApiKeyHandler(IOptionsMonitor<ServiceApiKeyOptions>
         var roles = Context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         await WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed",
             $"{Context.User.Identity?.Name} (role {(roles.Count > 0 ? string.Join(", ", roles) : "none")}) may not do this; "
-            + (required.Count > 0 ? $"it needs the role {string.Join(" or ", required.Distinct())}." : "it needs a role the caller lacks."));
+            + (required.Count > 0
+                ? $"it needs the role {string.Join(" or ", required.Distinct())}."
+                : "it needs a role the caller lacks."));
     }
 
     private async Task WriteProblemAsync(int status, string title, string detail)
@@ -109,7 +115,10 @@ internal sealed class ServiceApiKeyHandler(IOptionsMonitor<ServiceApiKeyOptions>
     private AuthenticateResult Success(ServiceApiClient client, string name, IEnumerable<string> roles)
     {
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, name), new Claim(ServiceApiClaims.Client, client.Id), .. roles.Select(role => new Claim(ClaimTypes.Role, role))],
+            [
+                new Claim(ClaimTypes.Name, name), new Claim(ServiceApiClaims.Client, client.Id),
+                .. roles.Select(role => new Claim(ClaimTypes.Role, role))
+            ],
             Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

@@ -37,9 +37,11 @@ public sealed class ApiSecurityTests(InfrastructureFixture fixture)
         var planId = (await db.AnalyzeAsync()).PlanId;
 
         using var analyse = await Send(client, HttpMethod.Post, "/api/plans", fixture.ServiceApiKey, role);
-        using var approve = await Send(client, HttpMethod.Post, $"/api/plans/{planId}/approve", fixture.ServiceApiKey, role, new { acknowledgeRisks = true });
+        using var approve = await Send(
+            client, HttpMethod.Post, $"/api/plans/{planId}/approve", fixture.ServiceApiKey, role, new { acknowledgeRisks = true });
         await db.ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver')", new { planId });
-        using var withdraw = await Send(client, HttpMethod.Post, $"/api/plans/{planId}/withdraw-approval", fixture.ServiceApiKey, role, new { reason = "mine" });
+        using var withdraw = await Send(
+            client, HttpMethod.Post, $"/api/plans/{planId}/withdraw-approval", fixture.ServiceApiKey, role, new { reason = "mine" });
         using var read = await Send(client, HttpMethod.Get, "/api/plans", fixture.ServiceApiKey, role);
 
         Assert.Equal(HttpStatusCode.Forbidden, analyse.StatusCode);
@@ -63,6 +65,8 @@ public sealed class ApiSecurityTests(InfrastructureFixture fixture)
     }
 
     /// <summary>Sends as <paramref name="role"/> with <paramref name="key"/>, not as the factory's default approver.</summary>
-    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, string key, string role, object? body = null) =>
-        client.ActAs(key, "someone", role).SendAsync(new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) });
+    private static Task<HttpResponseMessage> Send(
+        HttpClient client, HttpMethod method, string url, string key, string role, object? body = null) =>
+        client.ActAs(key, "someone", role)
+            .SendAsync(new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) });
 }

@@ -45,7 +45,8 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
         using var client = factory.CreateDefaultClient(Contract.Checker());
 
-        using var created = await client.PostAsJsonAsync("/api/plans", new { prior = 0, confidentThreshold = 0.8, tentativeThreshold = 0.5 });
+        using var created = await client.PostAsJsonAsync(
+            "/api/plans", new { prior = 0, confidentThreshold = 0.8, tentativeThreshold = 0.5 });
         var plan = await ReadJsonAsync(created);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -113,13 +114,15 @@ public sealed class ApiTests(InfrastructureFixture fixture)
     [InlineData("POST", "/api/plans/{unknown}/approve", HttpStatusCode.NotFound)]
     [InlineData("POST", "/api/plans/{plan}/items/{unknown}/decision", HttpStatusCode.NotFound)]
     [InlineData("POST", "/api/plans/{plan}/items/not-a-guid/decision", HttpStatusCode.BadRequest, "sessionId")]
-    public async Task Bad_requests_are_answered_with_problem_details(string method, string template, HttpStatusCode expected, string? input = null)
+    public async Task Bad_requests_are_answered_with_problem_details(
+        string method, string template, HttpStatusCode expected, string? input = null)
     {
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
         using var client = factory.CreateDefaultClient(Contract.Checker());
         var planId = (await db.AnalyzeAsync()).PlanId;
-        var url = template.Replace("{plan}", planId.ToString(), StringComparison.Ordinal).Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        var url = template.Replace("{plan}", planId.ToString(), StringComparison.Ordinal)
+            .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method == "POST")
@@ -148,9 +151,11 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         using var unauthenticated = await anonymous.GetAsync("/api/plans");
         using var forbidden = await viewer.PostAsync("/api/plans", null);
 
-        Assert.Contains("Authorization: ApiKey", (await AssertProblemAsync(unauthenticated, HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+        Assert.Contains("Authorization: ApiKey",
+            (await AssertProblemAsync(unauthenticated, HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
         Assert.Equal("ApiKey", unauthenticated.Headers.WwwAuthenticate.ToString());
-        Assert.Contains("needs the role Approver", (await AssertProblemAsync(forbidden, HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
+        Assert.Contains("needs the role Approver",
+            (await AssertProblemAsync(forbidden, HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plans"));
     }
 
@@ -220,7 +225,8 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         await AssertProblemAsync(unknownWord, HttpStatusCode.BadRequest);
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}?type=manual_review");
         var decision = Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("decision");
-        Assert.Equal(("assign", target, "approver"), (decision.GetProperty("decision").GetString(), decision.GetProperty("targetProjectId").GetGuid(), decision.GetProperty("decidedBy").GetString()));
+        Assert.Equal(("assign", target, "approver"), (decision.GetProperty("decision").GetString(),
+            decision.GetProperty("targetProjectId").GetGuid(), decision.GetProperty("decidedBy").GetString()));
         Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM backfill.plan_item_decisions"));
     }
 
@@ -242,7 +248,8 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("approver", (await ReadJsonAsync(approved)).GetProperty("approval").GetProperty("approvedBy").GetString());
         await AssertProblemAsync(again, HttpStatusCode.Conflict);
-        Assert.Equal("approver", await db.ScalarAsync<string>("SELECT approved_by FROM backfill.plan_approvals WHERE plan_id = @id", new { id = plan.PlanId }));
+        Assert.Equal("approver", await db.ScalarAsync<string>(
+            "SELECT approved_by FROM backfill.plan_approvals WHERE plan_id = @id", new { id = plan.PlanId }));
     }
 
     [Theory]
@@ -292,7 +299,8 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         using var approved = await approval;
 
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        Assert.Equal(decisionId, await db.ScalarAsync<long>("SELECT decisions_through FROM backfill.plan_approvals WHERE plan_id = @planId", new { planId }));
+        Assert.Equal(decisionId, await db.ScalarAsync<long>(
+            "SELECT decisions_through FROM backfill.plan_approvals WHERE plan_id = @planId", new { planId }));
     }
 
     [Fact]
@@ -301,16 +309,19 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         await using var db = await SeededDatabaseAsync();
         await using var factory = new AnalyzerApiFactory(fixture, db.ConnectionString);
         using var client = factory.CreateDefaultClient(Contract.Checker());
-        using var otherApprover = factory.CreateDefaultClient(Contract.Checker()).ActAs(fixture.ServiceApiKey, "second-approver", Roles.Approver);
+        using var otherApprover = factory.CreateDefaultClient(Contract.Checker())
+            .ActAs(fixture.ServiceApiKey, "second-approver", Roles.Approver);
         var planId = (await db.AnalyzeAsync()).PlanId;
         var session = (await db.ItemsAsync(planId)).Keys.First();
         using var approved = await client.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
 
-        using var withdrawn = await otherApprover.PostAsJsonAsync($"/api/plans/{planId}/withdraw-approval", new { reason = "  exclude a session  " });
+        using var withdrawn = await otherApprover.PostAsJsonAsync(
+            $"/api/plans/{planId}/withdraw-approval", new { reason = "  exclude a session  " });
         using var decided = await client.PostAsJsonAsync($"/api/plans/{planId}/items/{session}/decision", new { decision = "exclude" });
         var reopened = await client.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}");
         using var reapproved = await otherApprover.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
-        var history = (await client.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}")).GetProperty("approvals").EnumerateArray().ToList();
+        var history = (await client.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}"))
+            .GetProperty("approvals").EnumerateArray().ToList();
 
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await ReadJsonAsync(withdrawn)).GetProperty("approval").ValueKind);
@@ -320,12 +331,14 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         Assert.Equal("second-approver", (await ReadJsonAsync(reapproved)).GetProperty("approval").GetProperty("approvedBy").GetString());
         Assert.Equal(2, history.Count);
         Assert.Equal(("approver", "second-approver", "exclude a session", false), (history[0].GetProperty("approvedBy").GetString(),
-            history[0].GetProperty("withdrawnBy").GetString(), history[0].GetProperty("withdrawReason").GetString(), history[0].GetProperty("inForce").GetBoolean()));
+            history[0].GetProperty("withdrawnBy").GetString(), history[0].GetProperty("withdrawReason").GetString(),
+            history[0].GetProperty("inForce").GetBoolean()));
         Assert.True(history[0].GetProperty("withdrawnAt").GetDateTimeOffset() >= history[0].GetProperty("approvedAt").GetDateTimeOffset());
         Assert.Equal(("second-approver", JsonValueKind.Null, true), (history[1].GetProperty("approvedBy").GetString(),
             history[1].GetProperty("withdrawnAt").ValueKind, history[1].GetProperty("inForce").GetBoolean()));
         Assert.Equal(await db.ScalarAsync<long>("SELECT max(id) FROM backfill.plan_item_decisions"),
-            await db.ScalarAsync<long>("SELECT decisions_through FROM backfill.plan_approvals_in_force WHERE plan_id = @planId", new { planId }));
+            await db.ScalarAsync<long>(
+                "SELECT decisions_through FROM backfill.plan_approvals_in_force WHERE plan_id = @planId", new { planId }));
     }
 
     [Fact]
@@ -339,14 +352,16 @@ public sealed class ApiTests(InfrastructureFixture fixture)
 
         using var notApproved = await client.PostAsJsonAsync(url, new { reason = "why not" });
         using var approved = await client.PostAsJsonAsync($"/api/plans/{planId}/approve", new { acknowledgeRisks = true });
-        await db.ExecuteAsync("INSERT INTO backfill.runs (run_id, plan_id, requested_by, dry_run) VALUES (@runId, @planId, 'operator', false)",
+        await db.ExecuteAsync(
+            "INSERT INTO backfill.runs (run_id, plan_id, requested_by, dry_run) VALUES (@runId, @planId, 'operator', false)",
             new { runId = Guid.NewGuid(), planId });
         using var runActive = await client.PostAsJsonAsync(url, new { reason = "too late" });
         using var blank = await client.PostAsJsonAsync(url, new { reason = "   " });
         using var missing = await client.PostAsJsonAsync(url, new { });
         using var unknown = await client.PostAsJsonAsync($"/api/plans/{Guid.NewGuid()}/withdraw-approval", new { reason = "gone" });
 
-        Assert.Equal("Plan not approved", (await AssertProblemAsync(notApproved, HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Equal("Plan not approved",
+            (await AssertProblemAsync(notApproved, HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("Run active", (await AssertProblemAsync(runActive, HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.True((await AssertProblemAsync(blank, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
@@ -363,7 +378,8 @@ public sealed class ApiTests(InfrastructureFixture fixture)
         var planId = (await db.AnalyzeAsync()).PlanId;
         await db.ExecuteAsync("INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver')", new { planId });
 
-        var rewrite = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("UPDATE backfill.plan_approvals SET approved_by = 'someone else'"));
+        var rewrite = await Assert.ThrowsAsync<PostgresException>(
+            () => db.ExecuteAsync("UPDATE backfill.plan_approvals SET approved_by = 'someone else'"));
         var delete = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("DELETE FROM backfill.plan_approvals"));
         var second = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync(
             "INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'approver')", new { planId }));

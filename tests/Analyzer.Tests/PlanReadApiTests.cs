@@ -11,7 +11,9 @@ using Npgsql;
 
 namespace AspireMigration.Analyzer.Tests;
 
-/// <summary>The Dashboard's read path: the plan grid's server-side paging, filtering and sorting through the API, on the demo plan.</summary>
+/// <summary>
+/// The Dashboard's read path: the plan grid's server-side paging, filtering and sorting through the API, on the demo plan.
+/// </summary>
 [Collection(AnalyzerCollection.Name)]
 public sealed class PlanReadApiTests(InfrastructureFixture fixture)
 {
@@ -25,7 +27,8 @@ public sealed class PlanReadApiTests(InfrastructureFixture fixture)
         var firstPage = await GetAsync(client, planId, new PlanItemQuery(1, 2));
         var manual = await GetAsync(client, planId, new PlanItemQuery(PageSize: 10, Type: "manual_review"));
         var byConfidence = await GetAsync(client, planId, new PlanItemQuery(PageSize: 3, Sort: PlanItemSort.Confidence, Descending: true));
-        var frontend = (await client.GetFromJsonAsync<List<ProjectView>>("/api/projects?includeUnassignable=true"))!.Single(p => p.Name == "frontend-app");
+        var frontend = (await client.GetFromJsonAsync<List<ProjectView>>("/api/projects?includeUnassignable=true"))!
+            .Single(p => p.Name == "frontend-app");
         var ofFrontend = await GetAsync(client, planId, new PlanItemQuery(PageSize: 100, ProjectId: frontend.Id, MinConfidence: 0.5m));
 
         Assert.Equal(18, firstPage.TotalItems);
@@ -47,7 +50,8 @@ public sealed class PlanReadApiTests(InfrastructureFixture fixture)
         {
             await connection.ExecuteAsync("""
                 INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'ann');
-                UPDATE backfill.plan_approvals SET withdrawn_at = now(), withdrawn_by = 'bob', withdraw_reason = 'assign session 10' WHERE plan_id = @planId;
+                UPDATE backfill.plan_approvals SET withdrawn_at = now(), withdrawn_by = 'bob', withdraw_reason = 'assign session 10'
+                WHERE plan_id = @planId;
                 INSERT INTO backfill.plan_approvals (plan_id, approved_by) VALUES (@planId, 'bob');
                 """, new { planId });
         }

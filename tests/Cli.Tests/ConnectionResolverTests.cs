@@ -51,7 +51,8 @@ public sealed class ConnectionResolverTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(written)!);
         try
         {
-            File.WriteAllText(written, JsonSerializer.Serialize(new { analyzerUrl = "http://local-a", executorUrl = "http://local-e", key = "local" }));
+            File.WriteAllText(written,
+                JsonSerializer.Serialize(new { analyzerUrl = "http://local-a", executorUrl = "http://local-e", key = "local" }));
             var nested = Path.Combine(checkout, "Cli", "bin");
             Directory.CreateDirectory(nested);
 

@@ -71,7 +71,8 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
 
         await using var db = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("appdb"));
         await db.OpenAsync();
-        Assert.Equal(FrontendApp, (await Scalar(db, $"SELECT project_id::text FROM sessions WHERE id = '{ManualReviewSession}'"))?.ToString());
+        Assert.Equal(FrontendApp,
+            (await Scalar(db, $"SELECT project_id::text FROM sessions WHERE id = '{ManualReviewSession}'"))?.ToString());
         // Two manual-review sessions stay unresolved; everything else found a project (or the sentinel).
         Assert.Equal(2L, await Scalar(db, "SELECT count(*) FROM sessions WHERE project_id IS NULL"));
 
@@ -142,7 +143,10 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         await Assertions.Expect(page.Locator(selector)).ToContainTextAsync(text, new() { Timeout = timeoutSeconds * 1000 });
 
     private static Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, $"{name}.png"), FullPage = true });
+        page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(DashboardFixture.ScreenshotDirectory, $"{name}.png"), FullPage = true
+        });
 
     private static async Task<object?> Scalar(NpgsqlConnection db, string sql)
     {

@@ -15,7 +15,8 @@ public sealed class DashboardFixture : FullStackFixture
 
     public Uri DashboardUrl { get; private set; } = null!;
 
-    public static string ScreenshotDirectory { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
+    public static string ScreenshotDirectory { get; } =
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
 
     public override async Task InitializeAsync()
     {
@@ -26,7 +27,11 @@ public sealed class DashboardFixture : FullStackFixture
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync"
+            ],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
     }

@@ -65,7 +65,10 @@ public sealed class DashboardJourneyTests(DashboardFixture fixture)
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(runId);
         await CheckAsync(page, $"run-{width}");
 
-        foreach (var (path, name) in new[] { ("/", "overview"), ("/plans", "plans"), ("/runs", "runs"), ("/runs?status=finished", "runs-finished"), ("/status", "health") })
+        foreach (var (path, name) in new[]
+        {
+            ("/", "overview"), ("/plans", "plans"), ("/runs", "runs"), ("/runs?status=finished", "runs-finished"), ("/status", "health")
+        })
         {
             await DashboardFixture.OpenAsync(page, path);
             await CheckAsync(page, $"{name}-{width}");
@@ -84,7 +87,10 @@ public sealed class DashboardJourneyTests(DashboardFixture fixture)
     private static async Task CheckAsync(IPage page, string name)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(DashboardFixture.ScreenshotDirectory, $"{name}.png"), FullPage = true
+        });
 
         var text = await page.InnerTextAsync("main");
         Assert.DoesNotContain("{\"", text);

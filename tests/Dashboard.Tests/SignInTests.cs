@@ -8,7 +8,8 @@ public sealed class SignInTests(DashboardFixture fixture)
     [Fact]
     public async Task An_anonymous_visitor_is_sent_to_the_sign_in_page()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.DashboardUrl.ToString() });
+        await using var context = await fixture.Browser.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = fixture.DashboardUrl.ToString() });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/plans");
@@ -22,7 +23,8 @@ public sealed class SignInTests(DashboardFixture fixture)
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_message()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.DashboardUrl.ToString() });
+        await using var context = await fixture.Browser.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = fixture.DashboardUrl.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("#userName", "operator");
@@ -45,7 +47,10 @@ public sealed class SignInTests(DashboardFixture fixture)
         Assert.Equal($"{user} ({role})", (await page.TextContentAsync("[data-testid=current-user]"))!.Trim());
         await page.WaitForSelectorAsync("[data-testid=orphan-count]");
         Assert.Equal("18", await page.TextContentAsync("[data-testid=orphan-count]"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, $"overview-{user}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(DashboardFixture.ScreenshotDirectory, $"overview-{user}.png"), FullPage = true
+        });
         await page.Context.CloseAsync();
     }
 

@@ -46,7 +46,8 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"body\"", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var wrongType = await http.PostAsync("/api/runs", new StringContent($$"""{"planId":"{{Guid.NewGuid()}}","batchSize":"10"}""", null, "application/json"));
+        var wrongType = await http.PostAsync("/api/runs",
+            new StringContent($$"""{"planId":"{{Guid.NewGuid()}}","batchSize":"10"}""", null, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         Assert.Contains("\"batchSize\"", await wrongType.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var badId = await http.GetAsync("/api/runs/not-a-guid/audit");
@@ -57,8 +58,10 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
 
         using var viewer = context.CreateClient(Contract.Checker()).Http.ActAs(infrastructure.ServiceApiKey, "viewer", Roles.Viewer);
         var forbidden = await viewer.PostAsJsonAsync("/api/runs", new StartRunRequest(Guid.NewGuid()));
-        Assert.Equal((HttpStatusCode.Forbidden, "application/problem+json"), (forbidden.StatusCode, forbidden.Content.Headers.ContentType?.MediaType));
-        Assert.Contains("needs the role Operator", (await forbidden.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())?.Detail);
+        Assert.Equal((HttpStatusCode.Forbidden, "application/problem+json"),
+            (forbidden.StatusCode, forbidden.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("needs the role Operator",
+            (await forbidden.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())?.Detail);
         using var anonymous = context.CreateClient(Contract.Checker()).Http;
         anonymous.DefaultRequestHeaders.Clear();
         var unauthenticated = await anonymous.GetAsync("/api/runs");
@@ -103,7 +106,8 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.CreateClient(Contract.Checker()));
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync()));
-        await scenario.ExecuteAsync("UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P3, id = Scenario.Session(2) });
+        await scenario.ExecuteAsync(
+            "UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P3, id = Scenario.Session(2) });
 
         foreach (var (format, mediaType) in new[] { ("json", "application/json"), ("csv", "text/csv"), ("md", "text/markdown") })
         {
@@ -129,7 +133,10 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
         Assert.Equal((1, PageRequest.DefaultPageSize, 15), (first.Page, first.PageSize, first.Sessions.Count));
         Assert.Equal(RollbackAction.Conflict, first.Sessions.Single(s => s.SessionId == Scenario.Session(2)).Action);
 
-        foreach (var (query, parameter) in new[] { ("page=0", "page"), ("page=abc", "page"), ("pageSize=1001", "pageSize"), ("pageSize=0", "pageSize"), ("pageSize=-5", "pageSize") })
+        foreach (var (query, parameter) in new[]
+        {
+            ("page=0", "page"), ("page=abc", "page"), ("pageSize=1001", "pageSize"), ("pageSize=0", "pageSize"), ("pageSize=-5", "pageSize")
+        })
         {
             var invalid = await client.Http.GetAsync($"/api/runs/{run.RunId}/rollback-preview?{query}");
             Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);

@@ -9,7 +9,8 @@ namespace AspireMigration.Dashboard.Components.Runs;
 /// One audit event as a sentence. The audit stores each message whole as JSON; the page shows what an
 /// operator asks (who, what, when, how many), never the JSON itself.
 /// </summary>
-public sealed record RunEvent(DateTime OccurredAt, string Actor, string Title, string? Detail, bool IsFailure, int? BatchNumber, bool Redelivered)
+public sealed record RunEvent(
+    DateTime OccurredAt, string Actor, string Title, string? Detail, bool IsFailure, int? BatchNumber, bool Redelivered)
 {
     public static RunEvent From(AuditEventView audit)
     {
@@ -31,9 +32,11 @@ public sealed record RunEvent(DateTime OccurredAt, string Actor, string Title, s
             RunAuditActions.BatchRedelivered => ($"Batch {batch} delivered again",
                 "its work was already in the ledger, so nothing changed twice", false),
             RunAuditActions.BatchFailed => ($"Batch {batch} failed", FaultMessage(details), true),
-            RunAuditActions.Redispatched => ("Stalled step sent again", Text(details, "state") is { } state ? $"while {state}" : null, false),
+            RunAuditActions.Redispatched =>
+                ("Stalled step sent again", Text(details, "state") is { } state ? $"while {state}" : null, false),
             _ when audit.Action.StartsWith(RunAuditActions.StatePrefix, StringComparison.Ordinal) =>
-                ($"Entered {audit.Action[RunAuditActions.StatePrefix.Length..]}", StateDetail(details), Text(details, "reason") is not null),
+                ($"Entered {audit.Action[RunAuditActions.StatePrefix.Length..]}", StateDetail(details),
+                    Text(details, "reason") is not null),
             _ => (CultureInfo.InvariantCulture.TextInfo.ToTitleCase(audit.Action.Replace('_', ' ')), null, false),
         };
         return new RunEvent(audit.OccurredAt, audit.Actor, title, detail, failure, batch, audit.Action == RunAuditActions.BatchRedelivered);
@@ -57,7 +60,8 @@ public sealed record RunEvent(DateTime OccurredAt, string Actor, string Title, s
     /// <summary>A MassTransit fault: the first exception's type and message.</summary>
     private static string? FaultMessage(JsonElement details)
     {
-        if (!details.TryGetProperty("exceptions", out var exceptions) || exceptions.ValueKind != JsonValueKind.Array || exceptions.GetArrayLength() == 0)
+        if (!details.TryGetProperty("exceptions", out var exceptions) || exceptions.ValueKind != JsonValueKind.Array
+            || exceptions.GetArrayLength() == 0)
         {
             return null;
         }
@@ -69,7 +73,9 @@ public sealed record RunEvent(DateTime OccurredAt, string Actor, string Title, s
         parts.Where(p => !string.IsNullOrEmpty(p)).ToList() is { Count: > 0 } present ? string.Join(" · ", present) : null;
 
     private static int? Int(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) ? number : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number)
+            ? number
+            : null;
 
     private static bool Bool(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;

@@ -17,5 +17,6 @@ public sealed record RunStatusTab(string Key, string Title, IReadOnlyList<string
 
     /// <summary>A run that migrated its plan and stands (not rolled back): running the plan again finds nothing left to do.</summary>
     public static bool Executed(RunView run) =>
-        !run.DryRun && run.State is not (RunStates.RolledBack or RunStates.Cancelled) && !(run.State == RunStates.Failed && run.Migrated == 0);
+        !run.DryRun && run.State is not (RunStates.RolledBack or RunStates.Cancelled)
+            && !(run.State == RunStates.Failed && run.Migrated == 0);
 }

@@ -22,7 +22,8 @@ public sealed class RunProgressCardsTests : BunitContext
     {
         // 4 of 10 batches of 1000, one every 20 s from 10:00:20: 4000 sessions in 80 s, 6 batches left at 20 s each.
         var batches = Enumerable.Range(1, 4).Select(n => Batch(n, Start.AddSeconds(20 * n), durationMs: 20_000)).ToList();
-        var progress = new RunProgress(Run("Migrating", batchesDone: 4, migrated: 3900, skippedChanged: 100, finishedAt: null), batches, Start.AddSeconds(80));
+        var progress = new RunProgress(
+            Run("Migrating", batchesDone: 4, migrated: 3900, skippedChanged: 100, finishedAt: null), batches, Start.AddSeconds(80));
 
         var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress, progress));
 
@@ -53,9 +54,11 @@ public sealed class RunProgressCardsTests : BunitContext
     [Fact]
     public void A_dry_run_would_migrate_and_counts_the_batches_of_its_ledger()
     {
-        var run = Run("Completed", batchesDone: 0, migrated: 15, skippedChanged: 0, finishedAt: Start.AddSeconds(1)) with { DryRun = true, TotalBatches = 1 };
+        var run = Run("Completed", batchesDone: 0, migrated: 15, skippedChanged: 0, finishedAt: Start.AddSeconds(1))
+            with { DryRun = true, TotalBatches = 1 };
 
-        var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress, new RunProgress(run, [Batch(1, Start.AddSeconds(1), 50)], Start.AddSeconds(2))));
+        var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress,
+            new RunProgress(run, [Batch(1, Start.AddSeconds(1), 50)], Start.AddSeconds(2))));
 
         Assert.Equal("1 / 1", cut.Find("[data-testid=run-batches]").TextContent);
         Assert.Contains("Would migrate", cut.Find("[data-testid=run-progress]").TextContent);
