@@ -51,8 +51,12 @@ public sealed record RunEvent(
     // A dry run's saga counts no batches (its one transaction is rolled back), so its events name only what it would do.
     private static string? StateDetail(JsonElement details) => Join(
         Text(details, "reason"),
-        Int(details, "totalBatches") is > 0 and var total && !Bool(details, "dryRun") ? $"batches {Int(details, "completedBatches")} of {total}" : null,
-        Int(details, "migrated") is > 0 and var migrated ? (Bool(details, "dryRun") ? $"{migrated} would be migrated" : $"{migrated} migrated") : null,
+        Int(details, "totalBatches") is > 0 and var total && !Bool(details, "dryRun")
+            ? $"batches {Int(details, "completedBatches")} of {total}"
+            : null,
+        Int(details, "migrated") is > 0 and var migrated
+            ? (Bool(details, "dryRun") ? $"{migrated} would be migrated" : $"{migrated} migrated")
+            : null,
         Int(details, "skippedChanged") is > 0 and var changed ? $"{changed} changed since analysis" : null,
         Int(details, "rolledBack") is > 0 and var restored ? $"{restored} restored" : null,
         Int(details, "conflicts") is > 0 and var conflicts ? $"{conflicts} conflicts" : null);

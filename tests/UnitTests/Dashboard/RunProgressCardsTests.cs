@@ -79,8 +79,8 @@ public sealed class RunProgressCardsTests : BunitContext
     {
         var batches = new[] { Batch(1, Start.AddMilliseconds(400), durationMs: 90) };
 
-        var progress = new RunProgress(Run("Completed", batchesDone: 1, migrated: 1000, skippedChanged: 0, finishedAt: Start.AddMilliseconds(500)),
-            batches, Start.AddDays(1));
+        var run = Run("Completed", batchesDone: 1, migrated: 1000, skippedChanged: 0, finishedAt: Start.AddMilliseconds(500));
+        var progress = new RunProgress(run, batches, Start.AddDays(1));
 
         Assert.Equal(120_000, progress.SessionsPerMinute!.Value, precision: 6);
         Assert.Equal("0.5 s", RunProgress.Format(progress.Elapsed));
