@@ -1,6 +1,9 @@
 namespace AspireMigration.Analyzer.Api;
 
-/// <summary>One session of <see cref="PlanReport"/>.</summary>
+/// <summary>
+/// One session of <see cref="PlanReport"/>: the product contract's report fields, fixed by that contract, which is
+/// why it is not the API's PlanItem (that one also carries the session's update time and the approver's decision).
+/// </summary>
 public sealed record PlanReportSession(
     Guid SessionId,
     string AssignmentType,
