@@ -76,6 +76,8 @@ public sealed class DashboardJourneyTests(DashboardFixture fixture)
 
         // Runs made seconds apart share their UUIDv7 prefix; the list shows their tails, which differ.
         await DashboardFixture.OpenAsync(page, "/runs");
+        // The list fills once the page is interactive: wait for this run's row before reading the others.
+        await Assertions.Expect(page.Locator("[data-testid=runs-table] .id-text a", new() { HasText = runId[^12..] })).ToBeVisibleAsync();
         var shown = await page.Locator("[data-testid=runs-table] tbody tr td:first-child .id-text a").AllInnerTextsAsync();
         Assert.Equal(shown.Count, shown.Distinct().Count());
         Assert.Contains(shown, text => runId.EndsWith(text.TrimStart('…'), StringComparison.Ordinal));

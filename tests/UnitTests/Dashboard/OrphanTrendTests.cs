@@ -22,7 +22,8 @@ public sealed class OrphanTrendTests : BunitContext
         Assert.Equal(["100 orphans", "40 orphans", "10 orphans"], circles.Select(c => c.TextContent.Split(',')[0]));
         Assert.Equal(["6", "300", "594"], circles.Select(c => c.GetAttribute("cx")));
         Assert.Equal("6", circles[0].GetAttribute("cy"));
-        Assert.Contains("the last 2 analyses and now (10)", cut.Find("figcaption").TextContent);
+        Assert.Contains("the last 2 analyses and now: from 100 to 10", cut.Find("figcaption").TextContent);
+        Assert.Contains("(scale 0 to 100)", cut.Find("figcaption").TextContent);
     }
 
     [Fact]
