@@ -45,9 +45,9 @@ public sealed class SessionTests(DashboardFixture fixture)
 
         await page.ClickAsync("form.logout button");
         await page.WaitForURLAsync("**/login");
-        await stolen.ClickAsync("nav a[href='/plans']");
+        await ClickUnlessSignedOutAsync(stolen, "nav a[href='/plans']");
 
-        await stolen.WaitForURLAsync("**/login**");
+        await stolen.WaitForURLAsync("**/login**", new PageWaitForURLOptions { Timeout = 60_000 });
         await stolen.GotoAsync("/runs");
         Assert.Contains("/login", stolen.Url);
         await page.Context.CloseAsync();
@@ -63,9 +63,9 @@ public sealed class SessionTests(DashboardFixture fixture)
 
         await fixture.ExecuteAsync(
             "UPDATE backfill.dashboard_users SET role = 'Viewer' WHERE user_name = @userName", ("userName", userName));
-        await page.ClickAsync("[data-testid=analyze]");
+        await ClickUnlessSignedOutAsync(page, "[data-testid=analyze]");
 
-        await page.WaitForURLAsync("**/login**");
+        await page.WaitForURLAsync("**/login**", new PageWaitForURLOptions { Timeout = 60_000 });
         page = await fixture.SignInAsync(userName);
         Assert.Equal($"{userName} (Viewer)", (await page.TextContentAsync("[data-testid=current-user]"))!.Trim());
         await page.Context.CloseAsync();
@@ -153,5 +153,21 @@ public sealed class SessionTests(DashboardFixture fixture)
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("[role=alert]");
         return (await page.TextContentAsync("[role=alert]"))!;
+    }
+
+    /// <summary>
+    /// Clicks, unless the page is already on its way to sign-in: the periodic check (every 30 s) may get there
+    /// before the click, and a page that navigates away mid-click never finishes it. Sooner is as good.
+    /// </summary>
+    private static async Task ClickUnlessSignedOutAsync(IPage page, string selector)
+    {
+        try
+        {
+            await page.ClickAsync(selector, new PageClickOptions { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The caller's wait for the sign-in page decides whether the session really ended.
+        }
     }
 }
