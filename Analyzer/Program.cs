@@ -1,10 +1,12 @@
 using AspireMigration.Analyzer;
 using AspireMigration.Shared.Alerts;
+using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Messaging;
 using AspireMigration.Shared.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBuildTimeDocumentSettings();
 
 builder.AddServiceDefaults();
 builder.AddApplicationDatabase();

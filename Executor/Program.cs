@@ -4,6 +4,7 @@ using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBuildTimeDocumentSettings();
 
 builder.AddServiceDefaults();
 builder.AddServiceApiSecurity();
