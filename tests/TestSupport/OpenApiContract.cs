@@ -102,10 +102,7 @@ public sealed class OpenApiContract
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if (!CommittedOpenApi.Updating)
-            {
-                await contract.CheckAsync(request, response, cancellationToken);
-            }
+            await contract.CheckAsync(request, response, cancellationToken);
             return response;
         }
     }
