@@ -26,7 +26,8 @@ public static class CommittedOpenApi
     public static string PathOf(string name) => Path.Combine(Repository.Root, "docs", "api", name + ".json");
 
     /// <summary>Where the build of <paramref name="project"/> wrote the document <paramref name="name"/>.</summary>
-    public static string BuiltPathOf(string project, string name) => Path.Combine(Repository.Root, project, "obj", "openapi", name + ".json");
+    public static string BuiltPathOf(string project, string name) =>
+        Path.Combine(Repository.Root, project, "obj", "openapi", name + ".json");
 
     /// <summary>Indented, one line ending, one escaping: writers differ in whitespace and in which characters they escape.</summary>
     private static string Normalise(string document) =>
