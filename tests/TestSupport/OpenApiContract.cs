@@ -27,8 +27,7 @@ public sealed class OpenApiContract
         new(JsonNode.Parse(File.ReadAllText(CommittedOpenApi.PathOf(name)))!.AsObject());
 
     /// <summary>
-    /// A handler for a test's HttpClient that checks every answer against the document as it arrives;
-    /// it lets everything pass while UPDATE_OPENAPI=1 rewrites the documents from the services.
+    /// A handler for a test's HttpClient that checks every answer against the document as it arrives.
     /// </summary>
     public DelegatingHandler Checker() => new ContractCheckingHandler(this);
 
