@@ -30,7 +30,11 @@ public sealed class GeneratedApiClientsTests
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "build", "ApiClients", "-t:GenerateApiClients", "-v", "q", $"-p:ApiClientsDirectory={output}" },
+            // msbuild rather than build: the target only runs the tool, and a restore here would race the test run's build.
+            ArgumentList =
+            {
+                "msbuild", "ApiClients/ApiClients.csproj", "-t:GenerateApiClients", "-v:q", $"-p:ApiClientsDirectory={output}",
+            },
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
