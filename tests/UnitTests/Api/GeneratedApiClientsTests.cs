@@ -4,7 +4,7 @@ using AspireMigration.TestSupport;
 namespace AspireMigration.UnitTests.Api;
 
 /// <summary>
-/// The committed clients (ApiClients/Generated) must be what Kiota generates from the committed documents now,
+/// The committed clients (Shared/ApiClients/Generated) must be what Kiota generates from the committed documents now,
 /// so a document change without its clients, or a hand edit of generated code, fails here.
 /// </summary>
 public sealed class GeneratedApiClientsTests
@@ -12,7 +12,7 @@ public sealed class GeneratedApiClientsTests
     [Fact]
     public async Task The_committed_clients_are_what_the_committed_documents_generate()
     {
-        var committed = Path.Combine(Repository.Root, "ApiClients", "Generated");
+        var committed = Path.Combine(Repository.Root, "Shared", "ApiClients", "Generated");
         var regenerated = Directory.CreateTempSubdirectory("api-clients-").FullName;
         try
         {
@@ -33,7 +33,7 @@ public sealed class GeneratedApiClientsTests
             // msbuild rather than build: the target only runs the tool, and a restore here would race the test run's build.
             ArgumentList =
             {
-                "msbuild", "ApiClients/ApiClients.csproj", "-t:GenerateApiClients", "-v:q", $"-p:ApiClientsDirectory={output}",
+                "msbuild", "Shared/ApiClients/ApiClients.csproj", "-t:GenerateApiClients", "-v:q", $"-p:ApiClientsDirectory={output}",
             },
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,

@@ -4,7 +4,7 @@ namespace AspireMigration.UnitTests.Style;
 
 /// <summary>
 /// No line of code, markup or SQL over 140 characters (.editorconfig's max_line_length): no analyzer enforces it, so
-/// this test does, over every such file in the checkout except build output and generated code (ApiClients/Generated).
+/// this test does, over every such file in the checkout except build output and generated code (Shared/ApiClients/Generated).
 /// </summary>
 public sealed class LineLengthTests
 {
