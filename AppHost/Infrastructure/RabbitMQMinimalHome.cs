@@ -83,7 +83,8 @@ internal static partial class RabbitMQMinimalHome
             needed.Add(directory);
             foreach (Match list in DependencyList().Matches(File.ReadAllText(appFile)))
             {
-                foreach (var dependency in list.Groups["apps"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                var dependencies = list.Groups["apps"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                foreach (var dependency in dependencies)
                 {
                     pending.Push(dependency);
                 }
