@@ -6,7 +6,7 @@ using Npgsql;
 namespace AspireMigration.Analyzer.Scoring;
 
 /// <summary>
-/// The scoring rules of the product contract as one statement where the data is: the evidence is grouped, ranked,
+/// The scoring rules of the product contract where the data is, in one round trip: the evidence is grouped, ranked,
 /// scored and written as plan items and distributions without leaving PostgreSQL. Streaming every group out and
 /// copying every item back cost about twice the evidence query itself; here only one row per distinct
 /// (type, confidence) comes back, for the plan's counts and the confidence metric.
@@ -20,7 +20,9 @@ public static class ScoringStatement
     public const string ActiveStatus = "active";
 
     // The shape, step by step:
-    // - grouped: one hash aggregate of the orphans' events per (session, project), like the plain GROUP BY floor.
+    // - orphan_event_groups: one aggregate of the orphans' events per (session, project), like the plain GROUP BY floor, into a
+    //   temporary table dropped at commit: PostgreSQL runs parallel workers for CREATE TABLE AS, never for an INSERT
+    //   with data-modifying CTEs, and the aggregate is most of the work (measured: about 1.7x faster at 100k orphans).
     //   NULL-project and sentinel groups come along only to count events_total in the same scan.
     // - ranked/evidence: one sort per session (evidence first, then count descending, then project id, the order
     //   C#'s Guid comparison gave) feeds both window levels: the first row is the top project, the second level
@@ -31,23 +33,24 @@ public static class ScoringStatement
     // - items: every orphan (those without events get no group), typed, explained and inserted; RETURNING
     //   feeds the tally. The target-not-active warning is always the last one on a confident or tentative item.
     private const string Sql = $$"""
-        WITH grouped AS MATERIALIZED (
+        CREATE TEMPORARY TABLE orphan_event_groups ON COMMIT DROP AS
             SELECT e.session_id, e.project_id, count(*)::int AS events,
                    coalesce(e.project_id <> '{{SentinelProject.IdText}}', false) AS evidence
             FROM analytics_events e
             JOIN sessions o ON o.id = e.session_id
             WHERE o.project_id IS NULL
-            GROUP BY e.session_id, e.project_id),
-        distributions AS (
+            GROUP BY e.session_id, e.project_id;
+        ANALYZE orphan_event_groups;
+        WITH distributions AS (
             INSERT INTO backfill.plan_distributions (plan_id, session_id, project_id, events)
-            SELECT @planId, session_id, project_id, events FROM grouped WHERE evidence),
+            SELECT @planId, session_id, project_id, events FROM orphan_event_groups WHERE evidence),
         ranked AS (
             SELECT g.session_id, g.project_id, g.events, g.evidence, p.status, coalesce(p.name, g.project_id::text) AS name,
                    row_number() OVER w AS position,
                    first_value(g.events) OVER w AS k,
                    sum(g.events) OVER w AS events_total,
                    coalesce(sum(g.events) FILTER (WHERE g.evidence) OVER w, 0)::int AS n
-            FROM grouped g
+            FROM orphan_event_groups g
             LEFT JOIN projects p ON p.id = g.project_id
             WINDOW w AS (PARTITION BY g.session_id ORDER BY g.evidence DESC, g.events DESC, g.project_id
                          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)),
