@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AspireMigration.Analyzer;
 using AspireMigration.Bench.Execution;
-using AspireMigration.Shared.Alerts;
 using AspireMigration.Shared.Database;
 using AspireMigration.Shared.Demo;
-using AspireMigration.Shared.Messaging;
 using AspireMigration.Shared.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -73,17 +71,9 @@ public static class WarmServiceBenchmark
             [$"{ClientsSection}:cli:Roles:0"] = Roles.Approver,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        builder.AddApplicationDatabase();
-        builder.AddMessaging();
-        builder.AddServiceApiSecurity();
-        builder.AddAlerts();
-        builder.AddAnalyzer();
+        builder.AddAnalyzerService();
         var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapDefaultEndpoints();
-        app.MapAnalyzerEndpoints();
+        app.MapAnalyzerService();
         return app;
     }
 
