@@ -22,9 +22,10 @@ public static class ScoringStatement
     // The shape, step by step:
     // - orphan_event_groups: one aggregate of the orphans' events per (session, project), like the plain GROUP BY floor, into a
     //   temporary table dropped at commit: PostgreSQL runs parallel workers for CREATE TABLE AS, never for an INSERT
-    //   with data-modifying CTEs, and the aggregate is most of the work (measured: about 1.7x faster at 100k orphans).
-    //   NULL-project and sentinel groups come along only to count events_total in the same scan.
-    // - ranked/evidence: one sort per session (evidence first, then count descending, then project id, the order
+    //   with data-modifying CTEs, and the aggregate is most of the work (measured at 100k orphans: 1.5-1.8x faster).
+    //   NULL-project and sentinel groups come along only to count events_total in the same scan. (A temporary table
+    //   needs the database's TEMPORARY privilege, which PostgreSQL grants to PUBLIC unless it was revoked.)
+    // - ranked/evidence: one sort of the groups by session (evidence first, then count descending, then project id, the order
     //   C#'s Guid comparison gave) feeds both window levels: the first row is the top project, the second level
     //   counts and names the projects sharing the top count.
     // - confidences: k / (n + prior) computed once per distinct (k, n), exactly: the quotient is rounded to 28

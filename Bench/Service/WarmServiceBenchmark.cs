@@ -55,7 +55,9 @@ public static class WarmServiceBenchmark
         return new WarmServiceFigures(stored, caller, cli);
     }
 
-    /// <summary>The Analyzer as its Program composes it, with a client key for the bench (on behalf of an approver) and one for the CLI.</summary>
+    /// <summary>
+    /// The Analyzer as its Program composes it, with a client key for the bench (on behalf of an approver) and one for the CLI.
+    /// </summary>
     private static WebApplication BuildAnalyzer(string connectionString, string messaging, string dashboardKey, string cliKey)
     {
         var builder = WebApplication.CreateBuilder(
@@ -85,12 +87,13 @@ public static class WarmServiceBenchmark
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("analysisDurationMs").GetDouble();
     }
 
-    /// <summary>`aspire-migration plans analyze --json` as an operator's terminal starts it: wall time from process start to exit.</summary>
+    /// <summary>`aspire-migration plans analyze --json` as an operator starts it: wall time from process start to exit.</summary>
     private static async Task<double> RunCliAnalyzeAsync(Uri analyzer, string key)
     {
         // Analysing needs only the Analyzer; the Executor's URL is required configuration, never called here.
         var start = new ProcessStartInfo("dotnet",
-            [BuiltAssemblies.Cli, "plans", "analyze", "--json", "--analyzer-url", analyzer.ToString(), "--executor-url", analyzer.ToString()])
+            [BuiltAssemblies.Cli, "plans", "analyze", "--json",
+                "--analyzer-url", analyzer.ToString(), "--executor-url", analyzer.ToString()])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

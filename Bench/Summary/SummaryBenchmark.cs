@@ -34,7 +34,8 @@ public static class SummaryBenchmark
         await output.WriteLineAsync("|---:|---|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
-            var analysis = await AnalysisBenchmark.MeasureAsync(server, size - ScenarioOrphans, trials, keep: false, CancellationToken.None);
+            var analysis = await AnalysisBenchmark.MeasureAsync(
+                server, size - ScenarioOrphans, trials, keep: false, CancellationToken.None);
             await WriteAsync(output, new SummaryRow(size, "analysis", TimeSpan.FromSeconds(analysis.FloorSeconds),
                 TimeSpan.FromSeconds(analysis.AnalysisSeconds), analysis.Ratio, null, analysis.PeakWorkingSetBytes));
 
