@@ -69,16 +69,18 @@ public sealed class StreamingStandby : IAsyncDisposable
         {
             maxConnections = await connection.ExecuteScalarAsync<string>("SHOW max_connections") ?? "100";
         }
-        // A fast checkpoint starts the copy at once instead of after a spread one.
+        // A fast checkpoint starts the copy at once instead of after a spread one. A throwaway copy needs no fsync: syncing
+        // it, and the standby's start syncing it again (it starts from a backup, as after a crash), took 10 s of the 12.
         await RunAsync(account.Wrap(Path.Combine(options.PostgresBinDirectory, "pg_basebackup"),
             "-h", primary.Host!, "-p", primary.Port.ToString(CultureInfo.InvariantCulture),
-            "-U", primary.Username!, "-D", Path.Combine(root, "data"), "-R", "--checkpoint=fast", "-X", "stream"),
+            "-U", primary.Username!, "-D", Path.Combine(root, "data"), "-R", "--checkpoint=fast", "-X", "stream", "--no-sync"),
             primary.Password, timeout.Token);
 
         var port = FreePort.Find();
         var command = account.Wrap(Path.Combine(options.PostgresBinDirectory, "postgres"),
             "-D", Path.Combine(root, "data"), "-k", Path.Combine(root, "run"), "-p", port.ToString(CultureInfo.InvariantCulture),
-            "-c", "listen_addresses=127.0.0.1", "-c", $"max_connections={maxConnections}", "-c", $"cluster_name={name}");
+            "-c", "listen_addresses=127.0.0.1", "-c", $"max_connections={maxConnections}", "-c", $"cluster_name={name}",
+            "-c", "fsync=off");
         var connectionString = new NpgsqlConnectionStringBuilder(fixture.ServerConnectionString)
         {
             Port = port,
