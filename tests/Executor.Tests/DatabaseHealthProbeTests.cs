@@ -121,6 +121,29 @@ public sealed class DatabaseHealthProbeTests(InfrastructureFixture infrastructur
     }
 
     [Fact]
+    public async Task A_vacuum_running_on_sessions_trips_until_it_ends()
+    {
+        await using var scenario = await Scenario.CreateAsync(infrastructure);
+        var probe = Probe(scenario, t => t.VacuumsOnSessions = 0);
+        await scenario.ExecuteAsync("UPDATE sessions SET title = title");
+
+        // An open cursor keeps its scan's page pinned; VACUUM (FREEZE) must freeze that page, so it waits for the pin in the
+        // middle of its work, where pg_stat_progress_vacuum shows it.
+        await using (var cursor = await TransactionAsync(scenario, "DECLARE c CURSOR FOR SELECT * FROM sessions; FETCH 1 FROM c"))
+        {
+            await using var vacuum = new NpgsqlConnection(Unpooled(scenario));
+            await vacuum.OpenAsync();
+            var vacuuming = vacuum.ExecuteAsync("VACUUM (FREEZE) sessions");
+            await Eventually.HoldsAsync(async () => !(await probe.ReadAsync(default)).Healthy, TimeSpan.FromSeconds(10));
+            Assert.Equal(1, Indicator(await probe.ReadAsync(default), HealthIndicatorNames.VacuumOnSessions).Value);
+            await cursor.CloseAsync();
+            await vacuuming;
+        }
+
+        Assert.True((await probe.ReadAsync(default)).Healthy);
+    }
+
+    [Fact]
     public async Task Connections_over_the_threshold_trip_and_clear_once_closed()
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure);
