@@ -33,6 +33,8 @@ public sealed class DashboardJourneyTests(DashboardFixture fixture)
         foreach (var (width, height) in Widths)
         {
             await approver.SetViewportSizeAsync(width, height);
+            // Loaded again at each width: a dialog closed with Escape is closed in the browser, not in the page's state.
+            await DashboardFixture.OpenAsync(approver, planUrl);
             await CheckAsync(approver, $"plan-{width}");
 
             // The item dialog, by keyboard only: focus moves into it, Escape closes it and focus is no longer behind it.

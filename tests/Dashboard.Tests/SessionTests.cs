@@ -5,6 +5,7 @@ namespace AspireMigration.Dashboard.Tests;
 
 /// <summary>Lockout, revocation and sign-out in a real browser: what an attacker with guesses or a copied cookie meets.</summary>
 [Collection(DashboardCollection.Name)]
+[TestCaseOrderer(ThrottlingLastOrderer.TypeName, ThrottlingLastOrderer.AssemblyName)]
 public sealed class SessionTests(DashboardFixture fixture)
 {
     [Fact]
