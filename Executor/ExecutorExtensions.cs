@@ -40,6 +40,7 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<ExecutorMetrics>();
         builder.Services.AddSingleton<BackupRetention>();
         builder.Services.AddSingleton<RollbackGuard>();
+        builder.Services.AddSingleton<RetryGuard>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddSingleton<OutboxSignal>();
         // Serve the API only once the queues are bound: a command published earlier would reach no consumer.
