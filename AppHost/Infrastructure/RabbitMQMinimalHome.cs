@@ -83,8 +83,8 @@ internal static partial class RabbitMQMinimalHome
             needed.Add(directory);
             foreach (Match list in DependencyList().Matches(File.ReadAllText(appFile)))
             {
-                var dependencies = list.Groups["apps"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                foreach (var dependency in dependencies)
+                var dependencies = list.Groups["apps"].Value;
+                foreach (var dependency in dependencies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
                     pending.Push(dependency);
                 }
