@@ -8,8 +8,6 @@ namespace AspireMigration.Dashboard.Tests;
 /// <summary>The running stack plus Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
 public sealed class DashboardFixture : FullStackFixture
 {
-    public const string DemoPassword = "demo-only-Pa55";
-
     /// <summary>The Dashboard's sign-in rate limit window (<c>Dashboard:SignIn:RateLimitWindow</c>), with a margin.</summary>
     private static readonly TimeSpan ThrottleWindow = TimeSpan.FromSeconds(65);
 

@@ -20,7 +20,7 @@ public sealed class SessionTests(DashboardFixture fixture)
         {
             messages.Add(await SubmitSignInAsync(page, userName, "wrong-" + attempt));
         }
-        var withRightPassword = await SubmitSignInAsync(page, userName, DashboardFixture.DemoPassword);
+        var withRightPassword = await SubmitSignInAsync(page, userName, fixture.DemoPassword);
 
         Assert.All(messages[..4], m => Assert.Contains("wrong password", m));
         Assert.Contains("locked", messages[4]);
@@ -107,7 +107,7 @@ public sealed class SessionTests(DashboardFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await DashboardFixture.SubmitSignInAsync(page, "viewer", DashboardFixture.DemoPassword,
+        await DashboardFixture.SubmitSignInAsync(page, "viewer", fixture.DemoPassword,
             "/login?returnUrl=%2Fplans%0D%0ASet-Cookie%3A%20x%3D1");
 
         await page.WaitForSelectorAsync("[data-testid=current-user]");

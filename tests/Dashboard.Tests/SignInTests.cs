@@ -73,7 +73,7 @@ public sealed class SignInTests(DashboardFixture fixture)
         using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["userName"] = "operator",
-            ["password"] = DashboardFixture.DemoPassword,
+            ["password"] = fixture.DemoPassword,
         }));
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
