@@ -1,5 +1,6 @@
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Outbox;
+using AspireMigration.Executor.Pacing;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Recovery;
 using AspireMigration.Executor.Saga;
@@ -40,6 +41,8 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<RollbackGuard>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddOptions<DispatchGateOptions>().BindConfiguration(DispatchGateOptions.Section);
+        builder.Services.AddSingleton<DispatchGate>();
         // Serve the API only once the queues are bound: a command published earlier would reach no consumer.
         builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
 
@@ -72,6 +75,7 @@ public static class ExecutorExtensions
         // relay and the reconciler never publish before this Executor's own queues can receive what they send.
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHostedService<StalledRunReconciler>();
+        builder.Services.AddHostedService<PacingRecheckService>();
         return builder;
     }
 }

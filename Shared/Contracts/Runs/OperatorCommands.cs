@@ -12,10 +12,17 @@ public static class OperatorCommands
     public const string Cancel = "cancel";
     public const string Rollback = "rollback";
 
-    public static readonly string[] PauseStates = [RunStates.Migrating];
+    /// <summary>PUT /api/runs/{id}/pacing: a new pacing for a run that has not finished migrating.</summary>
+    public const string Pace = "pacing";
+
+    public static readonly string[] PauseStates = [RunStates.Migrating, RunStates.Throttled, RunStates.Waiting];
     public static readonly string[] ResumeStates = [RunStates.Paused];
-    public static readonly string[] CancelStates = [RunStates.PreFlight, RunStates.BackingUp, RunStates.Migrating, RunStates.Paused];
-    public static readonly string[] RollbackStates = [RunStates.Completed, RunStates.Failed, RunStates.Paused];
+    public static readonly string[] CancelStates =
+        [RunStates.PreFlight, RunStates.BackingUp, RunStates.Migrating, RunStates.Throttled, RunStates.Waiting, RunStates.Paused];
+    public static readonly string[] RollbackStates = [RunStates.Completed, RunStates.Failed, RunStates.Paused, RunStates.Throttled,
+        RunStates.Waiting];
+    public static readonly string[] PaceStates =
+        [RunStates.PreFlight, RunStates.BackingUp, RunStates.Migrating, RunStates.Throttled, RunStates.Waiting, RunStates.Paused];
 
     /// <summary>Whether <paramref name="command"/> applies to a run in <paramref name="state"/>.</summary>
     public static bool Allows(string command, string state, bool dryRun) =>
@@ -27,6 +34,7 @@ public static class OperatorCommands
         Resume => ResumeStates,
         Cancel => CancelStates,
         Rollback => RollbackStates,
+        Pace => PaceStates,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a run command."),
     };
 }
