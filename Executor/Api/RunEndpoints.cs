@@ -57,7 +57,7 @@ public static class RunEndpoints
         MapCommand(runs, OperatorCommands.Resume, (run, who, _) => new ResumeRun(run, who));
         MapCommand(runs, OperatorCommands.Cancel, (run, who, _) => new CancelRun(run, who));
         MapCommand(runs, OperatorCommands.Rollback, (run, who, request) => new RollbackRun(run, who, request?.Force ?? false));
-        runs.MapPut("/{id}/" + OperatorCommands.Pace, ChangePacingAsync).RequireAuthorization(Policies.Operate).WithName("ChangeRunPacing")
+        runs.MapPut("/{id}/pacing", ChangePacingAsync).RequireAuthorization(Policies.Operate).WithName("ChangeRunPacing")
             .WithSummary("Change a running run's pacing; its next dispatch follows it (audited)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 

@@ -13,7 +13,7 @@ public static class OperatorCommands
     public const string Rollback = "rollback";
 
     /// <summary>PUT /api/runs/{id}/pacing: a new pacing for a run that has not finished migrating.</summary>
-    public const string Pace = "pacing";
+    public const string Pace = "pace";
 
     public static readonly string[] PauseStates = [RunStates.Migrating, RunStates.Throttled, RunStates.Waiting];
     public static readonly string[] ResumeStates = [RunStates.Paused];
