@@ -42,6 +42,7 @@ public static class CliApp
                 runs.AddCommand<ResumeRunCommand>("resume");
                 runs.AddCommand<CancelRunCommand>("cancel");
                 runs.AddCommand<RollbackRunCommand>("rollback");
+                runs.AddCommand<PaceRunCommand>("pace");
                 runs.AddCommand<RunReportCommand>("report");
             });
             config.AddBranch("backups", backups =>

@@ -33,7 +33,6 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                     var s = ctx.Saga;
                     (s.PlanId, s.RequestedBy, s.SkipLowConfidence, s.BatchSize, s.DryRun, s.Pacing) = (
                         m.PlanId, m.RequestedBy, m.SkipLowConfidence, m.BatchSize, m.DryRun, m.Pacing ?? RunPacing.Fixed);
-                    s.CurrentBatchSize = s.Pacing.Adaptive ? BatchSizer.Bound(s.BatchSize, s.Pacing) : s.BatchSize;
                     s.CreatedAt = DateTimeOffset.UtcNow;
                 })
                 .TransitionTo(Pending)
@@ -42,8 +41,13 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
 
         During(PreFlight,
             When(PreFlightPassed)
-                .Then(ctx => (ctx.Saga.Included, ctx.Saga.Skipped, ctx.Saga.TotalBatches, ctx.Saga.Warnings) =
-                    (ctx.Message.Included, ctx.Message.Skipped, ctx.Message.TotalBatches, [.. ctx.Message.Warnings]))
+                .Then(ctx =>
+                {
+                    var s = ctx.Saga;
+                    (s.Included, s.Skipped, s.TotalBatches, s.Warnings) =
+                        (ctx.Message.Included, ctx.Message.Skipped, ctx.Message.TotalBatches, [.. ctx.Message.Warnings]);
+                    s.CurrentBatchSize = s.Pacing.Adaptive ? BatchSizer.Bound(s.BatchSize, s.Pacing) : s.BatchSize;
+                })
                 .IfElse(ctx => ctx.Saga.CancelRequested,
                     cancel => cancel.Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Cancelled),
                     go => go.IfElse(ctx => ctx.Saga.DryRun,
