@@ -41,9 +41,11 @@ public sealed class PacingRecheckService(NpgsqlDataSource dataSource, IBus bus, 
     public async Task<IReadOnlyList<Guid>> RecheckAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Truncated: timestamptz keeps microseconds and would round a time a tick before now to after it; a recheck a moment
+        // early is ignored by the saga and sent again at the next poll.
         var due = (await connection.QueryAsync<Guid>(new CommandDefinition($"""
             SELECT correlation_id FROM backfill.run_sagas
-            WHERE current_state = ANY(@GatedStates) AND (state ->> '{RecheckAtField}')::timestamptz <= @now
+            WHERE current_state = ANY(@GatedStates) AND date_trunc('milliseconds', (state ->> '{RecheckAtField}')::timestamptz) <= @now
             """, new { GatedStates, now = clock.GetUtcNow() }, cancellationToken: cancellationToken))).ToList();
         foreach (var runId in due)
         {
