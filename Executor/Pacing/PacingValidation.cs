@@ -2,7 +2,9 @@ using AspireMigration.Shared.Contracts.Runs;
 
 namespace AspireMigration.Executor.Pacing;
 
-/// <summary>What the API refuses in a run's pacing, each error keyed by the field's JSON path (e.g. "pacing.windows[0].timeZone").</summary>
+/// <summary>
+/// What the API refuses in a run's pacing, each error keyed by the field's JSON path (e.g. "pacing.windows[0].timeZone").
+/// </summary>
 public static class PacingValidation
 {
     public static Dictionary<string, string[]> Errors(int? batchSize, RunPacing? pacing, string prefix = "pacing")

@@ -15,27 +15,17 @@ namespace AspireMigration.Executor.Recovery;
 /// replica may send; the saga ignores a recheck that is not due, so a duplicate changes nothing.
 /// </summary>
 public sealed class PacingRecheckService(NpgsqlDataSource dataSource, IBus bus, TimeProvider clock, IOptions<DispatchGateOptions> options,
-    ILogger<PacingRecheckService> logger) : BackgroundService
+    ILogger<PacingRecheckService> logger) : PeriodicPass(logger)
 {
     private static readonly string[] GatedStates = [RunStates.Migrating, .. RunStates.Pacing];
     private static readonly string RecheckAtField = SagaJson.Options.PropertyNamingPolicy!.ConvertName(nameof(MigrationRunState.RecheckAt));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Polled in real time even when the clock is a test's: the clock decides what is due, not how often to look.
-        using var timer = new PeriodicTimer(options.Value.RecheckPollInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RecheckAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Looking for runs due a pacing recheck failed; retrying");
-            }
-        }
-    }
+    // Polled in real time even when the clock is a test's: the clock decides what is due, not how often to look.
+    protected override TimeSpan Interval => options.Value.RecheckPollInterval;
+
+    protected override string LookingFor => "runs due a pacing recheck";
+
+    protected override Task PassAsync(CancellationToken cancellationToken) => RecheckAsync(cancellationToken);
 
     /// <summary>One pass: returns the runs it woke.</summary>
     public async Task<IReadOnlyList<Guid>> RecheckAsync(CancellationToken cancellationToken)

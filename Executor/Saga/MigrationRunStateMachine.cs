@@ -216,7 +216,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
 
     public static RunStateChanged StateChanged(MigrationRunState s) => new(
         s.CorrelationId, s.PlanId, s.CurrentState,
-        s.RollbackError ?? s.Reason ?? (RunStates.Pacing.Contains(s.CurrentState) ? s.PacingReason : null), s.DryRun, s.Included, s.Skipped, s.TotalBatches,
+        s.RollbackError ?? s.Reason ?? (RunStates.Pacing.Contains(s.CurrentState) ? s.PacingReason : null), s.DryRun, s.Included,
+        s.Skipped, s.TotalBatches,
         s.CompletedBatches.Count, s.Migrated, s.SkippedChanged, s.RolledBack, s.Conflicts, s.UpdatedAt);
 
     private static bool AllBatchesDone(MigrationRunState s) => s.NextOrdinal > s.Included && s.Outstanding.Count == 0;
@@ -265,7 +266,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         EstimateBatches(s);
     }
 
-    /// <summary>With sizes decided at dispatch, the run's batch count is those handed out so far plus the rest at the current size.</summary>
+    /// <summary>With sizes decided at dispatch, the run's batch count is those handed out so far plus the rest at the current
+    /// size.</summary>
     private static void EstimateBatches(MigrationRunState s) =>
         s.TotalBatches = s.NextBatch - 1 + (Math.Max(0, s.Included - s.NextOrdinal + 1) + s.CurrentBatchSize - 1) / s.CurrentBatchSize;
 

@@ -26,7 +26,8 @@ public static class RunCommands
 
     public static ReleaseRun Release(MigrationRunState s) => new(s.CorrelationId);
 
-    /// <summary>Batches handed out whose completion the saga has not counted (lost, or still running), with their recorded ranges.</summary>
+    /// <summary>Batches handed out whose completion the saga has not counted (lost, or still running), with their recorded
+    /// ranges.</summary>
     public static IEnumerable<MigrateBatch> OutstandingBatches(MigrationRunState s) => s.Outstanding.Select(range => Batch(s, range));
 
     /// <summary>What the run waits for in its current state; nothing for a paused or finished run that holds no claim.</summary>

@@ -79,7 +79,8 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
         NpgsqlConnection connection, Guid runId, IReadOnlyList<string> failures, CancellationToken cancellationToken)
     {
         var (batches, migrated, skippedChanged) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition($"""
-            SELECT (SELECT count(*)::int FROM backfill.run_batches WHERE run_id = @runId), count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int,
+            SELECT (SELECT count(*)::int FROM backfill.run_batches WHERE run_id = @runId),
+                count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int,
                 count(*) FILTER (WHERE outcome = '{ItemOutcomes.SkippedChanged}')::int
             FROM backfill.run_items WHERE run_id = @runId
             """, new { runId }, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));

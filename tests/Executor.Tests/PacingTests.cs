@@ -11,7 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireMigration.Executor.Tests;
 
-/// <summary>Pacing end to end on the real Executor, PostgreSQL and RabbitMQ: adaptive sizes, health throttling, windows, rate cap.</summary>
+/// <summary>
+/// Pacing end to end on the real Executor, PostgreSQL and RabbitMQ: adaptive sizes, health throttling, windows, rate cap.
+/// </summary>
 [Collection(ExecutorCollection.Name)]
 public sealed class PacingTests(InfrastructureFixture infrastructure)
 {

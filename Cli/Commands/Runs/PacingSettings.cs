@@ -91,7 +91,10 @@ public abstract partial class PacingSettings : GlobalSettings
                 }
             }
         }
-        return new { days, from = match.Groups["from"].Value + ":00", to = match.Groups["to"].Value + ":00", timeZone = match.Groups["zone"].Value };
+        return new
+        {
+            days, from = match.Groups["from"].Value + ":00", to = match.Groups["to"].Value + ":00", timeZone = match.Groups["zone"].Value,
+        };
     }
 
     [GeneratedRegex(@"^(?:(?<days>[A-Za-z,\-]+)\s+)?(?<from>[0-2]\d:[0-5]\d)-(?<to>[0-2]\d:[0-5]\d)\s+(?<zone>\S+)$")]

@@ -51,7 +51,8 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
                 return ExitCodes.Failed;
             }
         }
-        var started = (await client.SendAsync(HttpMethod.Post, Service.Executor, "/api/runs", settings.Request(), cancellationToken))!.Value;
+        var started = (await client.SendAsync(
+            HttpMethod.Post, Service.Executor, "/api/runs", settings.Request(), cancellationToken))!.Value;
         var runId = Guid.Parse(started.Text("runId"));
         if (!settings.Wait)
         {
