@@ -40,7 +40,8 @@ public static class PacingText
         {
             yield return ("throttled for", string.Create(CultureInfo.InvariantCulture, $"{throttled.GetDouble():0.#} s"));
         }
-        foreach (var indicator in pacing.Field("health").Items("indicators"))
+        var health = pacing.Field("health");
+        foreach (var indicator in health.ValueKind == JsonValueKind.Object ? health.Items("indicators") : [])
         {
             yield return ("health", $"{indicator.Text("name")} {indicator.Text("value")} {indicator.Text("unit")} "
                 + $"{(indicator.Flag("tripped") ? ">" : "≤")} {indicator.Text("threshold")} {indicator.Text("unit")}");
