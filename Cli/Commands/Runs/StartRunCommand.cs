@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Commands.Plans;
-using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,7 +10,7 @@ namespace AspireMigration.Cli.Commands.Runs;
 [Description("Run an approved plan (Operator); --wait follows it to its end")]
 public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand<StartRunCommand.Settings>(environment)
 {
-    public sealed class Settings : GlobalSettings
+    public sealed class Settings : PacingSettings
     {
         [CommandArgument(0, "<PLAN>")]
         public string PlanIdText { get; init; } = "";
@@ -24,17 +23,19 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
         [Description("Leave tentative items alone")]
         public bool SkipLowConfidence { get; init; }
 
-        [CommandOption("--batch-size <N>")]
-        public int? BatchSize { get; init; }
-
         [CommandOption("--wait")]
         [Description("Show the run's progress and exit with its outcome")]
         public bool Wait { get; init; }
 
+        /// <summary>The API's start request.</summary>
+        public object Request() => new
+        {
+            planId = Guid.Parse(PlanIdText), skipLowConfidence = SkipLowConfidence, batchSize = BatchSize, dryRun = DryRun,
+            pacing = AnyPacing ? Pacing() : null,
+        };
+
         public override ValidationResult Validate() =>
-            !Guid.TryParse(PlanIdText, out _) ? ValidationResult.Error($"'{PlanIdText}' is not a plan id.")
-            : BatchSize is < 1 ? ValidationResult.Error("--batch-size must be 1 or more.")
-            : ValidationResult.Success();
+            !Guid.TryParse(PlanIdText, out _) ? ValidationResult.Error($"'{PlanIdText}' is not a plan id.") : base.Validate();
     }
 
     protected override async Task<int> RunAsync(
@@ -50,9 +51,8 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
                 return ExitCodes.Failed;
             }
         }
-        var started = (await client.SendAsync(HttpMethod.Post, Service.Executor, "/api/runs",
-            new { planId = Guid.Parse(settings.PlanIdText), settings.SkipLowConfidence, settings.BatchSize, settings.DryRun },
-            cancellationToken))!.Value;
+        var started = (await client.SendAsync(
+            HttpMethod.Post, Service.Executor, "/api/runs", settings.Request(), cancellationToken))!.Value;
         var runId = Guid.Parse(started.Text("runId"));
         if (!settings.Wait)
         {

@@ -38,6 +38,14 @@ namespace AspireMigration.ApiClients.Executor.Models
         public int? Included { get; set; }
         /// <summary>The migrated property</summary>
         public int? Migrated { get; set; }
+        /// <summary>The pacing property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::AspireMigration.ApiClients.Executor.Models.PacingStatus? Pacing { get; set; }
+#nullable restore
+#else
+        public global::AspireMigration.ApiClients.Executor.Models.PacingStatus Pacing { get; set; }
+#endif
         /// <summary>The planId property</summary>
         public Guid? PlanId { get; set; }
         /// <summary>The reason property</summary>
@@ -56,6 +64,8 @@ namespace AspireMigration.ApiClients.Executor.Models
 #else
         public string RequestedBy { get; set; }
 #endif
+        /// <summary>The retryable property</summary>
+        public bool? Retryable { get; set; }
         /// <summary>The rolledBack property</summary>
         public int? RolledBack { get; set; }
         /// <summary>The runId property</summary>
@@ -92,6 +102,7 @@ namespace AspireMigration.ApiClients.Executor.Models
         public RunView()
         {
             AdditionalData = new Dictionary<string, object>();
+            Retryable = false;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -120,9 +131,11 @@ namespace AspireMigration.ApiClients.Executor.Models
                 { "finishedAt", n => { FinishedAt = n.GetDateTimeOffsetValue(); } },
                 { "included", n => { Included = n.GetIntValue(); } },
                 { "migrated", n => { Migrated = n.GetIntValue(); } },
+                { "pacing", n => { Pacing = n.GetObjectValue<global::AspireMigration.ApiClients.Executor.Models.PacingStatus>(global::AspireMigration.ApiClients.Executor.Models.PacingStatus.CreateFromDiscriminatorValue); } },
                 { "planId", n => { PlanId = n.GetGuidValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "requestedBy", n => { RequestedBy = n.GetStringValue(); } },
+                { "retryable", n => { Retryable = n.GetBoolValue(); } },
                 { "rolledBack", n => { RolledBack = n.GetIntValue(); } },
                 { "runId", n => { RunId = n.GetGuidValue(); } },
                 { "skipLowConfidence", n => { SkipLowConfidence = n.GetBoolValue(); } },
@@ -150,9 +163,11 @@ namespace AspireMigration.ApiClients.Executor.Models
             writer.WriteDateTimeOffsetValue("finishedAt", FinishedAt);
             writer.WriteIntValue("included", Included);
             writer.WriteIntValue("migrated", Migrated);
+            writer.WriteObjectValue<global::AspireMigration.ApiClients.Executor.Models.PacingStatus>("pacing", Pacing);
             writer.WriteGuidValue("planId", PlanId);
             writer.WriteStringValue("reason", Reason);
             writer.WriteStringValue("requestedBy", RequestedBy);
+            writer.WriteBoolValue("retryable", Retryable);
             writer.WriteIntValue("rolledBack", RolledBack);
             writer.WriteGuidValue("runId", RunId);
             writer.WriteBoolValue("skipLowConfidence", SkipLowConfidence);

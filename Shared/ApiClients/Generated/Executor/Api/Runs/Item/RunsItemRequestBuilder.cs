@@ -3,9 +3,11 @@
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Audit;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Batches;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Cancel;
+using AspireMigration.ApiClients.Executor.Api.Runs.Item.Pacing;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Pause;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Report;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Resume;
+using AspireMigration.ApiClients.Executor.Api.Runs.Item.Retry;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Rollback;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.RollbackPreview;
 using AspireMigration.ApiClients.Executor.Models;
@@ -40,6 +42,11 @@ namespace AspireMigration.ApiClients.Executor.Api.Runs.Item
         {
             get => new global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Cancel.CancelRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The pacing property</summary>
+        public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Pacing.PacingRequestBuilder Pacing
+        {
+            get => new global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Pacing.PacingRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The pause property</summary>
         public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Pause.PauseRequestBuilder Pause
         {
@@ -54,6 +61,11 @@ namespace AspireMigration.ApiClients.Executor.Api.Runs.Item
         public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Resume.ResumeRequestBuilder Resume
         {
             get => new global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Resume.ResumeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The retry property</summary>
+        public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Retry.RetryRequestBuilder Retry
+        {
+            get => new global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Retry.RetryRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The rollback property</summary>
         public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Rollback.RollbackRequestBuilder Rollback
