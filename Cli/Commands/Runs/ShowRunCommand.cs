@@ -11,9 +11,8 @@ public sealed class ShowRunCommand(CliEnvironment environment) : ServiceCommand<
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
     {
-        var run = await client.GetAsync(Service.Executor, $"/api/runs/{settings.RunId}", cancellationToken);
-        output.Write(run, console => console.Write(Tables.Fields(run.EnumerateObject()
-            .Select(field => (field.Name, run.Text(field.Name))).ToArray())));
+        var run = (await client.Executor.Runs[settings.RunId].GetAsync(cancellationToken: cancellationToken))!;
+        output.Write(run, console => console.Write(Tables.Fields(RunFields.Of(run))));
         return ExitCodes.Done;
     }
 }

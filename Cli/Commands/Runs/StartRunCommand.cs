@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Commands.Plans;
 using AspireMigration.Cli.Configuration;
@@ -44,16 +45,20 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
         if (!settings.DryRun)
         {
             var plan = await PlanText.ReadAsync(client, settings.PlanIdText, cancellationToken);
-            if (!output.Confirm($"Run plan {settings.PlanIdText} on the database: {PlanText.Counts(plan.Field("summary"))} items, "
+            if (!output.Confirm($"Run plan {settings.PlanIdText} on the database: {PlanText.Counts(plan?.Summary)} items, "
                     + $"low-confidence items {(settings.SkipLowConfidence ? "skipped" : "included")}?"))
             {
                 return ExitCodes.Failed;
             }
         }
-        var started = (await client.SendAsync(HttpMethod.Post, Service.Executor, "/api/runs",
-            new { planId = Guid.Parse(settings.PlanIdText), settings.SkipLowConfidence, settings.BatchSize, settings.DryRun },
-            cancellationToken))!.Value;
-        var runId = Guid.Parse(started.Text("runId"));
+        var started = await client.Executor.Runs.PostAsync(new StartRunRequest
+        {
+            PlanId = Guid.Parse(settings.PlanIdText),
+            SkipLowConfidence = settings.SkipLowConfidence,
+            BatchSize = settings.BatchSize,
+            DryRun = settings.DryRun,
+        }, cancellationToken: cancellationToken);
+        var runId = started?.RunId ?? throw new InvalidOperationException("The Executor accepted the run without naming it.");
         if (!settings.Wait)
         {
             output.Write(started,
