@@ -24,7 +24,8 @@ public sealed class ApiJson : ISerializationWriter
 
     public static JsonElement Of(IParsable? value) => Write(writer => writer.WriteObjectValue(null, value));
 
-    public static JsonElement Of<T>(IEnumerable<T>? values) where T : IParsable => Write(writer => writer.WriteCollectionOfObjectValues(null, values));
+    public static JsonElement Of<T>(IEnumerable<T>? values) where T : IParsable =>
+        Write(writer => writer.WriteCollectionOfObjectValues(null, values));
 
     private static JsonElement Write(Action<ApiJson> write)
     {

@@ -18,7 +18,10 @@ public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<G
         var (details, healthy) = await client.HealthDetailsAsync(cancellationToken);
         var checks = Entries(details, "checks").ToList();
         var alerts = checks.Where(c => c.Name == "alerts").SelectMany(c => Entries(c.Value, "data"))
-            .Select(a => new { alert = a.Name, message = a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString() : a.Value.GetRawText() })
+            .Select(a => new
+            {
+                alert = a.Name, message = a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString() : a.Value.GetRawText(),
+            })
             .ToList();
         var unhealthy = checks.Where(c => Text(c.Value, "status") != "Healthy")
             .Select(c => new { check = c.Name, status = Text(c.Value, "status"), description = Text(c.Value, "description") })
@@ -43,7 +46,8 @@ public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<G
             }
             foreach (var check in unhealthy)
             {
-                console.MarkupLine($"[red]{Markup.Escape(check.check)}: {Markup.Escape(check.status)}[/] {Markup.Escape(check.description)}");
+                console.MarkupLine(
+                    $"[red]{Markup.Escape(check.check)}: {Markup.Escape(check.status)}[/] {Markup.Escape(check.description)}");
             }
         });
         return healthy ? ExitCodes.Done : ExitCodes.Failed;

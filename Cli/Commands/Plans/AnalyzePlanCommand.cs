@@ -49,8 +49,9 @@ public sealed class AnalyzePlanCommand(CliEnvironment environment) : ServiceComm
         if (settings.Report is { } report && plan?.PlanId is { } planId)
         {
             await using var file = File.Create(report);
-            await client.DownloadAsync(Service.Analyzer, client.Analyzer.Plans[planId].Report.ToGetRequestInformation(r =>
-                r.QueryParameters.Format = ReportFormats.Choose<GetFormatQueryParameterType>(settings.Format, report)), file, cancellationToken);
+            var request = client.Analyzer.Plans[planId].Report.ToGetRequestInformation(r =>
+                r.QueryParameters.Format = ReportFormats.Choose<GetFormatQueryParameterType>(settings.Format, report));
+            await client.DownloadAsync(Service.Analyzer, request, file, cancellationToken);
         }
         output.Write(plan, console =>
         {

@@ -30,7 +30,8 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        var type = settings.Type is null ? (GetTypeQueryParameterType?)null : WireNames.Parse<GetTypeQueryParameterType>(settings.Type, "--type");
+        var type = settings.Type is null ? (GetTypeQueryParameterType?)null
+            : WireNames.Parse<GetTypeQueryParameterType>(settings.Type, "--type");
         var page = await client.Analyzer.Plans[PlanText.Id(settings.PlanId)].GetAsync(r =>
         {
             r.QueryParameters.Page = settings.Page;

@@ -67,7 +67,7 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
         console.Write(Tables.Fields(
             ("Would restore", Display.Text(preview.WouldRestore)), ("Already original", Display.Text(preview.AlreadyOriginal)),
             ("Conflicts", Display.Text(preview.Conflicts))));
-        // Named as the Executor names them: the columns were the rows' own field names before the client was typed.
+        // The rows' own field names as headers, as this table has always shown them.
         console.Write(Tables.Of(preview.Sessions,
             ("sessionId", r => Display.Text(r.SessionId)), ("currentProjectId", r => Display.Text(r.CurrentProjectId)),
             ("targetProjectId", r => Display.Text(r.TargetProjectId)), ("originalProjectId", r => Display.Text(r.OriginalProjectId)),
