@@ -11,6 +11,9 @@ namespace AspireMigration.Cli.Commands;
 [Description("Orphans, plans, runs and backups, the active alerts and any unhealthy check; exits 1 when a check is unhealthy")]
 public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<GlobalSettings>(environment)
 {
+    /// <summary>HealthStatus.Unhealthy as the services' health report writes it; the one status that makes it answer 503.</summary>
+    private const string Unhealthy = "Unhealthy";
+
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
@@ -23,7 +26,8 @@ public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<G
                 alert = a.Name, message = a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString() : a.Value.GetRawText(),
             })
             .ToList();
-        var unhealthy = checks.Where(c => Text(c.Value, "status") != "Healthy")
+        // Degraded is not unhealthy: the alerts check is Degraded while an alert is active, and the alerts are shown on their own.
+        var unhealthy = checks.Where(c => Text(c.Value, "status") == Unhealthy)
             .Select(c => new { check = c.Name, status = Text(c.Value, "status"), description = Text(c.Value, "description") })
             .ToList();
         output.Write(() => JsonSerializer.SerializeToElement(
