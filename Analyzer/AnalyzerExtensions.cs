@@ -3,13 +3,37 @@ using AspireMigration.Analyzer.Api;
 using AspireMigration.Analyzer.Health;
 using AspireMigration.Analyzer.Plans;
 using AspireMigration.Analyzer.Scoring;
+using AspireMigration.Shared.Alerts;
 using AspireMigration.Shared.Api;
+using AspireMigration.Shared.Database;
+using AspireMigration.Shared.Messaging;
+using AspireMigration.Shared.Security;
 
 namespace AspireMigration.Analyzer;
 
 public static class AnalyzerExtensions
 {
     public const string SettingsSection = "Analyzer";
+
+    /// <summary>The whole service as it runs, for its Program and for a host that measures it in-process (the bench).</summary>
+    public static TBuilder AddAnalyzerService<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddServiceDefaults();
+        builder.AddApplicationDatabase();
+        builder.AddMessaging();
+        builder.AddServiceApiSecurity();
+        builder.AddAlerts(notify: true);
+        return builder.AddAnalyzer();
+    }
+
+    /// <summary>The request pipeline of <see cref="AddAnalyzerService{TBuilder}"/>: authentication, health and the API.</summary>
+    public static WebApplication MapAnalyzerService(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        return app.MapAnalyzerEndpoints();
+    }
 
     /// <summary>The analysis engine, plan queries, health figures and the API's error handling.</summary>
     public static TBuilder AddAnalyzer<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

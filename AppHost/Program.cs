@@ -30,13 +30,15 @@ var executor = builder.AddProject<Projects.Executor>("executor")
     .WithServiceApiClients(serviceApiKeys)
     .WithHttpHealthCheck("/health");
 
+// The Dashboard starts beside the services rather than after them: a page whose service is not up yet says
+// "did not answer" and the next refresh fills it, so waiting for their health would only add their start-up time.
 builder.AddProject<Projects.Dashboard>("dashboard")
     .WaitForCompletion(migrator)
     .WithHttpEndpoint()
     .WithInfrastructure(infrastructure)
     .WithServiceApiKey(serviceApiKeys)
-    .WithReference(analyzer).WaitFor(analyzer)
-    .WithReference(executor).WaitFor(executor)
+    .WithReference(analyzer)
+    .WithReference(executor)
     .WithDemoUsers(infrastructure)
     .WithAspireDashboardLink()
     .WithHttpHealthCheck("/health")

@@ -6,8 +6,9 @@ using Npgsql;
 namespace AspireMigration.Bench;
 
 /// <summary>
-/// The benchmarks' one entry point: `analysis` (the Analyzer against its SQL floor), `run` (the Executor's run
-/// and rollback against theirs, or its chaos run) and `all` (both over a list of sizes, one table).
+/// The benchmarks' one entry point: `bench` (every performance figure in one table: analysis, run, backup and rollback
+/// against their SQL floors per size, and the seed scenario on warm services), and the detailed views behind it:
+/// `analysis` (the Analyzer against its SQL floor) and `run` (the Executor's run and rollback against theirs, or its chaos run).
 /// Exit codes: 0 done, 1 a chaos run failed its checks or the database failed, 2 the command line is wrong.
 /// </summary>
 public static class BenchCommandLine
@@ -18,21 +19,21 @@ public static class BenchCommandLine
         "run [--sessions 100000] [--batch-size 1000] [--trials 3] [--replicas 1] [--report json,csv,md] " +
         "[--chaos N [--seed S] [--timeout 600]]";
 
-    private const string ConnectionUsage = "run and all read the server and broker from ConnectionStrings__appdb and " +
+    private const string ConnectionUsage = "bench and run read the server and broker from ConnectionStrings__appdb and " +
         "ConnectionStrings__messaging (or --ConnectionStrings:appdb, …).";
 
     private const string Usage = $"""
-        usage: {AnalysisBenchmark.Usage}
+        usage: {SummaryBenchmark.Usage}
+               {AnalysisBenchmark.Usage}
                {RunUsage}
-               {SummaryBenchmark.Usage}
         {ConnectionUsage}
         """;
 
     private static readonly Dictionary<string, Func<string[], TextWriter, Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
+        ["bench"] = SummaryBenchmark.RunAsync,
         ["analysis"] = (args, stdout) => AnalysisBenchmark.RunAsync(args, stdout, CancellationToken.None),
         ["run"] = ExecutorBenchmark.RunAsync,
-        ["all"] = SummaryBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

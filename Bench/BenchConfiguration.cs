@@ -27,6 +27,13 @@ public static class BenchConfiguration
                     name, s, $"--{name} takes sizes between {min} and {max}, comma-separated; '{s}' is not one."))
             .ToList();
 
+    /// <summary>--trials: how many measured runs a figure is the median of, 1 or more.</summary>
+    public static int Trials(IConfiguration configuration, int fallback)
+    {
+        var trials = configuration.GetValue("trials", fallback);
+        return trials >= 1 ? trials : throw new ArgumentOutOfRangeException("trials", trials, "--trials counts measured runs: 1 or more.");
+    }
+
     /// <summary>The server the scratch databases are created on.</summary>
     public static string Server(IConfiguration configuration) =>
         configuration.GetConnectionString("appdb")

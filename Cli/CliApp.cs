@@ -43,6 +43,7 @@ public static class CliApp
                 runs.AddCommand<ResumeRunCommand>("resume");
                 runs.AddCommand<CancelRunCommand>("cancel");
                 runs.AddCommand<RollbackRunCommand>("rollback");
+                runs.AddCommand<RetryRunCommand>("retry");
                 runs.AddCommand<RunReportCommand>("report");
             });
             config.AddBranch("backups", backups =>

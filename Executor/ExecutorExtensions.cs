@@ -1,5 +1,6 @@
 using AspireMigration.Executor.Api;
 using AspireMigration.Executor.Outbox;
+using AspireMigration.Executor.Pacing;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Recovery;
 using AspireMigration.Executor.Saga;
@@ -25,6 +26,7 @@ public static class ExecutorExtensions
     {
         builder.AddApplicationDatabase();
         builder.AddAlerts();
+        builder.AddDatabaseHealthProbe();
         builder.Services.AddOptions<ExecutorOptions>().BindConfiguration(ExecutorOptions.Section);
         var options = builder.Configuration.GetSection(ExecutorOptions.Section).Get<ExecutorOptions>() ?? new ExecutorOptions();
 
@@ -38,6 +40,7 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<ExecutorMetrics>();
         builder.Services.AddSingleton<BackupRetention>();
         builder.Services.AddSingleton<RollbackGuard>();
+        builder.Services.AddSingleton<RetryGuard>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddSingleton<OutboxSignal>();
         // Serve the API only once the queues are bound: a command published earlier would reach no consumer.

@@ -1,5 +1,4 @@
 using AspireMigration.Shared.Contracts.Api.Plans;
-using AspireMigration.Shared.Domain;
 
 using System.Data;
 using AspireMigration.Analyzer.Plans;
@@ -10,49 +9,37 @@ using Npgsql;
 namespace AspireMigration.Analyzer.Analysis;
 
 /// <summary>
-/// Runs one analysis: streams the set-based evidence pass, scores each orphan in C# and records an
-/// immutable plan snapshot under a new id. The plan becomes visible only when complete (one transaction).
+/// Runs one analysis: scores every orphan where the data is (<see cref="ScoringStatement"/>) and records an immutable
+/// plan snapshot under a new id. The plan becomes visible only when complete (one transaction).
 /// </summary>
 public sealed class AnalysisEngine(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<AnalysisEngine> logger)
 {
-    public const int DefaultBatchSize = 5000;
-
     public async Task<PlanSummary> AnalyzeAsync(AnalysisSettings settings, string createdBy, CancellationToken cancellationToken = default)
     {
         var planId = Guid.CreateVersion7();
         using var activity = AnalyzerTelemetry.ActivitySource.StartActivity("analyze orphan sessions");
         activity?.SetTag("plan.id", planId);
         var started = timeProvider.GetTimestamp();
-
-        await using var reader = await dataSource.OpenConnectionAsync(cancellationToken);
-        await TargetSchemaCheck.EnsureAsync(reader, cancellationToken);
-        // One snapshot for the projects and the evidence, so names and statuses match what was counted.
-        await using var snapshot = await reader.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var projects = await ProjectCatalog.LoadAsync(reader, cancellationToken);
-        var scorer = new ConfidenceScorer(settings, projects);
-        var tally = new PlanTally();
         var createdAt = TruncateToMicroseconds(timeProvider.GetUtcNow());
 
-        // A second connection writes while the first one streams: reading never waits for a COPY.
-        await using var writer = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await writer.BeginTransactionAsync(cancellationToken);
-        var recorder = new PlanRecorder(writer, transaction, planId);
-        await recorder.StartAsync(createdAt, createdBy, settings, cancellationToken);
-        var batches = EvidenceReader.ReadAsync(reader, cancellationToken).Select(evidence =>
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await TargetSchemaCheck.EnsureAsync(connection, cancellationToken);
+        // One snapshot for the scoring and the sentinel check, so the risks describe what was scored.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var scored = await ScoringStatement.RunAsync(connection, transaction, planId, settings, cancellationToken);
+        var tally = new PlanTally();
+        foreach (var group in scored.Groups)
         {
-            var item = scorer.Score(evidence);
-            tally.Add(item);
-            AnalyzerTelemetry.RecordItem(item);
-            return item;
-        }).Chunk(DefaultBatchSize);
-        await BatchPipeline.RunAsync(batches, recorder.WriteBatchAsync, cancellationToken);
+            tally.Add(group);
+            AnalyzerTelemetry.RecordItems(group);
+        }
 
-        var sentinelExists = projects.ContainsKey(SentinelProject.Id);
+        // Everything but the header's own insert and the commit: the duration is stored in that insert.
         var duration = timeProvider.GetElapsedTime(started);
         var summary = new PlanSummary(planId, createdAt, createdBy,
             new PlanSettings(settings.Prior, settings.ConfidentThreshold, settings.TentativeThreshold), tally.Counts,
-            tally.Risks(sentinelExists), tally.Recommendations(sentinelExists), duration.TotalMilliseconds);
-        await recorder.CompleteAsync(summary, cancellationToken);
+            tally.Risks(scored.SentinelExists), tally.Recommendations(scored.SentinelExists), duration.TotalMilliseconds);
+        await PlanRecorder.InsertAsync(connection, transaction, summary, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         AnalyzerTelemetry.RecordAnalysis(duration, summary.Summary);

@@ -31,9 +31,15 @@ public static class AnalyzerTelemetry
     private static readonly Counter<long> PlanItems = Meter.CreateCounter<long>(
         "migration.analysis.plan_items", unit: "{item}", description: "Plan items produced, by assignment type");
 
-    /// <summary>Called per scored item while the plan streams; a failed analysis leaves these few extra points behind.</summary>
-    public static void RecordItem(ScoredSession item) =>
-        Confidence.Record((double)item.Confidence, new KeyValuePair<string, object?>("assignment.type", item.Type.ToName()));
+    /// <summary>One point per item of the group, as if each item were recorded alone.</summary>
+    public static void RecordItems(ScoredGroup group)
+    {
+        var type = new KeyValuePair<string, object?>("assignment.type", group.Type.ToName());
+        for (var i = 0; i < group.Items; i++)
+        {
+            Confidence.Record((double)group.Confidence, type);
+        }
+    }
 
     public static void RecordAnalysis(TimeSpan duration, PlanCounts counts)
     {

@@ -10,15 +10,10 @@ public static class TargetSchemaCheck
 {
     public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var missing = new List<string>();
-        foreach (var table in TargetTables.All)
-        {
-            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                    "SELECT to_regclass(@name) IS NOT NULL", new { name = table }, cancellationToken: cancellationToken)))
-            {
-                missing.Add(table);
-            }
-        }
+        // One round trip for every table: the check runs before each analysis, which should cost milliseconds.
+        var missing = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT name FROM unnest(@tables) AS name WHERE to_regclass(name) IS NULL", new { tables = TargetTables.All },
+            cancellationToken: cancellationToken))).ToList();
         if (missing.Count > 0)
         {
             throw new AnalysisPreconditionException(

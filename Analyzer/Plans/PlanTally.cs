@@ -7,7 +7,7 @@ using AspireMigration.Analyzer.Scoring;
 namespace AspireMigration.Analyzer.Plans;
 
 /// <summary>
-/// Counts what the plan-level risks and recommendations need while items stream past, so the
+/// Counts what the plan-level risks and recommendations need from the scoring pass's groups, so the
 /// assessment never has to hold or re-read the items.
 /// </summary>
 public sealed class PlanTally
@@ -19,11 +19,11 @@ public sealed class PlanTally
     private int stillActive;
     private int targetNotActive;
 
-    public void Add(ScoredSession item)
+    public void Add(ScoredGroup group)
     {
-        perType[(int)item.Type]++;
-        stillActive += item.Evidence.StillActive ? 1 : 0;
-        targetNotActive += item.TargetNotActive ? 1 : 0;
+        perType[(int)group.Type] += group.Items;
+        stillActive += group.StillActive;
+        targetNotActive += group.TargetNotActive;
     }
 
     public PlanCounts Counts => new(perType.Sum(),

@@ -33,6 +33,10 @@ public static class LocalRabbitMQBuilderExtensions
                 env["RABBITMQ_PID_FILE"] = Path.Combine(workingDirectory, "rabbitmq.pid");
                 env["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(workingDirectory, "advanced.config");
                 env["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(workingDirectory, "rabbitmq-env.conf");
+                if (RabbitMQMinimalHome.Prepare(options.RabbitMQServer, workingDirectory) is { } scripts)
+                {
+                    env[RabbitMQMinimalHome.ScriptsDirectoryVariable] = scripts;
+                }
             })
             .OnBeforeResourceStarted((resource, evt, cancellationToken) =>
             {

@@ -13,13 +13,13 @@ namespace AspireMigration.Bench.Analysis;
 
 /// <summary>
 /// `analysis`: seeds a fresh database per size, then measures in the same run the plain-SQL floor
-/// (one GROUP BY of the evidence into a TEMP table) and the full analysis, so the overhead of
-/// streaming, scoring and recording a plan is a ratio, not a guess.
+/// (one GROUP BY of the evidence into a TEMP table) and the full analysis, alternating over the trials, so the
+/// overhead of scoring and recording a plan is a ratio of medians, not a guess.
 /// </summary>
 public static class AnalysisBenchmark
 {
     public const string Usage = "analysis --connection <connection string to a server; databases are created beside it> " +
-        "[--orphans 10000,100000] [--keep]";
+        "[--orphans 10000,100000] [--trials 3] [--keep]";
 
     private const string FloorSql = $"""
         CREATE TEMP TABLE bench_floor AS
@@ -37,12 +37,13 @@ public static class AnalysisBenchmark
         var server = configuration["connection"] ?? BenchConfiguration.Server(configuration);
         var sizes = BenchConfiguration.Sizes(configuration, "orphans", "10000,100000", 0, DemoSeedOptions.MaxScaleOrphans);
         var keep = configuration.GetValue("keep", false);
+        var trials = BenchConfiguration.Trials(configuration, 3);
 
         await stdout.WriteLineAsync("| orphans | floor (s) | analysis (s) | ratio | peak working set (MB) | GC heap after (MB) |");
         await stdout.WriteLineAsync("|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
-            var result = await MeasureAsync(server, size, keep, cancellationToken);
+            var result = await MeasureAsync(server, size, trials, keep, cancellationToken);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"| {result.Orphans:N0} | {result.FloorSeconds:0.00} | {result.AnalysisSeconds:0.00} | {result.Ratio:0.00} | " +
                 $"{result.PeakWorkingSetBytes / 1048576.0:0} | {result.GcHeapBytes / 1048576.0:0} |"));
@@ -52,9 +53,11 @@ public static class AnalysisBenchmark
 
     /// <summary>
     /// One size on a database of its own beside <paramref name="server"/>'s: the demo seed scaled by <paramref name="scaleOrphans"/>
-    /// (plus the 18-orphan scenario), dropped afterwards unless <paramref name="keep"/>. The peak is this size's alone.
+    /// (plus the 18-orphan scenario), dropped afterwards unless <paramref name="keep"/>. The peak is this size's alone;
+    /// the times are the medians of <paramref name="trials"/> alternating floors and analyses.
     /// </summary>
-    public static async Task<AnalysisResult> MeasureAsync(string server, int scaleOrphans, bool keep, CancellationToken cancellationToken)
+    public static async Task<AnalysisResult> MeasureAsync(
+        string server, int scaleOrphans, int trials, bool keep, CancellationToken cancellationToken)
     {
         await using var serverSource = NpgsqlDataSource.Create(server);
         var database = $"am_bench_{scaleOrphans}_{Guid.NewGuid().ToString("N")[..8]}";
@@ -64,7 +67,7 @@ public static class AnalysisBenchmark
             await using var dataSource = NpgsqlDataSource.Create(
                 new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
             PeakMemory.StartOver();
-            return await MeasureAsync(dataSource, scaleOrphans, cancellationToken);
+            return await MeasureAsync(dataSource, scaleOrphans, trials, cancellationToken);
         }
         finally
         {
@@ -77,7 +80,7 @@ public static class AnalysisBenchmark
     }
 
     private static async Task<AnalysisResult> MeasureAsync(
-        NpgsqlDataSource dataSource, int scaleOrphans, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, int scaleOrphans, int trials, CancellationToken cancellationToken)
     {
         await new DemoSeeder(dataSource, NullLogger<DemoSeeder>.Instance).SeedAsync(new DemoSeedOptions(scaleOrphans), cancellationToken);
         await new ToolSchemaMigrator(dataSource, NullLogger<ToolSchemaMigrator>.Instance).MigrateAsync(cancellationToken);
@@ -89,16 +92,20 @@ public static class AnalysisBenchmark
         await ExecuteAsync(dataSource, FloorSql, cancellationToken);
         await engine.AnalyzeAsync(AnalysisSettings.Default, "bench warm-up", cancellationToken);
 
-        var floor = Stopwatch.StartNew();
-        await ExecuteAsync(dataSource, FloorSql, cancellationToken);
-        floor.Stop();
+        var (floors, analyses, total) = (new List<double>(), new List<double>(), 0);
+        for (var trial = 0; trial < trials; trial++)
+        {
+            var floor = Stopwatch.StartNew();
+            await ExecuteAsync(dataSource, FloorSql, cancellationToken);
+            floors.Add(floor.Elapsed.TotalSeconds);
 
-        var analysis = Stopwatch.StartNew();
-        var plan = await engine.AnalyzeAsync(AnalysisSettings.Default, "bench", cancellationToken);
-        analysis.Stop();
+            var analysis = Stopwatch.StartNew();
+            total = (await engine.AnalyzeAsync(AnalysisSettings.Default, "bench", cancellationToken)).Summary.Total;
+            analyses.Add(analysis.Elapsed.TotalSeconds);
+        }
 
         using var process = Process.GetCurrentProcess();
-        return new AnalysisResult(plan.Summary.Total, floor.Elapsed.TotalSeconds, analysis.Elapsed.TotalSeconds,
+        return new AnalysisResult(total, Medians.Of(floors), Medians.Of(analyses),
             process.PeakWorkingSet64, GC.GetGCMemoryInfo().HeapSizeBytes);
     }
 

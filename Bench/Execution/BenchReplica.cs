@@ -32,7 +32,7 @@ public sealed class BenchReplica : IDisposable
     public static async Task<BenchReplica> StartAsync(string connectionString, string messaging, string endpointPrefix,
         IReadOnlyDictionary<string, string>? settings = null, TextWriter? log = null)
     {
-        var start = new ProcessStartInfo("dotnet", [BuiltExecutor.AssemblyPath])
+        var start = new ProcessStartInfo("dotnet", [BuiltAssemblies.Executor])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

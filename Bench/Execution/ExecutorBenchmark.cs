@@ -42,11 +42,7 @@ public static class ExecutorBenchmark
             throw new ArgumentOutOfRangeException(
                 nameof(args), replicas, "--replicas counts Executor processes, the bench's own included: 1 or more.");
         }
-        var trials = configuration.GetValue("trials", 3);
-        if (trials < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(args), trials, "--trials counts measured runs: 1 or more.");
-        }
+        var trials = BenchConfiguration.Trials(configuration, 3);
         var reportFormats = (configuration["report"] ?? "").Split(
             ',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var server = BenchConfiguration.Server(configuration);

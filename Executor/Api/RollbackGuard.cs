@@ -5,7 +5,7 @@ using Npgsql;
 namespace AspireMigration.Executor.Api;
 
 /// <summary>
-/// Refuses an operator's rollback up front when it could only fail, so a refusal publishes nothing and
+/// Refuses an operator's rollback (or retry) up front when it could only fail, so a refusal publishes nothing and
 /// leaves the run's state, reason and audit trail as they were. The rollback step still checks all of
 /// this (and the backup's rows) itself: this answers the common case before the bus, it does not lock.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class RollbackGuard(NpgsqlDataSource dataSource)
         return backup switch
         {
             { OtherActiveRun: { } other } => new(AnotherRunActive,
-                $"Run {other} is active on this database; roll back run {runId} once it has finished."),
+                $"Run {other} is active on this database; try run {runId} again once it has finished."),
             { Registered: false } => new(BackupUnusable,
                 $"Run {runId} has no backup: it never backed up (it failed before, or was a dry run)."),
             { DroppedAt: { } dropped } => new(BackupUnusable, $"The backup of run {runId} was dropped at {dropped:O}."),

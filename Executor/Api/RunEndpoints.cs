@@ -17,7 +17,8 @@ namespace AspireMigration.Executor.Api;
 /// The Executor's HTTP API. Commands go onto the bus (202 Accepted): the saga decides, so the API,
 /// the dashboard and the bus all obey the same rules. The API refuses (404/409, nothing published) what
 /// is plainly invalid or could only fail: a plan that does not exist, a command the run's state does not
-/// take, a rollback without a usable backup or while another run holds the database.
+/// take, a rollback or retry without a usable backup or while another run holds the database, a retry of a run that
+/// did not fail on a batch.
 /// </summary>
 public static class RunEndpoints
 {
@@ -58,6 +59,7 @@ public static class RunEndpoints
         MapCommand(runs, OperatorCommands.Resume, (run, who, _) => new ResumeRun(run, who));
         MapCommand(runs, OperatorCommands.Cancel, (run, who, _) => new CancelRun(run, who));
         MapCommand(runs, OperatorCommands.Rollback, (run, who, request) => new RollbackRun(run, who, request?.Force ?? false));
+        MapCommand(runs, OperatorCommands.Retry, (run, who, _) => new RetryRun(run, who));
 
         var backups = routes.MapGroup("/api/backups").WithTags("Backups").ProducesServiceApiProblems().WithUuidParameter("runId");
         backups.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BackupsAsync(ct)))
@@ -104,12 +106,17 @@ public static class RunEndpoints
     private static void MapCommand<T>(RouteGroupBuilder runs, string verb, Func<Guid, string, RunCommandRequest?, T> create)
         where T : class =>
         runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, ClaimsPrincipal user, RunQueries queries,
-                RollbackGuard rollbackGuard,
+                RollbackGuard rollbackGuard, RetryGuard retryGuard,
                 IPublishEndpoint bus, CancellationToken ct) =>
             WithRunAsync(id, queries, async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> (run) =>
             {
                 var refusal = OperatorCommands.Allows(verb, run.CurrentState, run.DryRun)
-                    ? verb == OperatorCommands.Rollback ? await rollbackGuard.RefuseAsync(run.CorrelationId, ct) : null
+                    ? verb switch
+                    {
+                        OperatorCommands.Rollback => await rollbackGuard.RefuseAsync(run.CorrelationId, ct),
+                        OperatorCommands.Retry => await retryGuard.RefuseOrReclaimAsync(run, ct),
+                        _ => null,
+                    }
                     : new CommandRefusal($"Cannot {verb} this run",
                         $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to "
                         + string.Join(", ", OperatorCommands.StatesFor(verb)) + " runs" + (run.DryRun ? ", never to a dry run." : "."));

@@ -15,6 +15,7 @@ namespace AspireMigration.Executor.Consumers;
 /// </summary>
 public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetrics metrics) :
     IConsumer<StartRun>, IConsumer<PauseRun>, IConsumer<ResumeRun>, IConsumer<CancelRun>, IConsumer<RollbackRun>,
+    IConsumer<RetryRun>,
     IConsumer<RunStateChanged>, IConsumer<RunRejected>, IConsumer<RollbackRefused>, IConsumer<BatchCompleted>,
     IConsumer<Fault<MigrateBatch>>
 {
@@ -34,6 +35,9 @@ public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetric
 
     public Task Consume(ConsumeContext<RollbackRun> context) =>
         RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.RollbackRequested);
+
+    public Task Consume(ConsumeContext<RetryRun> context) =>
+        RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.RetryRequested);
 
     public Task Consume(ConsumeContext<RunStateChanged> context) =>
         RecordAsync(context, context.Message.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.State(context.Message.State));

@@ -95,6 +95,14 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
             StartRollback(When(RollbackRun, ctx => ctx.Saga.BackupTable is not null && !ctx.Saga.DryRun),
                 ctx => (ctx.Message.RequestedBy, ctx.Message.Force)));
 
+        // An operator's retry of a run a batch failed (the API took its claim back first): the batches whose completion
+        // never came are sent again, and the run goes on as after a resume. Those the ledger holds only report again.
+        During(Failed,
+            When(RetryRun, ctx => RunRetry.Allows(ctx.Saga))
+                .Then(ctx => (ctx.Saga.Reason, ctx.Saga.FinishedAt) = (null, null))
+                .TransitionTo(Migrating)
+                .ThenAsync(RedispatchOutstanding));
+
         During(RollingBack,
             // Batches that committed before the rollback fence still report; their rows are restored too.
             When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
@@ -150,6 +158,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
     public Event<ResumeRun> ResumeRun { get; private set; } = null!;
     public Event<CancelRun> CancelRun { get; private set; } = null!;
     public Event<RollbackRun> RollbackRun { get; private set; } = null!;
+    public Event<RetryRun> RetryRun { get; private set; } = null!;
     public Event<PreFlightPassed> PreFlightPassed { get; private set; } = null!;
     public Event<PreFlightFailed> PreFlightFailed { get; private set; } = null!;
     public Event<RunRejected> RunRejected { get; private set; } = null!;

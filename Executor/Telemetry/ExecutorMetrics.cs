@@ -11,6 +11,8 @@ namespace AspireMigration.Executor.Telemetry;
 /// </summary>
 public sealed class ExecutorMetrics
 {
+    private readonly Counter<double> throttledTime;
+
     public ExecutorMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(TelemetryNames.AspireMigration);
@@ -26,6 +28,8 @@ public sealed class ExecutorMetrics
             "Duration of one batch's transaction (redelivered batches are not measured twice)");
         Redispatched = meter.CreateCounter<long>("migration.commands.redispatched", "{command}",
             "Step commands the reconciler sent again for runs that made no progress");
+        throttledTime = meter.CreateCounter<double>("migration.run.throttled_time", "s",
+            "Time runs spent Throttled because a database health indicator tripped");
     }
 
     public Counter<long> SessionsMigrated { get; }
@@ -39,4 +43,10 @@ public sealed class ExecutorMetrics
     public Histogram<double> BatchDuration { get; }
 
     public Counter<long> Redispatched { get; }
+
+    /// <summary>
+    /// Counts time a run spent Throttled. Call it for each stretch as it ends (or at each re-check, for the part since the
+    /// last call) so a rate over the counter reads as throttled seconds per second, whatever the stretch's length.
+    /// </summary>
+    public void RecordThrottled(TimeSpan duration) => throttledTime.Add(duration.TotalSeconds);
 }

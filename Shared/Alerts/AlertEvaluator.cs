@@ -14,6 +14,12 @@ public sealed class AlertEvaluator(NpgsqlDataSource dataSource, AlertThresholds 
     /// <summary>Outcomes of an included session that the run-failure-rate rule counts against the run.</summary>
     private static readonly string[] NotMigrated = [ItemOutcomes.SkippedChanged, ItemOutcomes.Conflict, ItemOutcomes.Failed];
 
+    // The pacing side's RunStates.Throttled and the saga state's ThrottledSeconds and ThrottledSince as its JSON (web
+    // defaults, camelCase) stores them: the Executor's saga state is not a type this assembly can see.
+    private const string Throttled = "Throttled";
+    private const string ThrottledSecondsKey = "throttledSeconds";
+    private const string ThrottledSinceKey = "throttledSince";
+
     public async Task<IReadOnlyList<Alert>> EvaluateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -24,10 +30,15 @@ public sealed class AlertEvaluator(NpgsqlDataSource dataSource, AlertThresholds 
             thresholds.AnalysisSeconds,
             thresholds.RollbackWindow,
             thresholds.RunStalledAfter,
+            thresholds.RunThrottledAfter,
             RunStates.Completed,
             RunStates.RollingBack,
             RunStates.RolledBack,
             RunStates.InProgress,
+            RunStates.Finished,
+            Throttled,
+            ThrottledSecondsKey,
+            ThrottledSinceKey,
             ItemOutcomes.Migrated,
             NotMigrated,
         }, cancellationToken: cancellationToken));

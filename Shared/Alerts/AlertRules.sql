@@ -56,3 +56,17 @@ FROM backfill.run_sagas s
 CROSS JOIN LATERAL (SELECT max(processed_at) AS last_claim FROM backfill.run_batches WHERE run_id = s.correlation_id) b
 WHERE s.current_state = ANY(@InProgress)
   AND greatest(s.updated_at, b.last_claim) < now() - @RunStalledAfter
+
+UNION ALL
+-- A run not yet finished has spent too long Throttled by database health, over all its throttles: the database has been
+-- unhealthy for that long, or a threshold is too tight. The saga keeps the seconds of its earlier throttles and when the
+-- current one began.
+SELECT 'run-throttled', s.correlation_id::text,
+       format('Run %s has been throttled for %s minutes%s', s.correlation_id, floor(t.seconds / 60),
+              CASE WHEN s.current_state = @Throttled THEN ', and still is' ELSE '' END)
+FROM backfill.run_sagas s
+CROSS JOIN LATERAL (
+    SELECT coalesce((s.state ->> @ThrottledSecondsKey)::float8, 0)
+           + coalesce(extract(epoch FROM now() - (s.state ->> @ThrottledSinceKey)::timestamptz)::float8, 0) AS seconds) t
+WHERE s.current_state <> ALL(@Finished)
+  AND t.seconds > extract(epoch FROM @RunThrottledAfter::interval)

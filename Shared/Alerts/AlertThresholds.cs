@@ -16,4 +16,7 @@ public sealed class AlertThresholds
 
     /// <summary>A run in progress with no transition and no batch for this long is stalled.</summary>
     public TimeSpan RunStalledAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A run not yet finished that has spent this long Throttled, over all its throttles, raises run-throttled.</summary>
+    public TimeSpan RunThrottledAfter { get; set; } = TimeSpan.FromMinutes(30);
 }

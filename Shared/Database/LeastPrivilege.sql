@@ -8,3 +8,6 @@ GRANT SELECT ON public.projects, public.analytics_events TO {role};
 GRANT SELECT, UPDATE (project_id) ON public.sessions TO {role};
 -- The tool's own schema (plans, runs, saga state, audit, backup tables) belongs to the role.
 CREATE SCHEMA backfill AUTHORIZATION {role};
+-- The health probe reads other roles' activity, replication and vacuum progress; without it those read as healthy.
+-- Granting a predefined role needs a superuser (or, before PostgreSQL 16, a role with CREATEROLE).
+GRANT pg_monitor TO {role};

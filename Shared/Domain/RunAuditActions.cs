@@ -8,6 +8,7 @@ public static class RunAuditActions
     public const string ResumeRequested = "resume_requested";
     public const string CancelRequested = "cancel_requested";
     public const string RollbackRequested = "rollback_requested";
+    public const string RetryRequested = "retry_requested";
     public const string RunRejected = "run_rejected";
     public const string RollbackRefused = "rollback_refused";
     public const string BatchCompleted = "batch_completed";

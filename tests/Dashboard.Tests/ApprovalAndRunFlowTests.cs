@@ -10,14 +10,22 @@ using Npgsql;
 namespace AspireMigration.Dashboard.Tests;
 
 /// <summary>
-/// The operator's whole journey through the real stack: analyse, review, assign, approve, run,
-/// watch it complete, roll it back, with the database checked at each end.
+/// The operator's whole journey through the real stack: analyse, review, assign, approve, run, see its batch fail and
+/// retry it once the cause is gone, watch it complete, roll it back, with the database checked at each end.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
 {
     private const string ManualReviewSession = "5e550000-0000-0000-0000-000000000010";
     private const string FrontendApp = "10000000-0000-0000-0000-000000000001";
+
+    // The application refuses to update one confident session, as a lock or a constraint would.
+    private const string RefuseUpdateSql = """
+        CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN RAISE EXCEPTION 'session is locked by the application'; END $$;
+        CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW
+            WHEN (NEW.id = '5e550000-0000-0000-0000-000000000001') EXECUTE FUNCTION refuse();
+        """;
 
     [Fact]
     public async Task Approve_the_seed_plan_run_it_to_completion_and_roll_it_back()
@@ -60,17 +68,35 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         await approver.ClickAsync("[data-testid=approve]:not([disabled])");
         await Expect(approver, "[data-testid=approval]", "Approved by approver");
 
-        // Operator: start a real run and follow it live to the end.
-        var operatorPage = await fixture.SignInAsync("operator");
-        await DashboardFixture.OpenAsync(operatorPage, planUrl);
-        await operatorPage.ClickAsync("[data-testid=dry-run]");
-        await operatorPage.ClickAsync("[data-testid=start-run]");
-        await operatorPage.WaitForSelectorAsync("[data-testid=run-state]", new() { Timeout = 60_000 });
-        await Expect(operatorPage, "[data-testid=run-state]", "Completed", timeoutSeconds: 120);
-        await Screenshot(operatorPage, "run-completed");
-
+        // Operator: start a real run while the application refuses one session's update, so its batch fails.
         await using var db = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("appdb"));
         await db.OpenAsync();
+        await fixture.ExecuteAsync(RefuseUpdateSql);
+        var operatorPage = await fixture.SignInAsync("operator");
+        try
+        {
+            await DashboardFixture.OpenAsync(operatorPage, planUrl);
+            await operatorPage.ClickAsync("[data-testid=dry-run]");
+            await operatorPage.ClickAsync("[data-testid=start-run]");
+            await operatorPage.WaitForSelectorAsync("[data-testid=run-state]", new() { Timeout = 60_000 });
+            await Expect(operatorPage, "[data-testid=run-state]", "Failed", timeoutSeconds: 120);
+            await Expect(operatorPage, "[data-testid=run-reason]", "session is locked by the application");
+        }
+        finally
+        {
+            await fixture.ExecuteAsync("DROP TRIGGER IF EXISTS refuse ON sessions; DROP FUNCTION IF EXISTS refuse()");
+        }
+
+        // The cause is gone: the operator retries the failed batch, and the run goes on to completion.
+        await Eventually.HoldsAsync(async () => (bool)(await Scalar(db, "SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)"))!);
+        await operatorPage.ClickAsync("[data-testid=retry]");
+        await Expect(operatorPage, "[data-testid=confirm-text]", "1 of 1 batches are not in the ledger");
+        await Screenshot(operatorPage, "retry-confirm");
+        await operatorPage.ClickAsync("[data-testid=confirm-retry]");
+        await Expect(operatorPage, "[data-testid=run-state]", "Completed", timeoutSeconds: 120);
+        await Expect(operatorPage, "[data-testid=timeline]", "Retry requested");
+        Assert.Equal(0, await operatorPage.Locator("[data-testid=retry]").CountAsync());
+        await Screenshot(operatorPage, "run-completed");
         Assert.Equal(FrontendApp,
             (await Scalar(db, $"SELECT project_id::text FROM sessions WHERE id = '{ManualReviewSession}'"))?.ToString());
         // Two manual-review sessions stay unresolved; everything else found a project (or the sentinel).

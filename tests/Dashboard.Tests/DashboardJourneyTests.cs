@@ -1,3 +1,4 @@
+using AspireMigration.TestSupport;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -13,31 +14,38 @@ public sealed class DashboardJourneyTests(DashboardFixture fixture)
 {
     private const string ManualReviewSession = "5e550000-0000-0000-0000-000000000010";
 
-    [Theory]
-    [InlineData(1440, 900)]
-    [InlineData(1024, 768)]
-    [InlineData(390, 844)]
-    public async Task Every_page_reads_well_and_passes_axe_at_this_width(int width, int height)
+    private static readonly (int Width, int Height)[] Widths = [(1440, 900), (1024, 768), (390, 844)];
+
+    /// <summary>The README's screenshots (docs/images), taken from this journey's own: UPDATE_SCREENSHOTS=1 refreshes them.</summary>
+    private static readonly (string Shot, string Image)[] ReadmeImages =
+        [("overview-1024", "dashboard-overview"), ("run-1024", "dashboard-run"), ("runs-390", "dashboard-runs-phone")];
+
+    [Fact]
+    public async Task Every_page_reads_well_and_passes_axe_at_a_desktop_a_laptop_and_a_phone_width()
     {
-        // An approver analyses and approves; an operator dry-runs the plan, which changes nothing in the database.
+        // An approver analyses and approves; an operator dry-runs the plan, which changes nothing in the database. The plan and
+        // the run are the same at any width, so they are made once and each page is looked at in all three widths.
         var approver = await fixture.SignInAsync("approver");
-        await approver.SetViewportSizeAsync(width, height);
         await DashboardFixture.OpenAsync(approver, "/plans");
         await approver.ClickAsync("[data-testid=analyze]");
         await approver.WaitForSelectorAsync("[data-testid=plan-summary]", new() { Timeout = 60_000 });
         var planUrl = approver.Url;
-        await CheckAsync(approver, $"plan-{width}");
+        await AtEveryWidthAsync(approver.Context, async (view, width) =>
+        {
+            await DashboardFixture.OpenAsync(view, planUrl);
+            await CheckAsync(view, $"plan-{width}");
 
-        // The item dialog, by keyboard only: focus moves into it, Escape closes it and focus is no longer behind it.
-        await approver.FocusAsync($"[data-testid=open-{ManualReviewSession}]");
-        await approver.Keyboard.PressAsync("Enter");
-        await approver.WaitForSelectorAsync("[data-testid=item-drawer]");
-        await Assertions.Expect(approver.Locator("[data-testid=distribution]")).ToContainTextAsync("frontend-app");
-        await WaitUntilAsync(() => approver.EvaluateAsync<bool>(
-            "() => !!document.activeElement && !!document.activeElement.closest('[data-testid=item-dialog]')"));
-        await CheckAsync(approver, $"item-dialog-{width}");
-        await approver.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(approver.Locator("[data-testid=item-drawer]")).ToHaveCountAsync(0);
+            // The item dialog, by keyboard only: focus moves into it, Escape closes it and focus is no longer behind it.
+            await view.FocusAsync($"[data-testid=open-{ManualReviewSession}]");
+            await view.Keyboard.PressAsync("Enter");
+            await view.WaitForSelectorAsync("[data-testid=item-drawer]");
+            await Assertions.Expect(view.Locator("[data-testid=distribution]")).ToContainTextAsync("frontend-app");
+            await WaitUntilAsync(() => view.EvaluateAsync<bool>(
+                "() => !!document.activeElement && !!document.activeElement.closest('[data-testid=item-dialog]')"));
+            await CheckAsync(view, $"item-dialog-{width}");
+            await view.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(view.Locator("[data-testid=item-drawer]")).ToHaveCountAsync(0);
+        });
 
         await approver.ClickAsync("[data-testid=acknowledge-risks]");
         await approver.ClickAsync("[data-testid=approve]:not([disabled])");
@@ -45,34 +53,38 @@ public sealed class DashboardJourneyTests(DashboardFixture fixture)
         await approver.Context.CloseAsync();
 
         var page = await fixture.SignInAsync("operator");
-        await page.SetViewportSizeAsync(width, height);
         await DashboardFixture.OpenAsync(page, planUrl);
         await page.ClickAsync("[data-testid=start-run]");
         await Assertions.Expect(page.Locator("[data-testid=run-state]")).ToHaveTextAsync("Completed", new() { Timeout = 120_000 });
-
-        // A dry run says what it would do, counts its batches, offers nothing to undo and shows its real duration.
-        await Assertions.Expect(page.Locator("[data-testid=run-batches]")).ToHaveTextAsync("1 / 1");
-        await Assertions.Expect(page.Locator("[data-testid=run-progress]")).ToContainTextAsync("Would migrate");
-        await Assertions.Expect(page.Locator("[data-testid=run-percent]")).ToHaveTextAsync("100%");
-        await Assertions.Expect(page.Locator("[data-testid=no-actions]")).ToContainTextAsync("dry run");
-        Assert.Equal(0, await page.Locator("[data-testid=rollback], [data-testid=cancel], [data-testid=pause]").CountAsync());
-        Assert.DoesNotContain("0/min", await page.InnerTextAsync("[data-testid=run-throughput]"));
-        Assert.Equal(0, await page.Locator("[data-testid=load-error]").CountAsync());
-        await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("Start requested");
-        await Assertions.Expect(page.Locator("[data-testid=batch-chart]")).ToHaveCountAsync(1);
-        var runId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
-        // The heading shows the whole id, with a copy button.
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(runId);
-        await CheckAsync(page, $"run-{width}");
-
-        foreach (var (path, name) in new[]
+        var runUrl = page.Url;
+        var runId = runUrl[(runUrl.LastIndexOf('/') + 1)..];
+        await AtEveryWidthAsync(page.Context, async (view, width) =>
         {
-            ("/", "overview"), ("/plans", "plans"), ("/runs", "runs"), ("/runs?status=finished", "runs-finished"), ("/status", "health")
-        })
-        {
-            await DashboardFixture.OpenAsync(page, path);
-            await CheckAsync(page, $"{name}-{width}");
-        }
+            await DashboardFixture.OpenAsync(view, runUrl);
+            // A dry run says what it would do, counts its batches, offers nothing to undo and shows its real duration.
+            await Assertions.Expect(view.Locator("[data-testid=run-batches]")).ToHaveTextAsync("1 / 1");
+            await Assertions.Expect(view.Locator("[data-testid=run-progress]")).ToContainTextAsync("Would migrate");
+            await Assertions.Expect(view.Locator("[data-testid=run-percent]")).ToHaveTextAsync("100%");
+            await Assertions.Expect(view.Locator("[data-testid=no-actions]")).ToContainTextAsync("dry run");
+            Assert.Equal(0, await view.Locator(
+                "[data-testid=rollback], [data-testid=cancel], [data-testid=pause], [data-testid=retry]").CountAsync());
+            Assert.DoesNotContain("0/min", await view.InnerTextAsync("[data-testid=run-throughput]"));
+            Assert.Equal(0, await view.Locator("[data-testid=load-error]").CountAsync());
+            await Assertions.Expect(view.Locator("[data-testid=timeline]")).ToContainTextAsync("Start requested");
+            await Assertions.Expect(view.Locator("[data-testid=batch-chart]")).ToHaveCountAsync(1);
+            // The heading shows the whole id, with a copy button.
+            await Assertions.Expect(view.Locator("h1")).ToContainTextAsync(runId);
+            await CheckAsync(view, $"run-{width}");
+
+            foreach (var (path, name) in new[]
+            {
+                ("/", "overview"), ("/plans", "plans"), ("/runs", "runs"), ("/runs?status=finished", "runs-finished"), ("/status", "health")
+            })
+            {
+                await DashboardFixture.OpenAsync(view, path);
+                await CheckAsync(view, $"{name}-{width}");
+            }
+        });
 
         // Runs made seconds apart share their UUIDv7 prefix; the list shows their tails, which differ.
         await DashboardFixture.OpenAsync(page, "/runs");
@@ -83,7 +95,26 @@ public sealed class DashboardJourneyTests(DashboardFixture fixture)
         Assert.Contains(shown, text => runId.EndsWith(text.TrimStart('…'), StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=tab-finished]")).ToContainTextAsync("Finished");
         await page.Context.CloseAsync();
+
+        if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
+        {
+            foreach (var (shot, image) in ReadmeImages)
+            {
+                File.Copy(Path.Combine(DashboardFixture.ScreenshotDirectory, $"{shot}.png"),
+                    Path.Combine(Repository.Root, "docs", "images", $"{image}.png"), overwrite: true);
+            }
+        }
     }
+
+    /// <summary>Runs <paramref name="check"/> on a page of its own at each width, side by side: most of a check is waiting.</summary>
+    private static Task AtEveryWidthAsync(IBrowserContext context, Func<IPage, int, Task> check) =>
+        Task.WhenAll(Widths.Select(async size =>
+        {
+            var page = await context.NewPageAsync();
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+            await check(page, size.Width);
+            await page.CloseAsync();
+        }));
 
     /// <summary>A full-page screenshot, then axe and the checks every page must pass at any width.</summary>
     private static async Task CheckAsync(IPage page, string name)

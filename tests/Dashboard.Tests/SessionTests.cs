@@ -5,13 +5,14 @@ namespace AspireMigration.Dashboard.Tests;
 
 /// <summary>Lockout, revocation and sign-out in a real browser: what an attacker with guesses or a copied cookie meets.</summary>
 [Collection(DashboardCollection.Name)]
+[TestCaseOrderer(ThrottlingLastOrderer.TypeName, ThrottlingLastOrderer.AssemblyName)]
 public sealed class SessionTests(DashboardFixture fixture)
 {
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_then_even_the_right_one_is_refused()
     {
         var userName = await fixture.CreateUserAsync(Roles.Viewer);
-        await using var context = await NewContextAsync();
+        await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
 
         var messages = new List<string>();
@@ -19,7 +20,7 @@ public sealed class SessionTests(DashboardFixture fixture)
         {
             messages.Add(await SubmitSignInAsync(page, userName, "wrong-" + attempt));
         }
-        var withRightPassword = await SubmitSignInAsync(page, userName, DashboardFixture.DemoPassword);
+        var withRightPassword = await SubmitSignInAsync(page, userName, fixture.DemoPassword);
 
         Assert.All(messages[..4], m => Assert.Contains("wrong password", m));
         Assert.Contains("locked", messages[4]);
@@ -33,7 +34,7 @@ public sealed class SessionTests(DashboardFixture fixture)
     {
         var userName = await fixture.CreateUserAsync(Roles.Viewer);
         var page = await fixture.SignInAsync(userName);
-        await using var thief = await NewContextAsync();
+        await using var thief = await fixture.NewContextAsync();
         await thief.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Cookie
         {
             Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path,
@@ -103,13 +104,11 @@ public sealed class SessionTests(DashboardFixture fixture)
     [Fact]
     public async Task A_return_url_with_control_characters_signs_in_to_the_overview()
     {
-        await using var context = await NewContextAsync();
+        await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login?returnUrl=%2Fplans%0D%0ASet-Cookie%3A%20x%3D1");
 
-        await page.FillAsync("#userName", "viewer");
-        await page.FillAsync("#password", DashboardFixture.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
+        await DashboardFixture.SubmitSignInAsync(page, "viewer", fixture.DemoPassword,
+            "/login?returnUrl=%2Fplans%0D%0ASet-Cookie%3A%20x%3D1");
 
         await page.WaitForSelectorAsync("[data-testid=current-user]");
         Assert.Equal("/", new Uri(page.Url).AbsolutePath);
@@ -134,24 +133,17 @@ public sealed class SessionTests(DashboardFixture fixture)
 
         Assert.NotNull(throttled);
         Assert.Equal(System.Net.HttpStatusCode.SeeOther, throttled.StatusCode);
-        await using var context = await NewContextAsync();
+        Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(throttled.Headers.Location!.OriginalString);
         Assert.Contains("Too many sign-in attempts", await page.TextContentAsync("[role=alert]"));
-        // Leave the next tests a fresh window to sign in from.
-        await Task.Delay(throttled.Headers.RetryAfter!.Delta!.Value + TimeSpan.FromSeconds(1));
+        // No wait for the window to pass: a later sign-in through the form waits for it only if it needs to.
     }
-
-    private Task<IBrowserContext> NewContextAsync() =>
-        fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.DashboardUrl.ToString() });
 
     private static async Task<string> SubmitSignInAsync(IPage page, string userName, string password)
     {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("[role=alert]");
+        await DashboardFixture.SubmitSignInAsync(page, userName, password);
         return (await page.TextContentAsync("[role=alert]"))!;
     }
 

@@ -8,8 +8,7 @@ public sealed class SignInTests(DashboardFixture fixture)
     [Fact]
     public async Task An_anonymous_visitor_is_sent_to_the_sign_in_page()
     {
-        await using var context = await fixture.Browser.NewContextAsync(
-            new BrowserNewContextOptions { BaseURL = fixture.DashboardUrl.ToString() });
+        await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/plans");
@@ -23,15 +22,11 @@ public sealed class SignInTests(DashboardFixture fixture)
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_message()
     {
-        await using var context = await fixture.Browser.NewContextAsync(
-            new BrowserNewContextOptions { BaseURL = fixture.DashboardUrl.ToString() });
+        await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#userName", "operator");
-        await page.FillAsync("#password", "not-the-password");
-        await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForSelectorAsync("[role=alert]");
+        await DashboardFixture.SubmitSignInAsync(page, "operator", "not-the-password");
+
         Assert.Contains("wrong password", await page.TextContentAsync("[role=alert]"));
         Assert.Equal(0, await page.Locator("[data-testid=current-user]").CountAsync());
     }
@@ -78,7 +73,7 @@ public sealed class SignInTests(DashboardFixture fixture)
         using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["userName"] = "operator",
-            ["password"] = DashboardFixture.DemoPassword,
+            ["password"] = fixture.DemoPassword,
         }));
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);

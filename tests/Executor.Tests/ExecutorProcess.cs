@@ -42,7 +42,7 @@ public sealed class ExecutorProcess : IDisposable
         var (database, messaging, serviceApiKey) = (
             scenario.ConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [BuiltExecutor.AssemblyPath])
+        var start = new ProcessStartInfo("dotnet", [BuiltAssemblies.Executor])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

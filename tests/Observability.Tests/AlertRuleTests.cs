@@ -118,6 +118,35 @@ public sealed class AlertRuleTests(InfrastructureFixture fixture)
         Assert.DoesNotContain(await Evaluate(db), a => a.Rule == "run-stalled");
     }
 
+    [Fact]
+    public async Task A_run_not_finished_throttled_for_more_than_thirty_minutes_over_its_throttles_trips_run_throttled()
+    {
+        await using var db = await ToolDatabase.CreateAsync(fixture);
+        var stillThrottled = Guid.NewGuid();
+        var throttledBefore = Guid.NewGuid();
+        var notYet = Guid.NewGuid();
+        var finished = Guid.NewGuid();
+        await db.InsertRunAsync(stillThrottled, "Throttled", null, "migrated");
+        await db.InsertRunAsync(throttledBefore, RunStates.Migrating, null, "migrated");
+        await db.InsertRunAsync(notYet, "Throttled", null, "migrated");
+        await db.InsertRunAsync(finished, RunStates.Completed, null, "migrated");
+        // As the saga stores them: seconds of the earlier throttles, and when the current one began.
+        await db.ExecuteAsync("""
+            UPDATE backfill.run_sagas SET state = jsonb_build_object('throttledSeconds', s.seconds, 'throttledSince', s.since)
+            FROM (VALUES (@stillThrottled, 1200, now() - interval '11 minutes'), (@throttledBefore, 1860, NULL),
+                         (@notYet, 600, now() - interval '19 minutes'), (@finished, 3600, NULL)) AS s(id, seconds, since)
+            WHERE correlation_id = s.id
+            """, new { stillThrottled, throttledBefore, notYet, finished });
+
+        var alerts = (await Evaluate(db)).Where(a => a.Rule == "run-throttled").ToDictionary(a => a.Subject, a => a.Message);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            [stillThrottled.ToString()] = $"Run {stillThrottled} has been throttled for 31 minutes, and still is",
+            [throttledBefore.ToString()] = $"Run {throttledBefore} has been throttled for 31 minutes",
+        }, alerts);
+    }
+
     private static Task<IReadOnlyList<Alert>> Evaluate(ToolDatabase db) =>
         new AlertEvaluator(db.DataSource, new AlertThresholds()).EvaluateAsync(CancellationToken.None);
 }

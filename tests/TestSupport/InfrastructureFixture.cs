@@ -46,6 +46,10 @@ public class InfrastructureFixture : IAsyncLifetime
     /// "cli-api-key").</summary>
     public string CliApiKey { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>The demo accounts' password (the AppHost parameter "dashboard-demo-password"), new for every fixture as it is for
+    /// every checkout.</summary>
+    public string DemoPassword { get; } = "Demo-" + Guid.NewGuid().ToString("N");
+
     /// <summary>Where the AppHost keeps this fixture's local data (and the command line's config file).</summary>
     public string DataDirectory => dataDirectory;
 
@@ -62,6 +66,7 @@ public class InfrastructureFixture : IAsyncLifetime
             $"--Infrastructure:DataDirectory={dataDirectory}",
             $"--Parameters:dashboard-api-key={ServiceApiKey}",
             $"--Parameters:cli-api-key={CliApiKey}",
+            $"--Parameters:dashboard-demo-password={DemoPassword}",
         ]);
         if (!IncludeServices)
         {

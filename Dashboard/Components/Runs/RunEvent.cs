@@ -25,6 +25,7 @@ public sealed record RunEvent(
             RunAuditActions.PauseRequested => ("Pause requested", null, false),
             RunAuditActions.ResumeRequested => ("Resume requested", null, false),
             RunAuditActions.CancelRequested => ("Cancel requested", null, false),
+            RunAuditActions.RetryRequested => ("Retry requested", "the batches missing from the ledger are sent again", false),
             RunAuditActions.RollbackRequested => ("Rollback requested", Bool(details, "force") ? "forced over conflicts" : null, false),
             RunAuditActions.RunRejected => ("Run rejected", Text(details, "reason"), true),
             RunAuditActions.RollbackRefused => ("Rollback refused", Text(details, "reason"), true),

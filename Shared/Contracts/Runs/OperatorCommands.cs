@@ -3,7 +3,8 @@ namespace AspireMigration.Shared.Contracts.Runs;
 /// <summary>
 /// The operator commands and the run states each applies to: the Executor's API refuses a command outside
 /// them, and the Dashboard offers only the commands the run's state takes. No command but resume applies
-/// to a dry run, which has nothing to pause, cancel or restore.
+/// to a dry run, which has nothing to pause, cancel, restore or retry. A retry needs more than the state (a batch
+/// failure, a backup): the run's view says whether it is <c>retryable</c>.
 /// </summary>
 public static class OperatorCommands
 {
@@ -11,11 +12,13 @@ public static class OperatorCommands
     public const string Resume = "resume";
     public const string Cancel = "cancel";
     public const string Rollback = "rollback";
+    public const string Retry = "retry";
 
     public static readonly string[] PauseStates = [RunStates.Migrating];
     public static readonly string[] ResumeStates = [RunStates.Paused];
     public static readonly string[] CancelStates = [RunStates.PreFlight, RunStates.BackingUp, RunStates.Migrating, RunStates.Paused];
     public static readonly string[] RollbackStates = [RunStates.Completed, RunStates.Failed, RunStates.Paused];
+    public static readonly string[] RetryStates = [RunStates.Failed];
 
     /// <summary>Whether <paramref name="command"/> applies to a run in <paramref name="state"/>.</summary>
     public static bool Allows(string command, string state, bool dryRun) =>
@@ -27,6 +30,7 @@ public static class OperatorCommands
         Resume => ResumeStates,
         Cancel => CancelStates,
         Rollback => RollbackStates,
+        Retry => RetryStates,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a run command."),
     };
 }

@@ -8,8 +8,8 @@ public sealed class BenchCommandLineTests
 {
     [Theory]
     [InlineData("analysis", "--orphans", "-1", "--orphans takes sizes between 0 and")]
-    [InlineData("all", "--sizes", "17", "--sizes takes sizes between 18 and")]
-    [InlineData("bogus", "--sizes", "18", "usage: analysis --connection")]
+    [InlineData("bench", "--sizes", "17", "--sizes takes sizes between 18 and")]
+    [InlineData("bogus", "--sizes", "18", "usage: bench [--sizes")]
     public async Task A_wrong_command_line_is_a_usage_error_before_any_database_is_made(
         string verb, string option, string value, string message)
     {

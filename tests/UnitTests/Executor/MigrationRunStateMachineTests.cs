@@ -100,6 +100,61 @@ public sealed class MigrationRunStateMachineTests
     }
 
     [Fact]
+    public async Task A_retry_of_a_run_a_batch_failed_sends_the_uncounted_batches_again_and_goes_on_to_validation()
+    {
+        await using var provider = await StartHarnessAsync();
+        var harness = provider.GetRequiredService<ITestHarness>();
+        var saga = harness.GetSagaStateMachineHarness<MigrationRunStateMachine, MigrationRunState>();
+        var runId = Guid.NewGuid();
+        await harness.Bus.Publish(new StartRun(runId, Guid.NewGuid(), "operator", BatchSize: 10));
+        await harness.Bus.Publish(new PreFlightPassed(runId, 30, 0, 3, []));
+        await harness.Bus.Publish(new BackupCompleted(runId, "sessions_backup", 30));
+        await harness.Bus.Publish(new BatchCompleted(runId, 2, 10, 0, 5, "a", Redelivered: false));
+        Assert.True(await saga.Consumed.Any<BatchCompleted>(m => m.Context.Message.BatchNumber == 2));
+        await harness.Bus.Publish<Fault<MigrateBatch>>(new
+        {
+            Message = new MigrateBatch(runId, Guid.NewGuid(), 1),
+            Exceptions = new ExceptionInfo[] { new FaultExceptionInfo(new InvalidOperationException("session is locked")) },
+        });
+        Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Failed));
+        Assert.True(RunRetry.Allows(saga.Sagas.Contains(runId)!));
+        // Batch 3 committed as the run failed: a failed run counts nothing more.
+        await harness.Bus.Publish(new BatchCompleted(runId, 3, 10, 0, 5, "b", Redelivered: false));
+        Assert.True(await saga.Consumed.Any<BatchCompleted>(m => m.Context.Message.BatchNumber == 3));
+
+        await harness.Bus.Publish(new RetryRun(runId, "operator"));
+        Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Migrating));
+        await Eventually.HoldsAsync(() => Task.FromResult(BatchesSent(harness, runId) == "1x2, 2x1, 3x2"));
+        var retried = saga.Sagas.Contains(runId)!;
+        Assert.Equal((null, null), (retried.Reason, retried.FinishedAt));
+
+        await harness.Bus.Publish(new BatchCompleted(runId, 3, 10, 0, 5, "a", Redelivered: true));
+        await harness.Bus.Publish(new BatchCompleted(runId, 1, 10, 0, 5, "a", Redelivered: false));
+        Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Validating));
+        Assert.Equal((30, 3), (retried.Migrated, retried.CompletedBatches.Count));
+    }
+
+    [Fact]
+    public async Task A_run_that_failed_before_its_backup_ignores_a_retry()
+    {
+        await using var provider = await StartHarnessAsync();
+        var harness = provider.GetRequiredService<ITestHarness>();
+        var saga = harness.GetSagaStateMachineHarness<MigrationRunStateMachine, MigrationRunState>();
+        var runId = Guid.NewGuid();
+        await harness.Bus.Publish(new StartRun(runId, Guid.NewGuid(), "operator"));
+        await harness.Bus.Publish(new PreFlightFailed(runId, "Plan is not approved"));
+        Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Failed));
+        Assert.False(RunRetry.Allows(saga.Sagas.Contains(runId)!));
+
+        await harness.Bus.Publish(new RetryRun(runId, "operator"));
+
+        Assert.True(await harness.Consumed.Any<RetryRun>(m => m.Context.Message.RunId == runId));
+        Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Failed));
+        Assert.Equal("Plan is not approved", saga.Sagas.Contains(runId)!.Reason);
+        Assert.False(await harness.Published.Any<MigrateBatch>(m => m.Context.Message.RunId == runId));
+    }
+
+    [Fact]
     public async Task A_refused_operator_rollback_leaves_the_run_as_it_was_and_a_refused_automatic_one_fails_it()
     {
         await using var provider = await StartHarnessAsync();

@@ -16,6 +16,7 @@ public sealed class AlertThresholdsTests
             ["Alerts:AnalysisSeconds"] = "12.5",
             ["Alerts:RollbackWindow"] = "2.00:00:00",
             ["Alerts:RunStalledAfter"] = "00:10:00",
+            ["Alerts:RunThrottledAfter"] = "01:00:00",
         });
 
         Assert.Equal(0.25m, thresholds.RunFailureRate);
@@ -23,6 +24,7 @@ public sealed class AlertThresholdsTests
         Assert.Equal(12.5, thresholds.AnalysisSeconds);
         Assert.Equal(TimeSpan.FromDays(2), thresholds.RollbackWindow);
         Assert.Equal(TimeSpan.FromMinutes(10), thresholds.RunStalledAfter);
+        Assert.Equal(TimeSpan.FromHours(1), thresholds.RunThrottledAfter);
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using AspireMigration.Executor.Api;
+using AspireMigration.Shared.Domain;
+using AspireMigration.TestSupport;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AspireMigration.Executor.Tests;
+
+/// <summary>An operator retries a run a batch failed, once the cause is fixed: the ledger keeps every batch exactly once.</summary>
+[Collection(ExecutorCollection.Name)]
+public sealed class RunRetryTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task A_poison_batch_fixed_and_retried_completes_the_run_with_every_session_migrated_once()
+    {
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
+        await scenario.RefuseUpdatesAsync(2);
+        var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 4));
+        Assert.Equal(("Failed", true), (run.State, run.Retryable));
+        Assert.Contains("Batch 1 failed", run.Reason);
+        await RunConsistency.AssertAsync(scenario, run);
+        var applied = await scenario.ScalarAsync<long>(
+            "SELECT count(*) FROM backfill.run_batches WHERE run_id = @RunId", new { run.RunId });
+
+        // The application stops refusing the update: the operator retries.
+        await scenario.ExecuteAsync("DROP TRIGGER refuse ON sessions");
+        Assert.Equal(HttpStatusCode.Accepted, (await client.CommandAsync(run.RunId, "retry")).StatusCode);
+        run = await client.WaitAsync(run.RunId, "Completed");
+
+        Assert.Equal(("Completed", 15, 4, null, false), (run.State, run.Migrated, run.CompletedBatches, run.Reason, run.Retryable));
+        await RunConsistency.AssertAsync(scenario, run);
+        Assert.Equal(4 - applied, await scenario.ScalarAsync<long>(
+            "SELECT count(*) FROM backfill.run_batches WHERE run_id = @RunId AND processed_at > " +
+            "(SELECT occurred_at FROM backfill.run_audit_events WHERE run_id = @RunId AND action = @action)",
+            new { run.RunId, action = RunAuditActions.RetryRequested }));
+        var projects = await scenario.SeedProjectsAsync();
+        Assert.All(Scenario.SeedPlan, item => Assert.Equal(item.Target, projects[item.Session]));
+        // A completed run is not retried again (the audit already holds this run's one retry, so only the answer is checked).
+        using var again = await client.CommandAsync(run.RunId, "retry");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(RetryGuard.NotRetryable, (await again.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+    }
+
+    [Fact]
+    public async Task A_run_that_failed_before_its_backup_is_not_retried()
+    {
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
+        var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(approved: false)));
+        Assert.Equal(("Failed", false), (run.State, run.Retryable));
+        await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
+
+        await client.AssertRefusedAsync(run.RunId, "retry", RetryGuard.NotRetryable, "only a run a batch failed after its backup");
+    }
+}
