@@ -16,6 +16,6 @@ public static class RunFields
         ("skippedChanged", Display.Text(run.SkippedChanged)), ("rolledBack", Display.Text(run.RolledBack)),
         ("conflicts", Display.Text(run.Conflicts)), ("reason", Display.Text(run.Reason)), ("backupTable", Display.Text(run.BackupTable)),
         ("warnings", Display.Text(run.Warnings)), ("createdAt", Display.Text(run.CreatedAt)), ("updatedAt", Display.Text(run.UpdatedAt)),
-        ("finishedAt", Display.Text(run.FinishedAt)),
+        ("finishedAt", Display.Text(run.FinishedAt)), ("retryable", Display.Text(run.Retryable)),
     ];
 }

@@ -56,6 +56,8 @@ namespace AspireMigration.ApiClients.Executor.Models
 #else
         public string RequestedBy { get; set; }
 #endif
+        /// <summary>The retryable property</summary>
+        public bool? Retryable { get; set; }
         /// <summary>The rolledBack property</summary>
         public int? RolledBack { get; set; }
         /// <summary>The runId property</summary>
@@ -92,6 +94,7 @@ namespace AspireMigration.ApiClients.Executor.Models
         public RunView()
         {
             AdditionalData = new Dictionary<string, object>();
+            Retryable = false;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -123,6 +126,7 @@ namespace AspireMigration.ApiClients.Executor.Models
                 { "planId", n => { PlanId = n.GetGuidValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "requestedBy", n => { RequestedBy = n.GetStringValue(); } },
+                { "retryable", n => { Retryable = n.GetBoolValue(); } },
                 { "rolledBack", n => { RolledBack = n.GetIntValue(); } },
                 { "runId", n => { RunId = n.GetGuidValue(); } },
                 { "skipLowConfidence", n => { SkipLowConfidence = n.GetBoolValue(); } },
@@ -153,6 +157,7 @@ namespace AspireMigration.ApiClients.Executor.Models
             writer.WriteGuidValue("planId", PlanId);
             writer.WriteStringValue("reason", Reason);
             writer.WriteStringValue("requestedBy", RequestedBy);
+            writer.WriteBoolValue("retryable", Retryable);
             writer.WriteIntValue("rolledBack", RolledBack);
             writer.WriteGuidValue("runId", RunId);
             writer.WriteBoolValue("skipLowConfidence", SkipLowConfidence);

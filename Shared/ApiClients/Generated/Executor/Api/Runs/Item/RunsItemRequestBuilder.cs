@@ -6,6 +6,7 @@ using AspireMigration.ApiClients.Executor.Api.Runs.Item.Cancel;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Pause;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Report;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Resume;
+using AspireMigration.ApiClients.Executor.Api.Runs.Item.Retry;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Rollback;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.RollbackPreview;
 using AspireMigration.ApiClients.Executor.Models;
@@ -54,6 +55,11 @@ namespace AspireMigration.ApiClients.Executor.Api.Runs.Item
         public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Resume.ResumeRequestBuilder Resume
         {
             get => new global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Resume.ResumeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The retry property</summary>
+        public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Retry.RetryRequestBuilder Retry
+        {
+            get => new global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Retry.RetryRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The rollback property</summary>
         public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Rollback.RollbackRequestBuilder Rollback
