@@ -12,7 +12,8 @@ namespace AspireMigration.Cli.Output;
 /// </summary>
 public sealed class CommandOutput(GlobalSettings settings, CliEnvironment environment)
 {
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>The serializer's indented output, without its reflection-based start-up for what is already a JSON tree.</summary>
+    private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
     public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
     {
@@ -40,7 +41,12 @@ public sealed class CommandOutput(GlobalSettings settings, CliEnvironment enviro
     {
         if (settings.Json)
         {
-            environment.Out.WriteLine(JsonSerializer.Serialize(json(), Indented));
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, Indented))
+            {
+                json().WriteTo(writer);
+            }
+            environment.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
         else
         {
