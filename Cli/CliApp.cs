@@ -44,6 +44,7 @@ public static class CliApp
                 runs.AddCommand<CancelRunCommand>("cancel");
                 runs.AddCommand<RollbackRunCommand>("rollback");
                 runs.AddCommand<RetryRunCommand>("retry");
+                runs.AddCommand<PaceRunCommand>("pace");
                 runs.AddCommand<RunReportCommand>("report");
             });
             config.AddBranch("backups", backups =>

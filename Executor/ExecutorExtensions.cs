@@ -43,6 +43,8 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<RetryGuard>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddOptions<DispatchGateOptions>().BindConfiguration(DispatchGateOptions.Section);
+        builder.Services.AddSingleton<DispatchGate>();
         // Serve the API only once the queues are bound: a command published earlier would reach no consumer.
         builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
 
@@ -75,6 +77,7 @@ public static class ExecutorExtensions
         // relay and the reconciler never publish before this Executor's own queues can receive what they send.
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHostedService<StalledRunReconciler>();
+        builder.Services.AddHostedService<PacingRecheckService>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AspireMigration.Executor.Pacing;
 using AspireMigration.Executor.Reports;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
@@ -22,8 +23,6 @@ namespace AspireMigration.Executor.Api;
 /// </summary>
 public static class RunEndpoints
 {
-    private const int MaxBatchSize = 100_000;
-
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder routes)
     {
         var runs = routes.MapGroup("/api/runs").WithTags("Runs").ProducesServiceApiProblems().WithUuidParameter("id");
@@ -33,7 +32,7 @@ public static class RunEndpoints
         runs.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)))
             .WithName("ListRuns").WithSummary("The newest 500 runs, newest first");
         runs.MapGet("/{id}", (string id, RunQueries queries) =>
-                WithRunAsync(id, queries, run => Task.FromResult(TypedResults.Ok(run.ToView()))))
+                WithRunAsync(id, queries, run => Task.FromResult(TypedResults.Ok(queries.View(run)))))
             .WithName("GetRun").WithSummary("A run's state, settings and counters").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/batches", (string id, RunQueries queries, CancellationToken ct) =>
                 WithRunAsync(id, queries, async run => TypedResults.Ok(await queries.BatchesAsync(run.CorrelationId, ct))))
@@ -60,6 +59,9 @@ public static class RunEndpoints
         MapCommand(runs, OperatorCommands.Cancel, (run, who, _) => new CancelRun(run, who));
         MapCommand(runs, OperatorCommands.Rollback, (run, who, request) => new RollbackRun(run, who, request?.Force ?? false));
         MapCommand(runs, OperatorCommands.Retry, (run, who, _) => new RetryRun(run, who));
+        runs.MapPut("/{id}/pacing", ChangePacingAsync).RequireAuthorization(Policies.Operate).WithName("ChangeRunPacing")
+            .WithSummary("Change a running run's pacing; its next dispatch follows it (audited)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var backups = routes.MapGroup("/api/backups").WithTags("Backups").ProducesServiceApiProblems().WithUuidParameter("runId");
         backups.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BackupsAsync(ct)))
@@ -77,14 +79,10 @@ public static class RunEndpoints
     private static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> StartAsync(
         StartRunRequest request, ClaimsPrincipal user, RunQueries queries, IPublishEndpoint bus, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = PacingValidation.Errors(request.BatchSize, request.Pacing);
         if (request.PlanId == Guid.Empty)
         {
             errors["planId"] = ["planId is required."];
-        }
-        if (request.BatchSize is < 1 or > MaxBatchSize)
-        {
-            errors["batchSize"] = [$"batchSize must be between 1 and {MaxBatchSize}."];
         }
         if (errors.Count > 0)
         {
@@ -98,10 +96,29 @@ public static class RunEndpoints
 
         var runId = Guid.CreateVersion7();
         await bus.Publish(new StartRun(runId, request.PlanId, user.Identity!.Name!, request.SkipLowConfidence,
-            request.BatchSize ?? StartRun.DefaultBatchSize, request.DryRun), ct);
+            request.BatchSize ?? StartRun.DefaultBatchSize, request.DryRun, request.Pacing), ct);
         await queries.WaitUntilKnownAsync(runId, ct);
         return TypedResults.Accepted($"/api/runs/{runId}", new RunAccepted(runId));
     }
+
+    private static Task<Results<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>, ProblemHttpResult>> ChangePacingAsync(
+        string id, ChangePacingRequest request, ClaimsPrincipal user, RunQueries queries, IPublishEndpoint bus, CancellationToken ct) =>
+        WithRunAsync(id, queries, async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> (run) =>
+        {
+            var errors = request.Pacing is null
+                ? new Dictionary<string, string[]> { ["pacing"] = ["pacing is required."] }
+                : PacingValidation.Errors(request.BatchSize, request.Pacing);
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+            if (StateRefusal(OperatorCommands.Pace, run) is { } refusal)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal.Title, detail: refusal.Detail);
+            }
+            await bus.Publish(new ChangePacing(run.CorrelationId, user.Identity!.Name!, request.Pacing!, request.BatchSize), ct);
+            return TypedResults.Accepted($"/api/runs/{run.CorrelationId}", new RunAccepted(run.CorrelationId));
+        });
 
     private static void MapCommand<T>(RouteGroupBuilder runs, string verb, Func<Guid, string, RunCommandRequest?, T> create)
         where T : class =>
@@ -110,16 +127,12 @@ public static class RunEndpoints
                 IPublishEndpoint bus, CancellationToken ct) =>
             WithRunAsync(id, queries, async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> (run) =>
             {
-                var refusal = OperatorCommands.Allows(verb, run.CurrentState, run.DryRun)
-                    ? verb switch
-                    {
-                        OperatorCommands.Rollback => await rollbackGuard.RefuseAsync(run.CorrelationId, ct),
-                        OperatorCommands.Retry => await retryGuard.RefuseOrReclaimAsync(run, ct),
-                        _ => null,
-                    }
-                    : new CommandRefusal($"Cannot {verb} this run",
-                        $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to "
-                        + string.Join(", ", OperatorCommands.StatesFor(verb)) + " runs" + (run.DryRun ? ", never to a dry run." : "."));
+                var refusal = StateRefusal(verb, run) ?? verb switch
+                {
+                    OperatorCommands.Rollback => await rollbackGuard.RefuseAsync(run.CorrelationId, ct),
+                    OperatorCommands.Retry => await retryGuard.RefuseOrReclaimAsync(run, ct),
+                    _ => null,
+                };
                 if (refusal is not null)
                 {
                     return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal.Title, detail: refusal.Detail);
@@ -132,6 +145,13 @@ public static class RunEndpoints
             .WithSummary($"Ask the run's saga to {verb} the run")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+    /// <summary>Why the run's state does not take <paramref name="verb"/>; null when it does.</summary>
+    private static CommandRefusal? StateRefusal(string verb, MigrationRunState run) =>
+        OperatorCommands.Allows(verb, run.CurrentState, run.DryRun) ? null
+        : new CommandRefusal($"Cannot {verb} this run",
+            $"Run {run.CorrelationId} is {run.CurrentState}{(run.DryRun ? " (dry run)" : "")}; {verb} applies to "
+            + string.Join(", ", OperatorCommands.StatesFor(verb)) + " runs" + (run.DryRun ? ", never to a dry run." : "."));
+
     private static Task<Results<Results<PushStreamHttpResult, ValidationProblem>, ProblemHttpResult>> ReportAsync(
         string id, string? format, RunQueries queries, IOptions<JsonOptions> json, CancellationToken ct) =>
         WithRunAsync(id, queries, run => Task.FromResult<Results<PushStreamHttpResult, ValidationProblem>>(
@@ -141,7 +161,7 @@ public static class RunEndpoints
                 : TypedResults.Stream(async output =>
                 {
                     await using var snapshot = await queries.OpenReportAsync(run.CorrelationId, ct);
-                    await writer.WriteAsync(output, run.ToView(), snapshot.Outcomes, snapshot.SessionsAsync(ct), ct);
+                    await writer.WriteAsync(output, queries.View(run), snapshot.Outcomes, snapshot.SessionsAsync(ct), ct);
                 }, writer.ContentType, $"run-{run.CorrelationId}.{writer.FileExtension}")));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DropBackupAsync(

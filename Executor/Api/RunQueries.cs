@@ -9,12 +9,15 @@ using Npgsql;
 namespace AspireMigration.Executor.Api;
 
 /// <summary>The read side of the API: saga instances through the saga repository, the rest with plain SQL.</summary>
-public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<MigrationRunState> sagas)
+public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<MigrationRunState> sagas, TimeProvider clock)
 {
     /// <summary>How long a start waits for its saga instance; past it, the 202 stands and the run shows up a little later.</summary>
     private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
 
     public async Task<MigrationRunState?> FindAsync(Guid runId) => await sagas.Load(runId);
+
+    /// <summary>The run as the API shows it, its time throttled counted up to now.</summary>
+    public RunView View(MigrationRunState run) => run.ToView(clock);
 
     public async Task<bool> PlanExistsAsync(Guid planId, CancellationToken cancellationToken)
     {
@@ -46,7 +49,7 @@ public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var states = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT state::text FROM backfill.run_sagas ORDER BY created_at DESC LIMIT 500", cancellationToken: cancellationToken));
-        return states.Select(s => JsonSerializer.Deserialize<MigrationRunState>(s, SagaJson.Options)!.ToView()).ToList();
+        return states.Select(s => JsonSerializer.Deserialize<MigrationRunState>(s, SagaJson.Options)!.ToView(clock)).ToList();
     }
 
     public async Task<IReadOnlyList<BatchView>> BatchesAsync(Guid runId, CancellationToken cancellationToken)

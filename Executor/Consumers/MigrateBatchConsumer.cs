@@ -14,7 +14,7 @@ public sealed class MigrateBatchConsumer(BatchMigrator migrator, ExecutorMetrics
         var command = context.Message;
         using var activity = ExecutorTelemetry.StartStep("run.batch", command.RunId, command.PlanId, command.BatchNumber);
 
-        var batch = await migrator.RunAsync(command.RunId, command.BatchNumber, context.CancellationToken);
+        var batch = await migrator.RunAsync(command, context.CancellationToken);
         if (batch is null)
         {
             logger.LogInformation("Batch {BatchNumber} dropped: the run no longer migrates", command.BatchNumber);
@@ -23,6 +23,7 @@ public sealed class MigrateBatchConsumer(BatchMigrator migrator, ExecutorMetrics
         activity?.SetTag("sessions.migrated", batch.Migrated);
         activity?.SetTag("sessions.skipped_changed", batch.SkippedChanged);
         activity?.SetTag("batch.redelivered", batch.Redelivered);
+        activity?.SetTag("batch.size", command.Size);
         if (!batch.Redelivered)
         {
             metrics.SessionsMigrated.Add(batch.Migrated);

@@ -17,7 +17,7 @@ public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetric
     IConsumer<StartRun>, IConsumer<PauseRun>, IConsumer<ResumeRun>, IConsumer<CancelRun>, IConsumer<RollbackRun>,
     IConsumer<RetryRun>,
     IConsumer<RunStateChanged>, IConsumer<RunRejected>, IConsumer<RollbackRefused>, IConsumer<BatchCompleted>,
-    IConsumer<Fault<MigrateBatch>>
+    IConsumer<Fault<MigrateBatch>>, IConsumer<ChangePacing>
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -52,14 +52,13 @@ public sealed class RunAuditConsumer(NpgsqlDataSource dataSource, ExecutorMetric
         RecordAsync(context, context.Message.RunId, context.Message.ProcessedBy,
             context.Message.Redelivered ? RunAuditActions.BatchRedelivered : RunAuditActions.BatchCompleted);
 
+    public Task Consume(ConsumeContext<ChangePacing> context) =>
+        RecordAsync(context, context.Message.RunId, context.Message.RequestedBy, RunAuditActions.PacingChanged);
+
     public async Task Consume(ConsumeContext<Fault<MigrateBatch>> context)
     {
         var batch = context.Message.Message;
-        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var sessions = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM backfill.run_items WHERE run_id = @RunId AND batch_number = @BatchNumber", batch,
-            cancellationToken: context.CancellationToken));
-        metrics.SessionsFailed.Add(sessions);
+        metrics.SessionsFailed.Add(batch.Size);
         await RecordAsync(context, batch.RunId, MigrationRunStateMachine.SystemActor, RunAuditActions.BatchFailed);
     }
 

@@ -19,7 +19,7 @@ namespace AspireMigration.Executor.Recovery;
 /// idempotent, so sending a command that was only slow, not lost, does its work once.
 /// </summary>
 public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, IOptions<ExecutorOptions> options, ExecutorMetrics metrics,
-    ILogger<StalledRunReconciler> logger) : BackgroundService
+    ILogger<StalledRunReconciler> logger) : PeriodicPass(logger)
 {
     // One replica reconciles at a time: "reconcil" in ASCII.
     private const long ReconcileLockKey = 0x7265636F6E63696C;
@@ -39,21 +39,11 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
           AND NOT EXISTS (SELECT 1 FROM backfill.saga_outbox o WHERE o.correlation_id = s.correlation_id)
         """;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ReconcileInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await ReconcileAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Looking for stalled runs failed; retrying");
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ReconcileInterval;
+
+    protected override string LookingFor => "stalled runs";
+
+    protected override Task PassAsync(CancellationToken cancellationToken) => ReconcileAsync(cancellationToken);
 
     /// <summary>One pass: returns the runs it sent commands for.</summary>
     public async Task<IReadOnlyList<Guid>> ReconcileAsync(CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using AspireMigration.Executor.Pacing;
 using AspireMigration.Executor.Persistence;
+using AspireMigration.Shared.Contracts.Runs;
 
 namespace AspireMigration.Executor.Saga;
 
@@ -21,6 +23,42 @@ public sealed class MigrationRunState : IPersistedSaga
 
     /// <summary>The next batch number to hand out; batches are dispatched a window at a time so pause takes effect.</summary>
     public int NextBatch { get; set; } = 1;
+
+    /// <summary>The first item ordinal no batch has covered yet: batches are ordinal ranges decided at dispatch.</summary>
+    public int NextOrdinal { get; set; } = 1;
+
+    /// <summary>Batches handed out whose completion was not counted yet, with their ranges: what a resend sends again, unchanged.</summary>
+    public List<BatchRange> Outstanding { get; set; } = [];
+
+    public RunPacing Pacing { get; set; } = RunPacing.Fixed;
+
+    /// <summary>The size of the next batch: BatchSize when fixed, else adapted from <see cref="MsPerSession"/>.</summary>
+    public int CurrentBatchSize { get; set; }
+
+    /// <summary>Smoothed milliseconds per session of the completed batches (adaptive pacing).</summary>
+    public double? MsPerSession { get; set; }
+
+    /// <summary>Why the run holds its batches back (a tripped indicator, a closed window, the rate cap); null when it does not.</summary>
+    public string? PacingReason { get; set; }
+
+    /// <summary>The state the dispatch gate holds the run in (Throttled, Waiting), or null.</summary>
+    public string? Hold { get; set; }
+
+    /// <summary>When the recheck service sends RecheckPacing: the timer lives here, so it survives the process.</summary>
+    public DateTimeOffset? RecheckAt { get; set; }
+
+    /// <summary>Tripped health checks in a row: the exponent of the throttle's backoff.</summary>
+    public int Rechecks { get; set; }
+
+    public DatabaseHealth? LastHealth { get; set; }
+
+    /// <summary>Seconds spent Throttled before the current throttle (if any) began.</summary>
+    public double ThrottledSeconds { get; set; }
+    public DateTimeOffset? ThrottledSince { get; set; }
+
+    /// <summary>The rate cap's origin and the sessions dispatched since: reset whenever dispatch (re)starts.</summary>
+    public DateTimeOffset? RateSince { get; set; }
+    public long RateSessions { get; set; }
 
     /// <summary>Batches whose completion was counted: a redelivered BatchCompleted must not count twice.</summary>
     public List<int> CompletedBatches { get; set; } = [];

@@ -1,3 +1,5 @@
+using AspireMigration.Executor.Pacing;
+using AspireMigration.Executor.Telemetry;
 using AspireMigration.Shared.Contracts.Runs;
 using MassTransit;
 
@@ -7,6 +9,8 @@ namespace AspireMigration.Executor.Saga;
 /// The life of one run: pre-flight -> backup -> batched migrate -> validate, and rollback when
 /// validation fails, the operator asks for it or cancels a run that already changed rows. The
 /// steps are consumers; this machine only decides what comes next, so it stays fast and retryable.
+/// Before each batch it asks the <see cref="DispatchGate"/>: a closed gate holds the run Throttled or Waiting (or, under a
+/// rate cap, Migrating) until the RecheckAt it recorded, while the batches already out still complete and count.
 /// </summary>
 public sealed class MigrationRunStateMachine : MassTransitStateMachine<MigrationRunState>
 {
@@ -28,8 +32,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                 {
                     var m = ctx.Message;
                     var s = ctx.Saga;
-                    (s.PlanId, s.RequestedBy, s.SkipLowConfidence, s.BatchSize, s.DryRun) = (
-                        m.PlanId, m.RequestedBy, m.SkipLowConfidence, m.BatchSize, m.DryRun);
+                    (s.PlanId, s.RequestedBy, s.SkipLowConfidence, s.BatchSize, s.DryRun, s.Pacing) = (
+                        m.PlanId, m.RequestedBy, m.SkipLowConfidence, m.BatchSize, m.DryRun, m.Pacing ?? RunPacing.Fixed);
                     s.CreatedAt = DateTimeOffset.UtcNow;
                 })
                 .TransitionTo(Pending)
@@ -38,8 +42,13 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
 
         During(PreFlight,
             When(PreFlightPassed)
-                .Then(ctx => (ctx.Saga.Included, ctx.Saga.Skipped, ctx.Saga.TotalBatches, ctx.Saga.Warnings) =
-                    (ctx.Message.Included, ctx.Message.Skipped, ctx.Message.TotalBatches, [.. ctx.Message.Warnings]))
+                .Then(ctx =>
+                {
+                    var s = ctx.Saga;
+                    (s.Included, s.Skipped, s.TotalBatches, s.Warnings) =
+                        (ctx.Message.Included, ctx.Message.Skipped, ctx.Message.TotalBatches, [.. ctx.Message.Warnings]);
+                    s.CurrentBatchSize = s.Pacing.Adaptive ? BatchSizer.Bound(s.BatchSize, s.Pacing) : s.BatchSize;
+                })
                 .IfElse(ctx => ctx.Saga.CancelRequested,
                     cancel => cancel.Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Cancelled),
                     go => go.IfElse(ctx => ctx.Saga.DryRun,
@@ -50,18 +59,20 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
             When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true),
             FailStep(When(PreFlightFaulted), _ => "Pre-flight"));
 
+        During(PreFlight, BackingUp, Paused,
+            When(ChangePacing).Then(ctx => ApplyPacing(ctx.Saga, ctx.Message)));
+
         During(BackingUp,
             When(BackupCompleted)
                 .Then(ctx => ctx.Saga.BackupTable = ctx.Message.TableName)
                 .IfElse(ctx => ctx.Saga.CancelRequested,
                     cancel => cancel.Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Cancelled),
-                    go => go.TransitionTo(Migrating).ThenAsync(DispatchBatches).If(ctx => AllBatchesDone(ctx.Saga), StartValidation)),
+                    go => Dispatch(go.TransitionTo(Migrating))),
             When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true),
             FailStep(When(BackupFaulted), _ => "Backup"));
 
         During(Migrating,
-            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)).ThenAsync(DispatchBatches)
-                .If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
+            Dispatch(When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message))),
             When(DryRunCompleted)
                 .Then(ctx => (ctx.Saga.Migrated, ctx.Saga.SkippedChanged, ctx.Saga.Reason) =
                     (ctx.Message.WouldMigrate, ctx.Message.WouldSkipChanged,
@@ -72,15 +83,35 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
                 ctx => (ctx.Message.RequestedBy, false)),
             FailStep(When(DryRunFaulted), _ => "Dry run"));
 
-        During(Paused,
-            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
-            // Batches whose completion never came (lost, or their Executor died) are sent again with the new ones.
-            When(ResumeRun).TransitionTo(Migrating).ThenAsync(RedispatchOutstanding).ThenAsync(DispatchBatches)
-                .If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
+        During(Migrating, Throttled, Waiting,
+            Dispatch(When(RecheckPacing, ctx => !ctx.Saga.DryRun && ctx.GetServiceOrCreateInstance<DispatchGate>().IsDue(ctx.Saga))),
+            Dispatch(When(ChangePacing, ctx => !ctx.Saga.DryRun).Then(ctx => ApplyPacing(ctx.Saga, ctx.Message))));
+
+        // Held back: the batches already out still complete and count; only a recheck dispatches more.
+        During(Throttled, Waiting,
+            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)).If(ctx => AllBatchesDone(ctx.Saga), StartValidation),
+            When(PauseRun).TransitionTo(Paused));
+
+        During(Throttled, Waiting, Paused,
             StartRollback(When(CancelRun).Then(ctx => ctx.Saga.CancelRequested = true), ctx => (ctx.Message.RequestedBy, false)),
             StartRollback(When(RollbackRun), ctx => (ctx.Message.RequestedBy, ctx.Message.Force)));
 
-        During(Migrating, Paused,
+        WhenEnter(Throttled, binder => binder.Then(ctx => ctx.Saga.ThrottledSince = ctx.GetServiceOrCreateInstance<DispatchGate>().Now));
+        WhenLeave(Throttled, binder => binder.Then(ctx =>
+        {
+            var s = ctx.Saga;
+            var throttled = (ctx.GetServiceOrCreateInstance<DispatchGate>().Now - s.ThrottledSince) ?? TimeSpan.Zero;
+            s.ThrottledSeconds += throttled.TotalSeconds;
+            s.ThrottledSince = null;
+            ctx.GetServiceOrCreateInstance<ExecutorMetrics>().RecordThrottled(throttled);
+        }));
+
+        During(Paused,
+            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
+            // Batches whose completion never came (lost, or their Executor died) are sent again with the new ones.
+            Dispatch(When(ResumeRun).TransitionTo(Migrating).ThenAsync(RedispatchOutstanding)));
+
+        During(Migrating, Paused, Throttled, Waiting,
             FailStep(When(BatchFaulted), fault => $"Batch {fault.Message.BatchNumber}"));
 
         During(Validating,
@@ -98,10 +129,10 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         // An operator's retry of a run a batch failed (the API took its claim back first): the batches whose completion
         // never came are sent again, and the run goes on as after a resume. Those the ledger holds only report again.
         During(Failed,
-            When(RetryRun, ctx => RunRetry.Allows(ctx.Saga))
+            Dispatch(When(RetryRun, ctx => RunRetry.Allows(ctx.Saga))
                 .Then(ctx => (ctx.Saga.Reason, ctx.Saga.FinishedAt) = (null, null))
                 .TransitionTo(Migrating)
-                .ThenAsync(RedispatchOutstanding));
+                .ThenAsync(RedispatchOutstanding)));
 
         During(RollingBack,
             // Batches that committed before the rollback fence still report; their rows are restored too.
@@ -115,7 +146,9 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
             When(RollbackRefused, ctx => ctx.Message.RollbackId == ctx.Saga.RollbackId)
                 .IfElse(ctx => ctx.Saga.StateBeforeRollback == nameof(Completed), back => back.TransitionTo(Completed),
                     other => other.IfElse(ctx => ctx.Saga.StateBeforeRollback == nameof(Failed), back => back.TransitionTo(Failed),
-                        notFailed => notFailed.IfElse(ctx => ctx.Saga.StateBeforeRollback == nameof(Paused) && !ctx.Saga.CancelRequested,
+                        notFailed => notFailed.IfElse(
+                            ctx => ctx.Saga.StateBeforeRollback is nameof(Paused) or nameof(Throttled) or nameof(Waiting)
+                                && !ctx.Saga.CancelRequested,
                             back => back.TransitionTo(Paused),
                             fail => fail.Then(ctx => ctx.Saga.RollbackError = "Rollback failed: " + ctx.Message.Reason)
                                 .Enqueue(ctx => RunCommands.Release(ctx.Saga)).TransitionTo(Failed)))),
@@ -127,10 +160,20 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         WhenEnterAny(binder => binder
             .Then(ctx =>
             {
-                ctx.Saga.UpdatedAt = DateTimeOffset.UtcNow;
-                if (IsFinished(ctx.Saga.CurrentState))
+                var s = ctx.Saga;
+                s.UpdatedAt = DateTimeOffset.UtcNow;
+                if (IsFinished(s.CurrentState))
                 {
-                    ctx.Saga.FinishedAt = ctx.Saga.UpdatedAt;
+                    s.FinishedAt = s.UpdatedAt;
+                }
+                // The rate cap counts from when dispatch (re)starts: a wait earns no burst afterwards.
+                if (s.CurrentState != Migrating.Name)
+                {
+                    (s.RateSince, s.RateSessions) = (null, 0);
+                }
+                if (!RunStates.Pacing.Contains(s.CurrentState) && s.CurrentState != Migrating.Name)
+                {
+                    (s.Hold, s.PacingReason, s.RecheckAt) = (null, null, null);
                 }
             })
             // A new instance enters Initial before StartRun's data is copied: nothing has happened yet to tell.
@@ -151,6 +194,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
     public State RolledBack { get; private set; } = null!;
     public State Failed { get; private set; } = null!;
     public State Paused { get; private set; } = null!;
+    public State Throttled { get; private set; } = null!;
+    public State Waiting { get; private set; } = null!;
     public State Cancelled { get; private set; } = null!;
 
     public Event<StartRun> StartRun { get; private set; } = null!;
@@ -159,6 +204,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
     public Event<CancelRun> CancelRun { get; private set; } = null!;
     public Event<RollbackRun> RollbackRun { get; private set; } = null!;
     public Event<RetryRun> RetryRun { get; private set; } = null!;
+    public Event<ChangePacing> ChangePacing { get; private set; } = null!;
+    public Event<RecheckPacing> RecheckPacing { get; private set; } = null!;
     public Event<PreFlightPassed> PreFlightPassed { get; private set; } = null!;
     public Event<PreFlightFailed> PreFlightFailed { get; private set; } = null!;
     public Event<RunRejected> RunRejected { get; private set; } = null!;
@@ -180,10 +227,24 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
     public static bool IsFinished(string state) => RunStates.Finished.Contains(state);
 
     public static RunStateChanged StateChanged(MigrationRunState s) => new(
-        s.CorrelationId, s.PlanId, s.CurrentState, s.RollbackError ?? s.Reason, s.DryRun, s.Included, s.Skipped, s.TotalBatches,
+        s.CorrelationId, s.PlanId, s.CurrentState,
+        s.RollbackError ?? s.Reason ?? (RunStates.Pacing.Contains(s.CurrentState) ? s.PacingReason : null), s.DryRun, s.Included,
+        s.Skipped, s.TotalBatches,
         s.CompletedBatches.Count, s.Migrated, s.SkippedChanged, s.RolledBack, s.Conflicts, s.UpdatedAt);
 
-    private static bool AllBatchesDone(MigrationRunState s) => s.CompletedBatches.Count >= s.TotalBatches;
+    private static bool AllBatchesDone(MigrationRunState s) => s.NextOrdinal > s.Included && s.Outstanding.Count == 0;
+
+    /// <summary>
+    /// Dispatches what the gate lets through, then puts the run where the gate left it: validating when nothing is left,
+    /// else Throttled, Waiting, or Migrating (also under a rate cap, which only delays).
+    /// </summary>
+    private EventActivityBinder<MigrationRunState, T> Dispatch<T>(EventActivityBinder<MigrationRunState, T> binder)
+        where T : class =>
+        binder.ThenAsync(DispatchBatches)
+            .IfElse(ctx => AllBatchesDone(ctx.Saga), StartValidation,
+                held => held.IfElse(ctx => ctx.Saga.Hold == RunStates.Throttled, throttled => throttled.TransitionTo(Throttled),
+                    other => other.IfElse(ctx => ctx.Saga.Hold == RunStates.Waiting, waiting => waiting.TransitionTo(Waiting),
+                        go => go.TransitionTo(Migrating))));
 
     private EventActivityBinder<MigrationRunState, T> StartValidation<T>(EventActivityBinder<MigrationRunState, T> binder)
         where T : class =>
@@ -196,19 +257,53 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
             return;
         }
         s.CompletedBatches.Add(batch.BatchNumber);
+        s.Outstanding.RemoveAll(range => range.Number == batch.BatchNumber);
         s.Migrated += batch.Migrated;
         s.SkippedChanged += batch.SkippedChanged;
+        var sessions = batch.Migrated + batch.SkippedChanged;
+        if (s.Pacing.Adaptive && sessions > 0)
+        {
+            s.MsPerSession = BatchSizer.Smooth(s.MsPerSession, batch.DurationMs / sessions);
+            s.CurrentBatchSize = BatchSizer.Next(s.CurrentBatchSize, s.MsPerSession.Value, s.Pacing);
+        }
+        EstimateBatches(s);
     }
+
+    private static void ApplyPacing(MigrationRunState s, ChangePacing change)
+    {
+        s.Pacing = change.Pacing;
+        s.BatchSize = change.BatchSize ?? s.BatchSize;
+        s.CurrentBatchSize = s.Pacing.Adaptive ? BatchSizer.Bound(s.CurrentBatchSize, s.Pacing) : s.BatchSize;
+        (s.RateSince, s.RateSessions) = (null, 0);
+        EstimateBatches(s);
+    }
+
+    /// <summary>With sizes decided at dispatch, the run's batch count is those handed out so far plus the rest at the current
+    /// size.</summary>
+    private static void EstimateBatches(MigrationRunState s) =>
+        s.TotalBatches = s.NextBatch - 1 + (Math.Max(0, s.Included - s.NextOrdinal + 1) + s.CurrentBatchSize - 1) / s.CurrentBatchSize;
 
     private static async Task DispatchBatches<T>(BehaviorContext<MigrationRunState, T> context)
         where T : class
     {
         var s = context.Saga;
-        while (s.NextBatch <= s.TotalBatches && s.NextBatch - 1 - s.CompletedBatches.Count < BatchWindow)
+        var gate = context.GetServiceOrCreateInstance<DispatchGate>();
+        (s.Hold, s.PacingReason, s.RecheckAt) = (null, null, null);
+        while (s.NextOrdinal <= s.Included && s.Outstanding.Count < BatchWindow)
         {
-            await context.EnqueueAsync(RunCommands.Batch(s, s.NextBatch));
-            s.NextBatch++;
+            var size = Math.Min(s.CurrentBatchSize, s.Included - s.NextOrdinal + 1);
+            var decision = await gate.CheckAsync(s, size, context.CancellationToken);
+            if (!decision.Open)
+            {
+                (s.Hold, s.PacingReason, s.RecheckAt) = (decision.Hold, decision.Reason, decision.RecheckAt);
+                break;
+            }
+            var range = new BatchRange(s.NextBatch, s.NextOrdinal, s.NextOrdinal + size - 1);
+            s.Outstanding.Add(range);
+            (s.NextBatch, s.NextOrdinal, s.RateSessions) = (s.NextBatch + 1, s.NextOrdinal + size, s.RateSessions + size);
+            await context.EnqueueAsync(RunCommands.Batch(s, range));
         }
+        EstimateBatches(s);
     }
 
     private static async Task RedispatchOutstanding<T>(BehaviorContext<MigrationRunState, T> context)

@@ -14,9 +14,10 @@ public static class RunCommands
 
     public static BackupRun Backup(MigrationRunState s) => new(s.CorrelationId, s.PlanId);
 
-    public static DryRunMigration DryRun(MigrationRunState s) => new(s.CorrelationId, s.PlanId);
+    public static DryRunMigration DryRun(MigrationRunState s) => new(s.CorrelationId, s.PlanId, s.BatchSize);
 
-    public static MigrateBatch Batch(MigrationRunState s, int batchNumber) => new(s.CorrelationId, s.PlanId, batchNumber);
+    public static MigrateBatch Batch(MigrationRunState s, BatchRange range) =>
+        new(s.CorrelationId, s.PlanId, range.Number, range.FirstOrdinal, range.LastOrdinal);
 
     public static ValidateRun Validate(MigrationRunState s) => new(s.CorrelationId, s.PlanId);
 
@@ -25,9 +26,9 @@ public static class RunCommands
 
     public static ReleaseRun Release(MigrationRunState s) => new(s.CorrelationId);
 
-    /// <summary>Batches handed out whose completion the saga has not counted: lost, or still running.</summary>
-    public static IEnumerable<MigrateBatch> OutstandingBatches(MigrationRunState s) =>
-        Enumerable.Range(1, s.NextBatch - 1).Where(n => !s.CompletedBatches.Contains(n)).Select(n => Batch(s, n));
+    /// <summary>Batches handed out whose completion the saga has not counted (lost, or still running), with their recorded
+    /// ranges.</summary>
+    public static IEnumerable<MigrateBatch> OutstandingBatches(MigrationRunState s) => s.Outstanding.Select(range => Batch(s, range));
 
     /// <summary>What the run waits for in its current state; nothing for a paused or finished run that holds no claim.</summary>
     public static IReadOnlyList<object> AwaitedBy(MigrationRunState s) => s.CurrentState switch

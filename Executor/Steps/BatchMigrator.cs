@@ -8,7 +8,8 @@ namespace AspireMigration.Executor.Steps;
 /// <summary>
 /// Migrates one batch in one transaction, compare-and-set: only sessions whose project_id is still
 /// NULL change, the others are skipped_changed. The ledger row inserted in the same transaction makes
-/// a redelivered batch, or the same batch on two replicas at once, change nothing twice.
+/// a redelivered batch, or the same batch on two replicas at once, change nothing twice. A batch is the
+/// range of item ordinals its command names, as the saga recorded it when it dispatched the batch.
 /// </summary>
 public sealed class BatchMigrator(NpgsqlDataSource dataSource)
 {
@@ -17,8 +18,9 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
     // session rows changed is the baseline of OutsideSql: the backend's statistics are flushed only between
     // transactions, and not after every one, so they may still hold an earlier transaction's rows.
     private const string ClaimSql = $"""
-        INSERT INTO backfill.run_batches (run_id, batch_number, migrated, skipped_changed, duration_ms, processed_by)
-        SELECT r.run_id, @batchNumber, 0, 0, 0, @processedBy FROM backfill.runs r
+        INSERT INTO backfill.run_batches (run_id, batch_number, first_ordinal, last_ordinal, migrated, skipped_changed, duration_ms,
+            processed_by)
+        SELECT r.run_id, @batchNumber, @firstOrdinal, @lastOrdinal, 0, 0, 0, @processedBy FROM backfill.runs r
         WHERE r.run_id = @runId AND r.phase = '{RunPhase.Migrating}'
         FOR SHARE
         ON CONFLICT (run_id, batch_number) DO NOTHING
@@ -34,15 +36,16 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
         WITH changed AS (
             UPDATE sessions s
             SET project_id = (SELECT i.target_project_id FROM backfill.run_items i WHERE i.run_id = @runId AND i.session_id = s.id)
-            WHERE s.id = ANY (ARRAY(SELECT session_id FROM backfill.run_items WHERE run_id = @runId AND batch_number = @batchNumber
-                AND included))
+            WHERE s.id = ANY (ARRAY(SELECT session_id FROM backfill.run_items WHERE run_id = @runId
+                AND ordinal BETWEEN @firstOrdinal AND @lastOrdinal AND included))
               AND s.project_id IS NULL
             RETURNING s.id
         ), marked AS (
             UPDATE backfill.run_items i
             SET outcome = CASE WHEN i.session_id IN (SELECT id FROM changed) THEN '{ItemOutcomes.Migrated}'
-                ELSE '{ItemOutcomes.SkippedChanged}' END
-            WHERE i.run_id = @runId AND i.batch_number = @batchNumber AND i.included
+                ELSE '{ItemOutcomes.SkippedChanged}' END,
+                batch_number = @batchNumber
+            WHERE i.run_id = @runId AND i.ordinal BETWEEN @firstOrdinal AND @lastOrdinal AND i.included
             RETURNING i.outcome
         ), counted AS (
             SELECT count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int AS migrated,
@@ -68,23 +71,24 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Null when the run no longer migrates (rolling back or finished): the batch is dropped, not applied.</summary>
-    public async Task<BatchCompleted?> RunAsync(Guid runId, int batchNumber, CancellationToken cancellationToken)
+    public async Task<BatchCompleted?> RunAsync(MigrateBatch batch, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await MigrateAsync(connection, transaction, runId, batchNumber, cancellationToken);
+        var result = await MigrateAsync(connection, transaction, batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
 
     internal static async Task<BatchCompleted?> MigrateAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, int batchNumber,
-        CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, MigrateBatch batch, CancellationToken cancellationToken)
     {
+        var (runId, batchNumber) = (batch.RunId, batch.BatchNumber);
         var processedBy = BatchProcessor.Current;
         var claim = await QueryPreparedAsync(connection, transaction, ClaimSql,
             r => ((DateTime ClaimedAt, long Baseline)?)(r.GetFieldValue<DateTime>(0), r.GetInt64(1)), cancellationToken,
-            new("runId", runId), new("batchNumber", batchNumber), new("processedBy", processedBy));
+            new("runId", runId), new("batchNumber", batchNumber), new("firstOrdinal", batch.FirstOrdinal),
+            new("lastOrdinal", batch.LastOrdinal), new("processedBy", processedBy));
         if (claim is not var (claimedAt, baseline))
         {
             return await ClaimedBeforeAsync(connection, transaction, runId, batchNumber, cancellationToken);
@@ -92,7 +96,8 @@ public sealed class BatchMigrator(NpgsqlDataSource dataSource)
 
         var (migrated, skippedChanged, durationMs) = await QueryPreparedAsync(connection, transaction, MigrateSql,
             r => (r.GetInt32(0), r.GetInt32(1), r.GetDouble(2)), cancellationToken,
-            new("runId", runId), new("batchNumber", batchNumber), new("claimedAt", claimedAt));
+            new("runId", runId), new("batchNumber", batchNumber), new("firstOrdinal", batch.FirstOrdinal),
+            new("lastOrdinal", batch.LastOrdinal), new("claimedAt", claimedAt));
         await QueryPreparedAsync(connection, transaction, OutsideSql, r => r.GetInt32(0), cancellationToken,
             new("runId", runId), new("batchNumber", batchNumber), new("baseline", baseline));
         return new BatchCompleted(runId, batchNumber, migrated, skippedChanged, durationMs, processedBy, Redelivered: false);

@@ -12,8 +12,9 @@ namespace AspireMigration.Executor.Steps;
 /// </summary>
 public sealed class DryRunner(NpgsqlDataSource dataSource)
 {
-    public async Task<DryRunCompleted> RunAsync(Guid runId, CancellationToken cancellationToken)
+    public async Task<DryRunCompleted> RunAsync(DryRunMigration command, CancellationToken cancellationToken)
     {
+        var runId = command.RunId;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var finished = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             $"SELECT phase = '{RunPhase.Finished}' FROM backfill.runs WHERE run_id = @runId", new { runId },
@@ -30,12 +31,14 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
         await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
             await BackupStep.CreateAsync(connection, transaction, runId, cancellationToken);
-            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                "SELECT COALESCE(max(batch_number), 0) FROM backfill.run_items WHERE run_id = @runId", new { runId }, transaction,
-                cancellationToken: cancellationToken));
-            for (var batch = 1; batch <= total; batch++)
+            var included = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COALESCE(max(ordinal), 0) FROM backfill.run_items WHERE run_id = @runId AND included", new { runId },
+                transaction, cancellationToken: cancellationToken));
+            // Fixed batches of the run's first size: nothing here measures the live database's load to adapt to.
+            for (var (number, first) = (1, 1); first <= included; (number, first) = (number + 1, first + command.BatchSize))
             {
-                batches.Add((await BatchMigrator.MigrateAsync(connection, transaction, runId, batch, cancellationToken))!);
+                var batch = new MigrateBatch(runId, command.PlanId, number, first, Math.Min(included, first + command.BatchSize - 1));
+                batches.Add((await BatchMigrator.MigrateAsync(connection, transaction, batch, cancellationToken))!);
             }
             failures = await RunValidator.ValidateAsync(connection, transaction, runId, cancellationToken);
             outcomes = (await connection.QueryAsync<(Guid, string)>(new CommandDefinition(
@@ -76,7 +79,8 @@ public sealed class DryRunner(NpgsqlDataSource dataSource)
         NpgsqlConnection connection, Guid runId, IReadOnlyList<string> failures, CancellationToken cancellationToken)
     {
         var (batches, migrated, skippedChanged) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition($"""
-            SELECT COALESCE(max(batch_number), 0), count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int,
+            SELECT (SELECT count(*)::int FROM backfill.run_batches WHERE run_id = @runId),
+                count(*) FILTER (WHERE outcome = '{ItemOutcomes.Migrated}')::int,
                 count(*) FILTER (WHERE outcome = '{ItemOutcomes.SkippedChanged}')::int
             FROM backfill.run_items WHERE run_id = @runId
             """, new { runId }, commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));

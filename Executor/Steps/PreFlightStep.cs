@@ -12,9 +12,10 @@ namespace AspireMigration.Executor.Steps;
 /// </summary>
 public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<ExecutorOptions> options, TimeProvider clock)
 {
-    // What PreFlightPassed reports of a run's items: included, skipped, batches.
+    // What PreFlightPassed reports of a run's items: included, skipped, and batches of the first batch's size (the saga decides each
+    // batch's range when it dispatches it, so with adaptive pacing this is an estimate).
     private const string ItemFigures = "count(*) FILTER (WHERE included)::int, count(*) FILTER (WHERE NOT included)::int, " +
-        "COALESCE(max(batch_number), 0)";
+        "((count(*) FILTER (WHERE included) + @BatchSize - 1) / @BatchSize)::int";
 
     // Newest decision per session wins, of those the approval in force covers (an approved plan is
     // frozen; a decision written after it anyway is ignored). An approver's 'assign' resolves manual
@@ -44,14 +45,14 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
             LEFT JOIN decisions d ON d.session_id = i.session_id
             WHERE i.plan_id = @PlanId
         ), inserted AS (
-            INSERT INTO backfill.run_items (run_id, session_id, assignment_type, target_project_id, included, skip_reason, batch_number,
+            INSERT INTO backfill.run_items (run_id, session_id, assignment_type, target_project_id, included, skip_reason, ordinal,
                 outcome)
             SELECT @RunId, session_id, assignment_type, target_project_id, skip_reason IS NULL, skip_reason,
                    CASE WHEN skip_reason IS NULL
-                        THEN ((row_number() OVER (PARTITION BY skip_reason IS NULL ORDER BY session_id) - 1) / @BatchSize + 1)::int END,
+                        THEN (row_number() OVER (PARTITION BY skip_reason IS NULL ORDER BY session_id))::int END,
                    CASE WHEN skip_reason IS NULL THEN '{ItemOutcomes.Pending}' ELSE '{ItemOutcomes.Skipped}' END
             FROM resolved
-            RETURNING included, batch_number
+            RETURNING included
         )
         SELECT {ItemFigures} FROM inserted
         """;
@@ -63,7 +64,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE run_id = @RunId)", command, cancellationToken: cancellationToken)))
         {
-            return await PassedBeforeAsync(connection, command.RunId, cancellationToken);
+            return await PassedBeforeAsync(connection, command, cancellationToken);
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -162,11 +163,11 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
 
     /// <summary>A redelivered command's answer: the figures of the items it resolved the first time.</summary>
     private static async Task<PreFlightPassed> PassedBeforeAsync(
-        NpgsqlConnection connection, Guid runId, CancellationToken cancellationToken)
+        NpgsqlConnection connection, PreFlightRun command, CancellationToken cancellationToken)
     {
         var (included, skipped, batches) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition(
-            $"SELECT {ItemFigures} FROM backfill.run_items WHERE run_id = @runId", new { runId },
+            $"SELECT {ItemFigures} FROM backfill.run_items WHERE run_id = @RunId", command,
             commandTimeout: SetBasedStatement.TimeoutSeconds, cancellationToken: cancellationToken));
-        return new PreFlightPassed(runId, included, skipped, batches, []);
+        return new PreFlightPassed(command.RunId, included, skipped, batches, []);
     }
 }

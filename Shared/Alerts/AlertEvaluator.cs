@@ -14,9 +14,8 @@ public sealed class AlertEvaluator(NpgsqlDataSource dataSource, AlertThresholds 
     /// <summary>Outcomes of an included session that the run-failure-rate rule counts against the run.</summary>
     private static readonly string[] NotMigrated = [ItemOutcomes.SkippedChanged, ItemOutcomes.Conflict, ItemOutcomes.Failed];
 
-    // The pacing side's RunStates.Throttled and the saga state's ThrottledSeconds and ThrottledSince as its JSON (web
-    // defaults, camelCase) stores them: the Executor's saga state is not a type this assembly can see.
-    private const string Throttled = "Throttled";
+    // The saga state's ThrottledSeconds and ThrottledSince as its JSON (web defaults, camelCase) stores them: the
+    // Executor's saga state is not a type this assembly can see.
     private const string ThrottledSecondsKey = "throttledSeconds";
     private const string ThrottledSinceKey = "throttledSince";
 
@@ -36,7 +35,7 @@ public sealed class AlertEvaluator(NpgsqlDataSource dataSource, AlertThresholds 
             RunStates.RolledBack,
             RunStates.InProgress,
             RunStates.Finished,
-            Throttled,
+            Throttled = RunStates.Throttled,
             ThrottledSecondsKey,
             ThrottledSinceKey,
             ItemOutcomes.Migrated,

@@ -9,6 +9,9 @@ public static class RunAuditActions
     public const string CancelRequested = "cancel_requested";
     public const string RollbackRequested = "rollback_requested";
     public const string RetryRequested = "retry_requested";
+
+    /// <summary>An operator changed a run's pacing (details: the new pacing).</summary>
+    public const string PacingChanged = "pacing_changed";
     public const string RunRejected = "run_rejected";
     public const string RollbackRefused = "rollback_refused";
     public const string BatchCompleted = "batch_completed";

@@ -33,9 +33,12 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         var afterDryRun = await OrphansAsync();
         var unconfirmed = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--wait");
         var runsBeforeStart = (await CliProcess.RunAsync(LocalStack, "runs", "list", "--json")).Json().GetArrayLength();
-        var run = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--wait", "--yes", "--json");
+        var run = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--wait", "--yes", "--json",
+            "--target-batch-ms", "200", "--min-batch", "10", "--max-batch", "500", "--max-rate", "100000");
         var afterRun = await OrphansAsync();
         var runId = run.Json().GetProperty("runId").GetString()!;
+        var shown = await CliProcess.RunAsync(LocalStack, "runs", "show", runId);
+        var paceFinished = await CliProcess.RunAsync(LocalStack, "runs", "pace", runId, "--max-rate", "10");
         var preview = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--preview", "--json");
         var rolledBack = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--yes", "--wait", "--json");
         var afterRollback = await OrphansAsync();
@@ -58,6 +61,15 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         var migrated = run.Json().GetProperty("migrated").GetInt32();
         Assert.True(migrated > 0, run.ToString());
         Assert.Equal(orphans.Count - migrated, afterRun.Count);
+        var pacing = run.Json().GetProperty("pacing").GetProperty("settings");
+        Assert.Equal((true, 200, 100000.0), (pacing.GetProperty("adaptive").GetBoolean(), pacing.GetProperty("targetBatchMs").GetInt32(),
+            pacing.GetProperty("maxRate").GetDouble()));
+        Assert.True(shown.ExitCode == ExitCodes.Done, shown.ToString());
+        Assert.Contains("(adaptive: target 200 ms, 10..500)", shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains("100000 sessions/s", shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{migrated} of {migrated} sessions", shown.Stdout, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failed, paceFinished.ExitCode);
+        Assert.Contains("409", paceFinished.Stderr, StringComparison.Ordinal);
         Assert.True(preview.ExitCode == ExitCodes.Done, preview.ToString());
         Assert.Equal(migrated, preview.Json().GetProperty("wouldRestore").GetInt32());
         Assert.True(rolledBack.ExitCode == ExitCodes.Done, rolledBack.ToString());

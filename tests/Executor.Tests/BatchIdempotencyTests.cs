@@ -18,17 +18,18 @@ public sealed class BatchIdempotencyTests(InfrastructureFixture infrastructure)
         Assert.IsType<PreFlightOutcome.Passed>(await preFlight.RunAsync(
             new PreFlightRun(runId, await scenario.InsertPlanAsync(), "operator", false, 5, false), CancellationToken.None));
         var migrator = new BatchMigrator(scenario.DataSource);
+        var batch = new MigrateBatch(runId, Guid.Empty, 1, 1, 5);
 
         // Two replicas receive batch 1 at the same moment.
         var first = await Task.WhenAll(
-            migrator.RunAsync(runId, 1, CancellationToken.None), migrator.RunAsync(runId, 1, CancellationToken.None));
+            migrator.RunAsync(batch, CancellationToken.None), migrator.RunAsync(batch, CancellationToken.None));
         Assert.Single(first, b => !b!.Redelivered);
         Assert.All(first, b => Assert.Equal((5, 0), (b!.Migrated, b.SkippedChanged)));
 
         // Someone puts a migrated session back to NULL; a late redelivery must not migrate it again.
         var batchSession = Scenario.Session(1);
         await scenario.ExecuteAsync("UPDATE sessions SET project_id = NULL WHERE id = @batchSession", new { batchSession });
-        var again = await migrator.RunAsync(runId, 1, CancellationToken.None);
+        var again = await migrator.RunAsync(batch, CancellationToken.None);
 
         Assert.True(again!.Redelivered);
         Assert.Equal(5, again.Migrated);
@@ -47,7 +48,8 @@ public sealed class BatchIdempotencyTests(InfrastructureFixture infrastructure)
         await scenario.ExecuteAsync(
             "UPDATE sessions SET project_id = @p WHERE id = @id", new { p = Scenario.P4, id = Scenario.Session(1) });
 
-        var batch = await new BatchMigrator(scenario.DataSource).RunAsync(runId, 1, CancellationToken.None);
+        var batch = await new BatchMigrator(scenario.DataSource).RunAsync(new MigrateBatch(runId, Guid.Empty, 1, 1, 15),
+            CancellationToken.None);
 
         Assert.Equal((14, 1), (batch!.Migrated, batch.SkippedChanged));
         Assert.Equal(Scenario.P4, (await scenario.SeedProjectsAsync())[1]);

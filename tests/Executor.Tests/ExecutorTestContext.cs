@@ -1,4 +1,5 @@
 using AspireMigration.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireMigration.Executor.Tests;
 
@@ -7,10 +8,11 @@ public sealed class ExecutorTestContext : IAsyncDisposable
 {
     private readonly ExecutorApp app;
 
-    private ExecutorTestContext(Scenario scenario, InfrastructureFixture infrastructure)
+    private ExecutorTestContext(Scenario scenario, InfrastructureFixture infrastructure, Action<IServiceCollection>? configureServices)
     {
         Scenario = scenario;
-        app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey);
+        app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey,
+            configureServices: configureServices);
         Client = new RunClient(app.CreateClient());
     }
 
@@ -24,8 +26,10 @@ public sealed class ExecutorTestContext : IAsyncDisposable
     /// <summary>The host's services (it starts on first use).</summary>
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ExecutorTestContext> StartAsync(InfrastructureFixture infrastructure, string? serviceRole = null) =>
-        new(await Scenario.CreateAsync(infrastructure, serviceRole), infrastructure);
+    /// <param name="configureServices">Replaces the host's services, e.g. its clock or health probe.</param>
+    public static async Task<ExecutorTestContext> StartAsync(InfrastructureFixture infrastructure, string? serviceRole = null,
+        Action<IServiceCollection>? configureServices = null) =>
+        new(await Scenario.CreateAsync(infrastructure, serviceRole), infrastructure, configureServices);
 
     public async ValueTask DisposeAsync()
     {

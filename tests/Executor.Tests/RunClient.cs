@@ -18,9 +18,12 @@ public sealed class RunClient(HttpClient http)
 
     public HttpClient Http => http;
 
-    public async Task<Guid> StartAsync(Guid planId, bool skipLowConfidence = false, int? batchSize = null, bool dryRun = false)
+    public Task<Guid> StartAsync(Guid planId, bool skipLowConfidence = false, int? batchSize = null, bool dryRun = false) =>
+        StartAsync(new StartRunRequest(planId, skipLowConfidence, batchSize, dryRun));
+
+    public async Task<Guid> StartAsync(StartRunRequest request)
     {
-        var response = await http.PostAsJsonAsync("/api/runs", new StartRunRequest(planId, skipLowConfidence, batchSize, dryRun));
+        var response = await http.PostAsJsonAsync("/api/runs", request);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<StartedRun>())!.RunId;
     }

@@ -39,6 +39,13 @@ public static class RunConsistency
             FROM backfill.run_batches WHERE run_id = @runId
             """, parameters);
         Assert.Equal($"{run.CompletedBatches} batches, {run.Migrated} migrated, {run.SkippedChanged} skipped_changed", ledger);
+        // Batch boundaries are decided at dispatch: no two batches of the run ever cover the same item.
+        Assert.Equal(0L, await scenario.ScalarAsync<long>("""
+            SELECT count(*) FROM backfill.run_batches a JOIN backfill.run_batches b
+                ON b.run_id = a.run_id AND b.batch_number > a.batch_number
+               AND b.first_ordinal <= a.last_ordinal AND a.first_ordinal <= b.last_ordinal
+            WHERE a.run_id = @runId
+            """, parameters));
         // Every session the ledger counts as migrated is accounted for once, whatever happened to it since.
         Assert.Equal(run.Migrated, await scenario.ScalarAsync<long>(
             $"SELECT count(*) FROM backfill.run_items WHERE run_id = @runId " +

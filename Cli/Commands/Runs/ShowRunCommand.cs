@@ -5,14 +5,20 @@ using AspireMigration.Cli.Output;
 
 namespace AspireMigration.Cli.Commands.Runs;
 
-[Description("A run's state and counts")]
+[Description("A run's state, counts and pacing")]
 public sealed class ShowRunCommand(CliEnvironment environment) : ServiceCommand<RunIdSettings>(environment)
 {
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
     {
         var run = (await client.Executor.Runs[settings.RunId].GetAsync(cancellationToken: cancellationToken))!;
-        output.Write(run, console => console.Write(Tables.Fields(RunFields.Of(run))));
+        // Progress from sessions: with adaptive batches the batch total is an estimate until the last batch is out.
+        var done = (run.Migrated ?? 0) + (run.SkippedChanged ?? 0);
+        var included = run.Included ?? 0;
+        output.Write(run, console => console.Write(Tables.Fields([
+            .. RunFields.Of(run),
+            ("progress", $"{done} of {included} sessions" + (included > 0 ? $" ({100.0 * done / included:0.#} %)" : "")),
+            .. PacingText.Fields(run.Pacing)])));
         return ExitCodes.Done;
     }
 }

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Commands.Plans;
-using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,7 +11,7 @@ namespace AspireMigration.Cli.Commands.Runs;
 [Description("Run an approved plan (Operator); --wait follows it to its end")]
 public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand<StartRunCommand.Settings>(environment)
 {
-    public sealed class Settings : GlobalSettings
+    public sealed class Settings : PacingSettings
     {
         [CommandArgument(0, "<PLAN>")]
         public string PlanIdText { get; init; } = "";
@@ -25,17 +24,19 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
         [Description("Leave tentative items alone")]
         public bool SkipLowConfidence { get; init; }
 
-        [CommandOption("--batch-size <N>")]
-        public int? BatchSize { get; init; }
-
         [CommandOption("--wait")]
         [Description("Show the run's progress and exit with its outcome")]
         public bool Wait { get; init; }
 
+        /// <summary>The API's start request.</summary>
+        public StartRunRequest Request() => new()
+        {
+            PlanId = Guid.Parse(PlanIdText), SkipLowConfidence = SkipLowConfidence, BatchSize = BatchSize, DryRun = DryRun,
+            Pacing = AnyPacing ? Pacing() : null,
+        };
+
         public override ValidationResult Validate() =>
-            !Guid.TryParse(PlanIdText, out _) ? ValidationResult.Error($"'{PlanIdText}' is not a plan id.")
-            : BatchSize is < 1 ? ValidationResult.Error("--batch-size must be 1 or more.")
-            : ValidationResult.Success();
+            !Guid.TryParse(PlanIdText, out _) ? ValidationResult.Error($"'{PlanIdText}' is not a plan id.") : base.Validate();
     }
 
     protected override async Task<int> RunAsync(
@@ -51,13 +52,7 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
                 return ExitCodes.Failed;
             }
         }
-        var started = await client.Executor.Runs.PostAsync(new StartRunRequest
-        {
-            PlanId = Guid.Parse(settings.PlanIdText),
-            SkipLowConfidence = settings.SkipLowConfidence,
-            BatchSize = settings.BatchSize,
-            DryRun = settings.DryRun,
-        }, cancellationToken: cancellationToken);
+        var started = await client.Executor.Runs.PostAsync(settings.Request(), cancellationToken: cancellationToken);
         var runId = started?.RunId ?? throw new InvalidOperationException("The Executor accepted the run without naming it.");
         if (!settings.Wait)
         {

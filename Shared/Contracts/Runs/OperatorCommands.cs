@@ -14,10 +14,17 @@ public static class OperatorCommands
     public const string Rollback = "rollback";
     public const string Retry = "retry";
 
-    public static readonly string[] PauseStates = [RunStates.Migrating];
+    /// <summary>PUT /api/runs/{id}/pacing: a new pacing for a run that has not finished migrating.</summary>
+    public const string Pace = "pace";
+
+    public static readonly string[] PauseStates = [RunStates.Migrating, RunStates.Throttled, RunStates.Waiting];
     public static readonly string[] ResumeStates = [RunStates.Paused];
-    public static readonly string[] CancelStates = [RunStates.PreFlight, RunStates.BackingUp, RunStates.Migrating, RunStates.Paused];
-    public static readonly string[] RollbackStates = [RunStates.Completed, RunStates.Failed, RunStates.Paused];
+    public static readonly string[] CancelStates =
+        [RunStates.PreFlight, RunStates.BackingUp, RunStates.Migrating, RunStates.Throttled, RunStates.Waiting, RunStates.Paused];
+    public static readonly string[] RollbackStates = [RunStates.Completed, RunStates.Failed, RunStates.Paused, RunStates.Throttled,
+        RunStates.Waiting];
+    public static readonly string[] PaceStates =
+        [RunStates.PreFlight, RunStates.BackingUp, RunStates.Migrating, RunStates.Throttled, RunStates.Waiting, RunStates.Paused];
     public static readonly string[] RetryStates = [RunStates.Failed];
 
     /// <summary>Whether <paramref name="command"/> applies to a run in <paramref name="state"/>.</summary>
@@ -31,6 +38,7 @@ public static class OperatorCommands
         Cancel => CancelStates,
         Rollback => RollbackStates,
         Retry => RetryStates,
+        Pace => PaceStates,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a run command."),
     };
 }

@@ -11,6 +11,12 @@ public static class RunStates
     public const string BackingUp = "BackingUp";
     public const string Migrating = "Migrating";
     public const string Paused = "Paused";
+
+    /// <summary>A database health indicator tripped: nothing is dispatched until it clears (re-checked with backoff).</summary>
+    public const string Throttled = "Throttled";
+
+    /// <summary>Before the run's start time or outside its maintenance windows: nothing is dispatched until it opens.</summary>
+    public const string Waiting = "Waiting";
     public const string Validating = "Validating";
     public const string RollingBack = "RollingBack";
     public const string Completed = "Completed";
@@ -20,6 +26,9 @@ public static class RunStates
 
     /// <summary>States in which a step is under way, so the run must make progress by itself.</summary>
     public static readonly string[] InProgress = [PreFlight, BackingUp, Migrating, Validating, RollingBack];
+
+    /// <summary>Active states in which the run holds back its own batches and looks again at its RecheckAt.</summary>
+    public static readonly string[] Pacing = [Throttled, Waiting];
 
     /// <summary>States a run does not leave on its own (Completed and Failed still accept an operator rollback).</summary>
     public static readonly string[] Finished = [Completed, RolledBack, Failed, Cancelled];

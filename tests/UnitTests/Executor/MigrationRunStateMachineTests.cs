@@ -1,3 +1,4 @@
+using AspireMigration.Executor.Pacing;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.TestSupport;
@@ -113,7 +114,7 @@ public sealed class MigrationRunStateMachineTests
         Assert.True(await saga.Consumed.Any<BatchCompleted>(m => m.Context.Message.BatchNumber == 2));
         await harness.Bus.Publish<Fault<MigrateBatch>>(new
         {
-            Message = new MigrateBatch(runId, Guid.NewGuid(), 1),
+            Message = new MigrateBatch(runId, Guid.NewGuid(), 1, 1, 10),
             Exceptions = new ExceptionInfo[] { new FaultExceptionInfo(new InvalidOperationException("session is locked")) },
         });
         Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Failed));
@@ -207,6 +208,8 @@ public sealed class MigrationRunStateMachineTests
     [InlineData(RunStates.Failed, false, "ReleaseRun")]
     [InlineData(RunStates.Cancelled, false, "ReleaseRun")]
     [InlineData(RunStates.Paused, false, "")]
+    [InlineData(RunStates.Throttled, false, "")]
+    [InlineData(RunStates.Waiting, false, "")]
     [InlineData(RunStates.Completed, false, "")]
     [InlineData(RunStates.RolledBack, false, "")]
     public void A_stalled_run_is_sent_again_exactly_what_its_state_waits_for(string state, bool dryRun, string expected)
@@ -214,7 +217,7 @@ public sealed class MigrationRunStateMachineTests
         var run = new MigrationRunState
         {
             CorrelationId = Guid.NewGuid(), CurrentState = state, DryRun = dryRun, TotalBatches = 6, NextBatch = 5,
-                CompletedBatches = [1, 3],
+                CompletedBatches = [1, 3], Outstanding = [new(2, 11, 20), new(4, 31, 40)],
             RollbackId = Guid.NewGuid(), RollbackRequestedBy = "operator",
         };
         var commands = RunCommands.AwaitedBy(run);
@@ -230,6 +233,8 @@ public sealed class MigrationRunStateMachineTests
     private static async Task<ServiceProvider> StartHarnessAsync()
     {
         var provider = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<DispatchGate>()
             .AddMassTransitTestHarness(bus => bus.AddSagaStateMachine<MigrationRunStateMachine, MigrationRunState>().InMemoryRepository())
             .BuildServiceProvider(true);
         await provider.GetRequiredService<ITestHarness>().Start();

@@ -1,3 +1,7 @@
+using AspireMigration.Shared.Contracts.Runs;
+
 namespace AspireMigration.Shared.Contracts.Api.Runs;
 
-public sealed record StartRunRequest(Guid PlanId, bool SkipLowConfidence = false, int? BatchSize = null, bool DryRun = false);
+/// <summary>Starts a run; without <paramref name="Pacing"/> its batches are a fixed BatchSize, dispatched at once, at any time.</summary>
+public sealed record StartRunRequest(Guid PlanId, bool SkipLowConfidence = false, int? BatchSize = null, bool DryRun = false,
+    RunPacing? Pacing = null);

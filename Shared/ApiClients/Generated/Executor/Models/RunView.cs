@@ -38,6 +38,14 @@ namespace AspireMigration.ApiClients.Executor.Models
         public int? Included { get; set; }
         /// <summary>The migrated property</summary>
         public int? Migrated { get; set; }
+        /// <summary>The pacing property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::AspireMigration.ApiClients.Executor.Models.PacingStatus? Pacing { get; set; }
+#nullable restore
+#else
+        public global::AspireMigration.ApiClients.Executor.Models.PacingStatus Pacing { get; set; }
+#endif
         /// <summary>The planId property</summary>
         public Guid? PlanId { get; set; }
         /// <summary>The reason property</summary>
@@ -123,6 +131,7 @@ namespace AspireMigration.ApiClients.Executor.Models
                 { "finishedAt", n => { FinishedAt = n.GetDateTimeOffsetValue(); } },
                 { "included", n => { Included = n.GetIntValue(); } },
                 { "migrated", n => { Migrated = n.GetIntValue(); } },
+                { "pacing", n => { Pacing = n.GetObjectValue<global::AspireMigration.ApiClients.Executor.Models.PacingStatus>(global::AspireMigration.ApiClients.Executor.Models.PacingStatus.CreateFromDiscriminatorValue); } },
                 { "planId", n => { PlanId = n.GetGuidValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "requestedBy", n => { RequestedBy = n.GetStringValue(); } },
@@ -154,6 +163,7 @@ namespace AspireMigration.ApiClients.Executor.Models
             writer.WriteDateTimeOffsetValue("finishedAt", FinishedAt);
             writer.WriteIntValue("included", Included);
             writer.WriteIntValue("migrated", Migrated);
+            writer.WriteObjectValue<global::AspireMigration.ApiClients.Executor.Models.PacingStatus>("pacing", Pacing);
             writer.WriteGuidValue("planId", PlanId);
             writer.WriteStringValue("reason", Reason);
             writer.WriteStringValue("requestedBy", RequestedBy);

@@ -18,6 +18,14 @@ namespace AspireMigration.ApiClients.Executor.Models
         public int? BatchSize { get; set; }
         /// <summary>The dryRun property</summary>
         public bool? DryRun { get; set; }
+        /// <summary>The pacing property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::AspireMigration.ApiClients.Executor.Models.RunPacing? Pacing { get; set; }
+#nullable restore
+#else
+        public global::AspireMigration.ApiClients.Executor.Models.RunPacing Pacing { get; set; }
+#endif
         /// <summary>The planId property</summary>
         public Guid? PlanId { get; set; }
         /// <summary>The skipLowConfidence property</summary>
@@ -51,6 +59,7 @@ namespace AspireMigration.ApiClients.Executor.Models
             {
                 { "batchSize", n => { BatchSize = n.GetIntValue(); } },
                 { "dryRun", n => { DryRun = n.GetBoolValue(); } },
+                { "pacing", n => { Pacing = n.GetObjectValue<global::AspireMigration.ApiClients.Executor.Models.RunPacing>(global::AspireMigration.ApiClients.Executor.Models.RunPacing.CreateFromDiscriminatorValue); } },
                 { "planId", n => { PlanId = n.GetGuidValue(); } },
                 { "skipLowConfidence", n => { SkipLowConfidence = n.GetBoolValue(); } },
             };
@@ -64,6 +73,7 @@ namespace AspireMigration.ApiClients.Executor.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("batchSize", BatchSize);
             writer.WriteBoolValue("dryRun", DryRun);
+            writer.WriteObjectValue<global::AspireMigration.ApiClients.Executor.Models.RunPacing>("pacing", Pacing);
             writer.WriteGuidValue("planId", PlanId);
             writer.WriteBoolValue("skipLowConfidence", SkipLowConfidence);
             writer.WriteAdditionalData(AdditionalData);

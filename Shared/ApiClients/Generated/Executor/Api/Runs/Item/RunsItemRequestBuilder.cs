@@ -3,6 +3,7 @@
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Audit;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Batches;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Cancel;
+using AspireMigration.ApiClients.Executor.Api.Runs.Item.Pacing;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Pause;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Report;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Resume;
@@ -40,6 +41,11 @@ namespace AspireMigration.ApiClients.Executor.Api.Runs.Item
         public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Cancel.CancelRequestBuilder Cancel
         {
             get => new global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Cancel.CancelRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The pacing property</summary>
+        public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Pacing.PacingRequestBuilder Pacing
+        {
+            get => new global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Pacing.PacingRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The pause property</summary>
         public global::AspireMigration.ApiClients.Executor.Api.Runs.Item.Pause.PauseRequestBuilder Pause
