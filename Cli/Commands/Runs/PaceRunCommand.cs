@@ -25,7 +25,8 @@ public sealed class PaceRunCommand(CliEnvironment environment) : ServiceCommand<
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        await client.Executor.Runs[Guid.Parse(settings.RunIdText)].Pacing.PutAsync(settings.Request(), cancellationToken: cancellationToken);
+        await client.Executor.Runs[Guid.Parse(settings.RunIdText)].Pacing.PutAsync(
+            settings.Request(), cancellationToken: cancellationToken);
         output.Say(Markup.Escape($"Run {settings.RunIdText}: new pacing accepted; its next batch follows it."));
         return ExitCodes.Done;
     }
