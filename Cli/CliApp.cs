@@ -3,6 +3,7 @@ using AspireMigration.Cli.Commands;
 using AspireMigration.Cli.Commands.Backups;
 using AspireMigration.Cli.Commands.Plans;
 using AspireMigration.Cli.Commands.Runs;
+using Microsoft.Kiota.Abstractions;
 using Spectre.Console.Cli;
 
 namespace AspireMigration.Cli;
@@ -69,11 +70,11 @@ public static class CliApp
             await environment.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Unreachable;
         }
-        catch (ApiRefusedException e)
+        catch (ApiException e)
         {
-            await environment.Error.WriteLineAsync($"error: {e.Message}");
+            await environment.Error.WriteLineAsync($"error: {ApiProblems.Describe(e)}");
             // A 400 is the service rejecting a value the command line gave it.
-            return e.Status == System.Net.HttpStatusCode.BadRequest ? ExitCodes.Usage : ExitCodes.Failed;
+            return e.Status() == System.Net.HttpStatusCode.BadRequest ? ExitCodes.Usage : ExitCodes.Failed;
         }
         catch (IOException e)
         {

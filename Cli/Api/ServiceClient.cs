@@ -1,52 +1,48 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
+using AspireMigration.ApiClients.Analyzer;
+using AspireMigration.ApiClients.Executor;
 using AspireMigration.Cli.Configuration;
-using AspireMigration.Shared.Security;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
 
 namespace AspireMigration.Cli.Api;
 
 /// <summary>
-/// Calls the service APIs as the CLI client: its key, never on-behalf-of headers, so the services
-/// record the client's own identity. Refusals and silence become exceptions the exit codes map.
+/// The generated clients of both services over one HttpClient that carries the CLI client's key (<see cref="ApiKeyHandler"/>).
+/// Kiota's own middleware (retries, redirects) is left out on purpose: a refused or failed call is reported, never repeated.
 /// </summary>
-public sealed class ServiceClient(ServiceConnection connection) : IDisposable
+public sealed class ServiceClient : IDisposable
 {
-    private readonly HttpClient http = new()
-    {
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue(ServiceApiHeaders.Scheme, connection.Key) },
-    };
+    private readonly HttpClient http;
+    private readonly HttpClientRequestAdapter analyzer;
+    private readonly HttpClientRequestAdapter executor;
 
-    public async Task<JsonElement> GetAsync(Service service, string path, CancellationToken cancellationToken)
+    public ServiceClient(ServiceConnection connection)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(service, path)), cancellationToken);
-        return await ReadAsync(response, cancellationToken);
+        http = new HttpClient(new ApiKeyHandler(connection.Key)) { Timeout = Timeout.InfiniteTimeSpan };
+        analyzer = Adapter(connection.AnalyzerUrl);
+        executor = Adapter(connection.ExecutorUrl);
+        Analyzer = new AnalyzerApi(analyzer).Api;
+        Executor = new ExecutorApi(executor).Api;
     }
 
-    /// <summary>Sends <paramref name="body"/> (none when null) and returns the answer's JSON, or null for an empty answer.</summary>
-    public async Task<JsonElement?> SendAsync(
-        HttpMethod method, Service service, string path, object? body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, Url(service, path)) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await SendAsync(request, cancellationToken);
-        return response.Content.Headers.ContentLength == 0 || response.StatusCode == HttpStatusCode.NoContent
-            ? null
-            : await ReadAsync(response, cancellationToken);
-    }
+    public ApiClients.Analyzer.Api.ApiRequestBuilder Analyzer { get; }
 
-    /// <summary>Streams a report (they can be large) to <paramref name="output"/>.</summary>
-    public async Task DownloadAsync(Service service, string path, Stream output, CancellationToken cancellationToken)
+    public ApiClients.Executor.Api.ApiRequestBuilder Executor { get; }
+
+    /// <summary>Streams a report (they can be large) to <paramref name="output"/>, as the service rendered it.</summary>
+    public async Task DownloadAsync(Service service, RequestInformation report, Stream output, CancellationToken cancellationToken)
     {
-        using var response = await OpenAsync(service, path, cancellationToken);
-        await response.Content.CopyToAsync(output, cancellationToken);
+        await using var body = await OpenAsync(service, report, cancellationToken);
+        await body.CopyToAsync(output, cancellationToken);
     }
 
     /// <summary>Streams a report as text to <paramref name="output"/> (stdout).</summary>
-    public async Task DownloadAsync(Service service, string path, TextWriter output, CancellationToken cancellationToken)
+    public async Task DownloadAsync(Service service, RequestInformation report, TextWriter output, CancellationToken cancellationToken)
     {
-        using var response = await OpenAsync(service, path, cancellationToken);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        using var reader = new StreamReader(await OpenAsync(service, report, cancellationToken));
         var buffer = new char[16 * 1024];
         int read;
         while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
@@ -56,66 +52,35 @@ public sealed class ServiceClient(ServiceConnection connection) : IDisposable
         await output.FlushAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The Analyzer's /health/details, which is the health-check endpoint, not part of the API document: its JSON, and whether
+    /// every check is healthy (a 503 still carries the checks, which is what the caller wants to show).
+    /// </summary>
+    public async Task<(JsonElement Details, bool Healthy)> HealthDetailsAsync(CancellationToken cancellationToken)
+    {
+        var request = new RequestInformation(Method.GET, "{+baseurl}/health/details", new Dictionary<string, object>());
+        var native = new NativeResponseHandler();
+        request.AddRequestOptions([new ResponseHandlerOption { ResponseHandler = native }]);
+        await analyzer.SendNoContentAsync(request, cancellationToken: cancellationToken);
+        using var response = (HttpResponseMessage)native.Value!;
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.ServiceUnavailable)
+        {
+            throw new ApiException($"{(int)response.StatusCode}") { ResponseStatusCode = (int)response.StatusCode };
+        }
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        return (document.RootElement.Clone(), response.IsSuccessStatusCode);
+    }
+
     public void Dispose() => http.Dispose();
 
-    private Task<HttpResponseMessage> OpenAsync(Service service, string path, CancellationToken cancellationToken) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(service, path)), cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+    private async Task<Stream> OpenAsync(Service service, RequestInformation report, CancellationToken cancellationToken) =>
+        await (service == Service.Analyzer
+            ? analyzer.SendPrimitiveAsync<Stream>(report, ApiProblems.AnalyzerMapping, cancellationToken)
+            : executor.SendPrimitiveAsync<Stream>(report, ApiProblems.ExecutorMapping, cancellationToken))
+        ?? Stream.Null;
 
-    private Uri Url(Service service, string path) =>
-        new(service == Service.Analyzer ? connection.AnalyzerUrl : connection.ExecutorUrl, path);
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken,
-        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, completion, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ServiceUnreachableException(
-                $"{request.RequestUri!.GetLeftPart(UriPartial.Authority)} did not answer: {e.Message}", e);
-        }
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-        using (response)
-        {
-            throw new ApiRefusedException(response.StatusCode, await DescribeAsync(response, cancellationToken));
-        }
-    }
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).Clone();
-
-    /// <summary>The ProblemDetails' title, detail and field errors, or the status when the body is not one.</summary>
-    private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            return $"{status}: the key was refused (a wrong or revoked key, or one of a client that may not act as it asked).";
-        }
-        if (response.StatusCode == HttpStatusCode.Forbidden)
-        {
-            return $"{status}: this client's role may not take this action.";
-        }
-        try
-        {
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            var parts = new[] { "title", "detail" }
-                .Select(p => problem.TryGetProperty(p, out var v) ? v.GetString() : null)
-                .OfType<string>();
-            var errors = problem.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
-                ? e.EnumerateObject().SelectMany(f => f.Value.EnumerateArray().Select(m => m.GetString())).OfType<string>()
-                : [];
-            return $"{status}: {string.Join(" ", parts.Concat(errors))}";
-        }
-        catch (JsonException)
-        {
-            return status;
-        }
-    }
+    /// <summary>Only the URL's authority counts, as it always has: the API paths are absolute.</summary>
+    private HttpClientRequestAdapter Adapter(Uri url) =>
+        new(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = url.GetLeftPart(UriPartial.Authority) };
 }

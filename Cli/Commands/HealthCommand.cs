@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using AspireMigration.ApiClients.Analyzer.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
@@ -7,35 +8,63 @@ using Spectre.Console;
 
 namespace AspireMigration.Cli.Commands;
 
-[Description("Orphans, plans, runs and backups, and the active alerts")]
+[Description("Orphans, plans, runs and backups, the active alerts and any unhealthy check; exits 1 when a check is unhealthy")]
 public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<GlobalSettings>(environment)
 {
+    /// <summary>HealthStatus.Unhealthy as the services' health report writes it; the one status that makes it answer 503.</summary>
+    private const string Unhealthy = "Unhealthy";
+
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
-        var figures = await client.GetAsync(Service.Analyzer, "/api/health-summary", cancellationToken);
-        var alerts = (await client.GetAsync(Service.Analyzer, "/health/details", cancellationToken))
-            .Field("checks").Field("alerts").Field("data");
-        var activeAlerts = alerts.ValueKind == JsonValueKind.Object
-            ? alerts.EnumerateObject().Select(a => new { alert = a.Name, message = a.Value.GetString() }).ToList()
-            : [];
-        output.Write(JsonSerializer.SerializeToElement(new { figures, alerts = activeAlerts }, JsonSerializerOptions.Web), console =>
+        var figures = await client.Analyzer.HealthSummary.GetAsync(cancellationToken: cancellationToken) ?? new HealthSummary();
+        var (details, healthy) = await client.HealthDetailsAsync(cancellationToken);
+        var checks = Entries(details, "checks").ToList();
+        var alerts = checks.Where(c => c.Name == "alerts").SelectMany(c => Entries(c.Value, "data"))
+            .Select(a => new
+            {
+                alert = a.Name, message = a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString() : a.Value.GetRawText(),
+            })
+            .ToList();
+        // Degraded is not unhealthy: the alerts check is Degraded while an alert is active, and the alerts are shown on their own.
+        var unhealthy = checks.Where(c => Text(c.Value, "status") == Unhealthy)
+            .Select(c => new { check = c.Name, status = Text(c.Value, "status"), description = Text(c.Value, "description") })
+            .ToList();
+        output.Write(() => JsonSerializer.SerializeToElement(
+            new { figures = ApiJson.Of(figures), alerts, unhealthy }, JsonSerializerOptions.Web), console =>
         {
-            var lastRun = figures.Field("lastRun");
+            var lastRun = figures.LastRun;
             console.Write(Tables.Fields(
-                ("Orphan sessions", figures.Text("orphanCount")),
-                ("Sessions", figures.Text("totalSessions")),
-                ("Last plan", figures.Field("lastPlan").Text("planId")),
-                ("Last run", lastRun.ValueKind == JsonValueKind.Object
-                    ? string.Join(" ", lastRun.EnumerateObject().Select(f => $"{f.Name}={lastRun.Text(f.Name)}")) : ""),
-                ("Active runs", figures.Text("activeRuns")),
-                ("Backup tables", string.Join(", ", figures.Items("backupTables").Select(t => t.GetString())))));
-            console.MarkupLine(activeAlerts.Count == 0 ? "[green]No active alerts[/]" : $"[yellow]{activeAlerts.Count} active alert(s)[/]");
-            foreach (var alert in activeAlerts)
+                ("Orphan sessions", Display.Text(figures.OrphanCount)),
+                ("Sessions", Display.Text(figures.TotalSessions)),
+                ("Last plan", Display.Text(figures.LastPlan?.PlanId)),
+                ("Last run", lastRun is null ? "" : $"runId={Display.Text(lastRun.RunId)} planId={Display.Text(lastRun.PlanId)} "
+                    + $"state={lastRun.State} dryRun={Display.Text(lastRun.DryRun)} createdAt={Display.Text(lastRun.CreatedAt)} "
+                    + $"finishedAt={Display.Text(lastRun.FinishedAt)}"),
+                ("Active runs", Display.Text(figures.ActiveRuns)),
+                ("Backup tables", string.Join(", ", figures.BackupTables ?? []))));
+            console.MarkupLine(alerts.Count == 0 ? "[green]No active alerts[/]" : $"[yellow]{alerts.Count} active alert(s)[/]");
+            foreach (var alert in alerts)
             {
                 console.MarkupLine($"  [yellow]{Markup.Escape(alert.alert)}[/] {Markup.Escape(alert.message ?? "")}");
             }
+            foreach (var check in unhealthy)
+            {
+                console.MarkupLine(
+                    $"[red]{Markup.Escape(check.check)}: {Markup.Escape(check.status)}[/] {Markup.Escape(check.description)}");
+            }
         });
-        return ExitCodes.Done;
+        return healthy ? ExitCodes.Done : ExitCodes.Failed;
     }
+
+    /// <summary>The members of an object in the health report (it is written by the health checks, not by the API document).</summary>
+    private static IEnumerable<JsonProperty> Entries(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
+            ? value.EnumerateObject()
+            : [];
+
+    private static string Text(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : "";
 }

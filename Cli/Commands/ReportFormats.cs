@@ -12,7 +12,10 @@ public static class ReportFormats
             ? ValidationResult.Success()
             : ValidationResult.Error($"--format must be one of {string.Join(", ", All)}, not '{format}'.");
 
-    /// <summary>The explicit format, else the output file's extension when it names one, else JSON.</summary>
-    public static string Choose(string? format, string? file) =>
-        format ?? (Path.GetExtension(file)?.TrimStart('.') is { } extension && All.Contains(extension) ? extension : "json");
+    /// <summary>The explicit format, else the output file's extension when it names one, else JSON; as the generated client's
+    /// <typeparamref name="TFormat"/> (each report endpoint has its own, with the same members).</summary>
+    public static TFormat Choose<TFormat>(string? format, string? file) where TFormat : struct, Enum =>
+        Enum.Parse<TFormat>(
+            format ?? (Path.GetExtension(file)?.TrimStart('.') is { } extension && All.Contains(extension) ? extension : "json"),
+            ignoreCase: true);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Spectre.Console;
 
 namespace AspireMigration.Cli.Output;
@@ -10,7 +12,8 @@ namespace AspireMigration.Cli.Output;
 /// </summary>
 public sealed class CommandOutput(GlobalSettings settings, CliEnvironment environment)
 {
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>The serializer's indented output, without its reflection-based start-up for what is already a JSON tree.</summary>
+    private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
     public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
     {
@@ -26,11 +29,24 @@ public sealed class CommandOutput(GlobalSettings settings, CliEnvironment enviro
     public bool Live => !settings.Json && environment.OutputIsTerminal;
 
     /// <summary>The API's answer on stdout with --json; otherwise what <paramref name="forPeople"/> renders.</summary>
-    public void Write(JsonElement json, Action<IAnsiConsole> forPeople)
+    public void Write(IParsable? answer, Action<IAnsiConsole> forPeople) => Write(() => ApiJson.Of(answer), forPeople);
+
+    /// <inheritdoc cref="Write(IParsable?, Action{IAnsiConsole})"/>
+    public void Write<T>(IEnumerable<T>? answer, Action<IAnsiConsole> forPeople) where T : IParsable =>
+        Write(() => ApiJson.Of(answer), forPeople);
+
+    /// <summary><paramref name="json"/> on stdout with --json (only then is it written); otherwise what <paramref name="forPeople"/>
+    /// renders.</summary>
+    public void Write(Func<JsonElement> json, Action<IAnsiConsole> forPeople)
     {
         if (settings.Json)
         {
-            environment.Out.WriteLine(JsonSerializer.Serialize(json, Indented));
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, Indented))
+            {
+                json().WriteTo(writer);
+            }
+            environment.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Net;
-using System.Text.Json;
+using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
+using Microsoft.Kiota.Abstractions;
 using Spectre.Console;
 
 namespace AspireMigration.Cli.Output;
@@ -17,13 +18,13 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
     /// <summary>The saga creates the run a moment after the start command is accepted.</summary>
     private static readonly TimeSpan NotFoundGrace = TimeSpan.FromSeconds(30);
 
-    public async Task<JsonElement> WaitAsync(Guid runId, Func<JsonElement, bool> finished, CancellationToken cancellationToken)
+    public async Task<RunView> WaitAsync(Guid runId, Func<RunView, bool> finished, CancellationToken cancellationToken)
     {
         if (!output.Live)
         {
             return await PollAsync(runId, finished, Log(), cancellationToken);
         }
-        JsonElement run = default;
+        RunView run = new();
         await output.Console.Progress()
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
                 new RemainingTimeColumn())
@@ -33,9 +34,9 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
                 var throughput = new Throughput();
                 run = await PollAsync(runId, finished, r =>
                 {
-                    task.MaxValue = Math.Max(1, r.Number("totalBatches"));
-                    task.Value = r.Number("completedBatches");
-                    task.Description = Markup.Escape(Describe(r, throughput.PerSecond(r.Number("migrated"))));
+                    task.MaxValue = Math.Max(1, r.TotalBatches ?? 0);
+                    task.Value = r.CompletedBatches ?? 0;
+                    task.Description = Markup.Escape(Describe(r, throughput.PerSecond(r.Migrated ?? 0)));
                 }, cancellationToken);
                 task.Value = task.MaxValue;
             });
@@ -43,29 +44,29 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
         return run;
     }
 
-    private async Task<JsonElement> PollAsync(
-        Guid runId, Func<JsonElement, bool> finished, Action<JsonElement> seen, CancellationToken cancellationToken)
+    private async Task<RunView> PollAsync(
+        Guid runId, Func<RunView, bool> finished, Action<RunView> seen, CancellationToken cancellationToken)
     {
         var waitingSince = DateTimeOffset.UtcNow;
         while (true)
         {
             try
             {
-                var run = await client.GetAsync(Service.Executor, $"/api/runs/{runId}", cancellationToken);
+                var run = (await client.Executor.Runs[runId].GetAsync(cancellationToken: cancellationToken))!;
                 seen(run);
                 if (finished(run))
                 {
                     return run;
                 }
             }
-            catch (ApiRefusedException e) when (e.Status == HttpStatusCode.NotFound && DateTimeOffset.UtcNow - waitingSince < NotFoundGrace)
+            catch (ApiException e) when (e.Status() == HttpStatusCode.NotFound && DateTimeOffset.UtcNow - waitingSince < NotFoundGrace)
             {
             }
             await Task.Delay(Interval, cancellationToken);
         }
     }
 
-    private Action<JsonElement> Log()
+    private Action<RunView> Log()
     {
         var last = "";
         return run =>
@@ -79,15 +80,15 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
         };
     }
 
-    private static string Describe(JsonElement run, double? perSecond)
+    private static string Describe(RunView run, double? perSecond)
     {
-        var skipped = run.Number("skipped") + run.Number("skippedChanged");
+        var skipped = (run.Skipped ?? 0) + (run.SkippedChanged ?? 0);
         var figures = FormattableString.Invariant(
-                $"batches {run.Number("completedBatches")}/{run.Number("totalBatches")}, migrated {run.Number("migrated")}, ")
-            + FormattableString.Invariant($"skipped {skipped}, rolled back {run.Number("rolledBack")}");
+                $"batches {run.CompletedBatches ?? 0}/{run.TotalBatches ?? 0}, migrated {run.Migrated ?? 0}, ")
+            + FormattableString.Invariant($"skipped {skipped}, rolled back {run.RolledBack ?? 0}");
         var rate = perSecond is { } value ? FormattableString.Invariant($", {value:0} sessions/s") : "";
-        var reason = run.Text("reason") is { Length: > 0 } text ? $" ({text})" : "";
-        return $"{run.Text("state")}: {figures}{rate}{reason}";
+        var reason = run.Reason is { Length: > 0 } text ? $" ({text})" : "";
+        return $"{run.State}: {figures}{rate}{reason}";
     }
 
     /// <summary>Sessions migrated per second since the watch began.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Spectre.Console;
 
 namespace AspireMigration.Cli.Output;
@@ -6,14 +5,14 @@ namespace AspireMigration.Cli.Output;
 /// <summary>Tables of API rows for people; data is escaped, never read as markup.</summary>
 public static class Tables
 {
-    public static Table Of(IEnumerable<JsonElement> rows, params (string Header, Func<JsonElement, string> Cell)[] columns)
+    public static Table Of<T>(IEnumerable<T>? rows, params (string Header, Func<T, string> Cell)[] columns)
     {
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in columns)
         {
             table.AddColumn(column.Header);
         }
-        foreach (var row in rows)
+        foreach (var row in rows ?? [])
         {
             table.AddRow(columns.Select(c => Markup.Escape(c.Cell(row))).ToArray());
         }

@@ -12,6 +12,7 @@ namespace AspireMigration.Cli.Tests;
 /// it: no terminal, --yes, --json, the config file the AppHost wrote, and the database checked.
 /// </summary>
 [Collection(CliStackCollection.Name)]
+[TestCaseOrderer(FreshStackFirst.TypeName, FreshStackFirst.AssemblyName)]
 public sealed class WorkflowTests(FullStackFixture fixture)
 {
     private Dictionary<string, string> LocalStack => new()
@@ -89,6 +90,27 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.True(health.ExitCode == ExitCodes.Done, health.ToString());
         Assert.Equal(JsonValueKind.Number, health.Json().GetProperty("figures").GetProperty("orphanCount").ValueKind);
         Assert.Equal(JsonValueKind.Array, health.Json().GetProperty("alerts").ValueKind);
+    }
+
+    [Fact]
+    [Trait(FreshStackFirst.Trait, FreshStackFirst.Fresh)]
+    public async Task Health_on_a_fresh_stack_shows_the_figures_with_no_last_plan_or_run()
+    {
+        var orphans = await OrphansAsync();
+
+        var forPeople = await CliProcess.RunAsync(LocalStack, "health");
+        var json = await CliProcess.RunAsync(LocalStack, "health", "--json");
+
+        Assert.True(forPeople.ExitCode == ExitCodes.Done, forPeople.ToString());
+        Assert.Matches($@"(?m)^Orphan sessions +{orphans.Count} *$", forPeople.Stdout);
+        Assert.Matches("(?m)^Last plan *$", forPeople.Stdout);
+        Assert.Matches("(?m)^Last run *$", forPeople.Stdout);
+        Assert.True(json.ExitCode == ExitCodes.Done, json.ToString());
+        var figures = json.Json().GetProperty("figures");
+        Assert.Equal(orphans.Count, figures.GetProperty("orphanCount").GetInt32());
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null),
+            (figures.GetProperty("lastPlan").ValueKind, figures.GetProperty("lastRun").ValueKind));
+        Assert.Equal(0, json.Json().GetProperty("unhealthy").GetArrayLength());
     }
 
     private async Task<List<Guid>> OrphansAsync()

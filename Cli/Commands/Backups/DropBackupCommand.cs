@@ -13,16 +13,16 @@ public sealed class DropBackupCommand(CliEnvironment environment) : ServiceComma
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
     {
-        var backup = (await client.GetAsync(Service.Executor, "/api/backups", cancellationToken)).Items()
-            .FirstOrDefault(b => b.Text("runId") == settings.RunId.ToString());
-        var what = backup.ValueKind == System.Text.Json.JsonValueKind.Object
-            ? $"backup {backup.Text("tableName")} of run {settings.RunId} ({backup.Number("rowCount")} rows)"
+        var backup = (await client.Executor.Backups.GetAsync(cancellationToken: cancellationToken))?
+            .FirstOrDefault(b => b.RunId == settings.RunId);
+        var what = backup is not null
+            ? $"backup {backup.TableName} of run {settings.RunId} ({backup.RowCount ?? 0} rows)"
             : $"the backup of run {settings.RunId}";
         if (!output.Confirm($"Drop {what}? The run can no longer be rolled back."))
         {
             return ExitCodes.Failed;
         }
-        await client.SendAsync(HttpMethod.Delete, Service.Executor, $"/api/backups/{settings.RunId}", null, cancellationToken);
+        await client.Executor.Backups[settings.RunId].DeleteAsync(cancellationToken: cancellationToken);
         output.Say(Markup.Escape($"Dropped {what}."));
         return ExitCodes.Done;
     }

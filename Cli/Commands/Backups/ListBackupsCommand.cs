@@ -11,14 +11,14 @@ public sealed class ListBackupsCommand(CliEnvironment environment) : ServiceComm
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
-        var backups = await client.GetAsync(Service.Executor, "/api/backups", cancellationToken);
-        output.Write(backups, console => console.Write(Tables.Of(backups.Items(),
-            ("Run", b => b.Text("runId")),
-            ("Table", b => b.Text("tableName")),
-            ("Rows", b => b.Text("rowCount")),
-            ("Created", b => b.Text("createdAt")),
-            ("Run state", b => b.Text("runState")),
-            ("Dropped", b => b.Text("droppedAt") is { Length: > 0 } at ? $"{at} by {b.Text("droppedBy")}" : ""))));
+        var backups = await client.Executor.Backups.GetAsync(cancellationToken: cancellationToken);
+        output.Write(backups, console => console.Write(Tables.Of(backups,
+            ("Run", b => Display.Text(b.RunId)),
+            ("Table", b => Display.Text(b.TableName)),
+            ("Rows", b => Display.Text(b.RowCount)),
+            ("Created", b => Display.Text(b.CreatedAt)),
+            ("Run state", b => Display.Text(b.RunState)),
+            ("Dropped", b => b.DroppedAt is { } at ? $"{Display.Text(at)} by {b.DroppedBy}" : ""))));
         return ExitCodes.Done;
     }
 }

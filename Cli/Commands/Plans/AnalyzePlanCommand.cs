@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using System.Text.Json;
+using AspireMigration.ApiClients.Analyzer.Api.Plans.Item.Report;
+using AspireMigration.ApiClients.Analyzer.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
@@ -39,15 +40,18 @@ public sealed class AnalyzePlanCommand(CliEnvironment environment) : ServiceComm
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        var plan = (await client.SendAsync(HttpMethod.Post, Service.Analyzer, "/api/plans",
-            new { prior = settings.Prior, confidentThreshold = settings.ConfidentThreshold,
-                tentativeThreshold = settings.TentativeThreshold },
-            cancellationToken))!.Value;
-        if (settings.Report is { } report)
+        var plan = await client.Analyzer.Plans.PostAsync(new CreatePlanRequest
+        {
+            Prior = (double?)settings.Prior,
+            ConfidentThreshold = (double?)settings.ConfidentThreshold,
+            TentativeThreshold = (double?)settings.TentativeThreshold,
+        }, cancellationToken: cancellationToken);
+        if (settings.Report is { } report && plan?.PlanId is { } planId)
         {
             await using var file = File.Create(report);
-            await client.DownloadAsync(Service.Analyzer,
-                $"/api/plans/{plan.Text("planId")}/report?format={ReportFormats.Choose(settings.Format, report)}", file, cancellationToken);
+            var request = client.Analyzer.Plans[planId].Report.ToGetRequestInformation(r =>
+                r.QueryParameters.Format = ReportFormats.Choose<GetFormatQueryParameterType>(settings.Format, report));
+            await client.DownloadAsync(Service.Analyzer, request, file, cancellationToken);
         }
         output.Write(plan, console =>
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AspireMigration.ApiClients.Analyzer.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
@@ -23,17 +24,16 @@ public sealed class ApprovePlanCommand(CliEnvironment environment) : ServiceComm
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
         var plan = await PlanText.ReadAsync(client, settings.PlanId, cancellationToken);
-        var counts = plan.Field("summary");
-        var uncertain = counts.Number("tentative") + counts.Number("manualReview");
-        if (!output.Confirm($"Approve plan {settings.PlanId} with {plan.Items("risks").Count()} risks? "
-                + $"{uncertain} of {counts.Number("total")} items are uncertain ({counts.Number("tentative")} tentative, "
-                + $"{counts.Number("manualReview")} manual review), {counts.Number("unassigned")} unassigned."))
+        var counts = plan?.Summary ?? new PlanCounts();
+        var uncertain = (counts.Tentative ?? 0) + (counts.ManualReview ?? 0);
+        if (!output.Confirm($"Approve plan {settings.PlanId} with {plan?.Risks?.Count ?? 0} risks? "
+                + $"{uncertain} of {counts.Total ?? 0} items are uncertain ({counts.Tentative ?? 0} tentative, "
+                + $"{counts.ManualReview ?? 0} manual review), {counts.Unassigned ?? 0} unassigned."))
         {
             return ExitCodes.Failed;
         }
-        var approved = (await client.SendAsync(
-            HttpMethod.Post, Service.Analyzer, $"/api/plans/{Uri.EscapeDataString(settings.PlanId)}/approve",
-            new { acknowledgeRisks = settings.AcknowledgeRisks }, cancellationToken))!.Value;
+        var approved = await client.Analyzer.Plans[PlanText.Id(settings.PlanId)].Approve.PostAsync(
+            new ApprovalRequest { AcknowledgeRisks = settings.AcknowledgeRisks }, cancellationToken: cancellationToken);
         output.Write(approved, console => PlanText.Write(console, approved));
         return ExitCodes.Done;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AspireMigration.ApiClients.Analyzer.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
@@ -40,9 +41,13 @@ public sealed class DecidePlanCommand(CliEnvironment environment) : ServiceComma
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
         var target = settings.Project is null ? (Guid?)null : await ProjectIdAsync(client, settings.Project, cancellationToken);
-        await client.SendAsync(HttpMethod.Post, Service.Analyzer,
-            $"/api/plans/{Uri.EscapeDataString(settings.PlanId)}/items/{Uri.EscapeDataString(settings.SessionId)}/decision",
-            new { decision = settings.Decision, targetProjectId = target }, cancellationToken);
+        var session = Guid.TryParse(settings.SessionId, out var id) ? id
+            : throw new CliUsageException($"'{settings.SessionId}' is not a session id.");
+        await client.Analyzer.Plans[PlanText.Id(settings.PlanId)].Items[session].Decision.PostAsync(new DecisionRequest
+        {
+            Decision = WireNames.Parse<DecisionRequest_decision>(settings.Decision, "The decision"),
+            TargetProjectId = target,
+        }, cancellationToken: cancellationToken);
         output.Say(Markup.Escape(
             $"Recorded {settings.Decision} for session {settings.SessionId}" + (target is null ? "." : $" to project {target}.")));
         return ExitCodes.Done;
@@ -55,10 +60,10 @@ public sealed class DecidePlanCommand(CliEnvironment environment) : ServiceComma
         {
             return id;
         }
-        var matches = (await client.GetAsync(Service.Analyzer, "/api/projects", cancellationToken)).Items()
-            .Where(p => string.Equals(p.Text("name"), project, StringComparison.OrdinalIgnoreCase)).ToList();
-        return matches.Count == 1
-            ? Guid.Parse(matches[0].Text("id"))
+        var matches = (await client.Analyzer.Projects.GetAsync(cancellationToken: cancellationToken) ?? [])
+            .Where(p => string.Equals(p.Name, project, StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches is [{ Id: { } match }]
+            ? match
             : throw new CliUsageException(
                 $"'{project}' names {(matches.Count == 0 ? "no" : "more than one")} active project; pass its id.");
     }

@@ -11,14 +11,14 @@ public sealed class ListPlansCommand(CliEnvironment environment) : ServiceComman
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
-        var plans = await client.GetAsync(Service.Analyzer, "/api/plans", cancellationToken);
-        output.Write(plans, console => console.Write(Tables.Of(plans.Items(),
-            ("Plan", p => p.Text("planId")),
-            ("Created", p => p.Text("createdAt")),
-            ("By", p => p.Text("createdBy")),
-            ("Items", p => PlanText.Counts(p.Field("summary"))),
-            ("Risks", p => p.Text("risks")),
-            ("Approved by", p => p.Field("approval").Text("approvedBy")))));
+        var plans = await client.Analyzer.Plans.GetAsync(cancellationToken: cancellationToken);
+        output.Write(plans, console => console.Write(Tables.Of(plans,
+            ("Plan", p => Display.Text(p.PlanId)),
+            ("Created", p => Display.Text(p.CreatedAt)),
+            ("By", p => Display.Text(p.CreatedBy)),
+            ("Items", p => PlanText.Counts(p.Summary)),
+            ("Risks", p => Display.Text(p.Risks)),
+            ("Approved by", p => Display.Text(p.Approval?.ApprovedBy)))));
         return ExitCodes.Done;
     }
 }

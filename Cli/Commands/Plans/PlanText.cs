@@ -1,4 +1,4 @@
-using System.Text.Json;
+using AspireMigration.ApiClients.Analyzer.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Output;
 using Spectre.Console;
@@ -8,31 +8,33 @@ namespace AspireMigration.Cli.Commands.Plans;
 /// <summary>A plan summary for people, and the figures an approval or a start is asked about.</summary>
 public static class PlanText
 {
-    public static void Write(IAnsiConsole console, JsonElement plan)
+    public static void Write(IAnsiConsole console, PlanSummary? plan)
     {
-        var counts = plan.Field("summary");
-        var approval = plan.Field("approval");
+        var approval = plan?.Approval;
         console.Write(Tables.Fields(
-            ("Plan", plan.Text("planId")),
-            ("Created", $"{plan.Text("createdAt")} by {plan.Text("createdBy")}"),
-            ("Items", Counts(counts)),
-            ("Approved", approval.ValueKind == JsonValueKind.Object ? $"by {approval.Text("approvedBy")} at {approval.Text("approvedAt")}"
-                : "no")));
-        foreach (var risk in plan.Items("risks"))
+            ("Plan", Display.Text(plan?.PlanId)),
+            ("Created", $"{Display.Text(plan?.CreatedAt)} by {plan?.CreatedBy}"),
+            ("Items", Counts(plan?.Summary)),
+            ("Approved", approval is null ? "no" : $"by {approval.ApprovedBy} at {Display.Text(approval.ApprovedAt)}")));
+        foreach (var risk in plan?.Risks ?? [])
         {
-            console.MarkupLine($"[yellow]risk:[/] {Markup.Escape(risk.GetString() ?? "")}");
+            console.MarkupLine($"[yellow]risk:[/] {Markup.Escape(risk)}");
         }
-        foreach (var recommendation in plan.Items("recommendations"))
+        foreach (var recommendation in plan?.Recommendations ?? [])
         {
-            console.MarkupLine($"recommendation: {Markup.Escape(recommendation.GetString() ?? "")}");
+            console.MarkupLine($"recommendation: {Markup.Escape(recommendation)}");
         }
     }
 
-    public static string Counts(JsonElement counts) =>
-        $"{counts.Number("total")} ({counts.Number("confident")} confident, {counts.Number("tentative")} tentative, "
-        + $"{counts.Number("manualReview")} manual review, {counts.Number("unassigned")} unassigned)";
+    public static string Counts(PlanCounts? counts) =>
+        $"{counts?.Total ?? 0} ({counts?.Confident ?? 0} confident, {counts?.Tentative ?? 0} tentative, "
+        + $"{counts?.ManualReview ?? 0} manual review, {counts?.Unassigned ?? 0} unassigned)";
+
+    /// <summary>A plan id from the command line; the API takes nothing else, so anything else is a usage error.</summary>
+    public static Guid Id(string planId) =>
+        Guid.TryParse(planId, out var id) ? id : throw new CliUsageException($"'{planId}' is not a plan id.");
 
     /// <summary>The plan summary alone (one item page of one item is the cheapest read of it).</summary>
-    public static async Task<JsonElement> ReadAsync(ServiceClient client, string planId, CancellationToken cancellationToken) =>
-        (await client.GetAsync(Service.Analyzer, $"/api/plans/{Uri.EscapeDataString(planId)}?pageSize=1", cancellationToken)).Field("plan");
+    public static async Task<PlanSummary?> ReadAsync(ServiceClient client, string planId, CancellationToken cancellationToken) =>
+        (await client.Analyzer.Plans[Id(planId)].GetAsync(r => r.QueryParameters.PageSize = 1, cancellationToken))?.Plan;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AspireMigration.ApiClients.Analyzer.Api.Plans.Item;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
@@ -29,22 +30,26 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        var query = $"page={settings.Page}&pageSize={settings.PageSize}"
-            + (settings.Type is { } type ? $"&type={Uri.EscapeDataString(type)}" : "");
-        var page = await client.GetAsync(
-            Service.Analyzer, $"/api/plans/{Uri.EscapeDataString(settings.PlanId)}?{query}", cancellationToken);
+        var type = settings.Type is null ? (GetTypeQueryParameterType?)null
+            : WireNames.Parse<GetTypeQueryParameterType>(settings.Type, "--type");
+        var page = await client.Analyzer.Plans[PlanText.Id(settings.PlanId)].GetAsync(r =>
+        {
+            r.QueryParameters.Page = settings.Page;
+            r.QueryParameters.PageSize = settings.PageSize;
+            r.QueryParameters.Type = type;
+        }, cancellationToken);
         output.Write(page, console =>
         {
-            PlanText.Write(console, page.Field("plan"));
-            console.Write(Tables.Of(page.Items("items"),
-                ("Session", i => i.Text("sessionId")),
-                ("Type", i => i.Text("assignmentType")),
-                ("Target", i => i.Text("targetProjectId")),
-                ("Confidence", i => i.Text("confidence")),
-                ("Decision", i => i.Field("decision").Text("decision")),
-                ("Reasoning", i => i.Text("reasoning"))));
+            PlanText.Write(console, page?.Plan);
+            console.Write(Tables.Of(page?.Items,
+                ("Session", i => Display.Text(i.SessionId)),
+                ("Type", i => Display.Text(i.AssignmentType)),
+                ("Target", i => Display.Text(i.TargetProjectId)),
+                ("Confidence", i => Display.Text(i.Confidence)),
+                ("Decision", i => Display.Text(i.Decision?.Decision)),
+                ("Reasoning", i => Display.Text(i.Reasoning))));
             console.MarkupLine(Markup.Escape(
-                $"Page {page.Number("page")}, {page.Items("items").Count()} of {page.Number("totalItems")} items"));
+                $"Page {page?.Page ?? 0}, {page?.Items?.Count ?? 0} of {page?.TotalItems ?? 0} items"));
         });
         return ExitCodes.Done;
     }

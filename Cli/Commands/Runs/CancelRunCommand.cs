@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using System.Text.Json;
+using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 
@@ -10,7 +10,10 @@ public sealed class CancelRunCommand(CliEnvironment environment) : RunControlCom
 {
     protected override string Verb => "cancel";
 
-    protected override string Question(JsonElement run) =>
-        $"Cancel run {run.Text("runId")} ({run.Text("state")}, {run.Number("completedBatches")} of {run.Number("totalBatches")} batches)? "
-        + $"The {run.Number("migrated")} sessions it migrated are rolled back.";
+    protected override Task SendAsync(ServiceClient client, Guid runId, CancellationToken cancellationToken) =>
+        client.Executor.Runs[runId].Cancel.PostAsync(new RunCommandRequest(), cancellationToken: cancellationToken);
+
+    protected override string Question(RunView run) =>
+        $"Cancel run {run.RunId} ({run.State}, {run.CompletedBatches ?? 0} of {run.TotalBatches ?? 0} batches)? "
+        + $"The {run.Migrated ?? 0} sessions it migrated are rolled back.";
 }

@@ -11,16 +11,16 @@ public sealed class ListRunsCommand(CliEnvironment environment) : ServiceCommand
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
-        var runs = await client.GetAsync(Service.Executor, "/api/runs", cancellationToken);
-        output.Write(runs, console => console.Write(Tables.Of(runs.Items(),
-            ("Run", r => r.Text("runId")),
-            ("Plan", r => r.Text("planId")),
-            ("State", r => r.Text("state") + (r.Flag("dryRun") ? " (dry run)" : "")),
-            ("By", r => r.Text("requestedBy")),
-            ("Batches", r => $"{r.Number("completedBatches")}/{r.Number("totalBatches")}"),
-            ("Migrated", r => r.Text("migrated")),
-            ("Rolled back", r => r.Text("rolledBack")),
-            ("Created", r => r.Text("createdAt")))));
+        var runs = await client.Executor.Runs.GetAsync(cancellationToken: cancellationToken);
+        output.Write(runs, console => console.Write(Tables.Of(runs,
+            ("Run", r => Display.Text(r.RunId)),
+            ("Plan", r => Display.Text(r.PlanId)),
+            ("State", r => r.State + (r.DryRun == true ? " (dry run)" : "")),
+            ("By", r => Display.Text(r.RequestedBy)),
+            ("Batches", r => $"{r.CompletedBatches ?? 0}/{r.TotalBatches ?? 0}"),
+            ("Migrated", r => Display.Text(r.Migrated)),
+            ("Rolled back", r => Display.Text(r.RolledBack)),
+            ("Created", r => Display.Text(r.CreatedAt)))));
         return ExitCodes.Done;
     }
 }

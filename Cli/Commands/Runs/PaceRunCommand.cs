@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Output;
 using Spectre.Console;
@@ -18,14 +19,14 @@ public sealed class PaceRunCommand(CliEnvironment environment) : ServiceCommand<
             !Guid.TryParse(RunIdText, out _) ? ValidationResult.Error($"'{RunIdText}' is not a run id.") : base.Validate();
 
         /// <summary>The API's pacing change: no option at all means fixed batches, no window, no cap.</summary>
-        public object Request() => new { pacing = Pacing(), batchSize = BatchSize };
+        public ChangePacingRequest Request() => new() { Pacing = Pacing(), BatchSize = BatchSize };
     }
 
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        await client.SendAsync(HttpMethod.Put, Service.Executor, $"/api/runs/{settings.RunIdText}/pacing", settings.Request(),
-            cancellationToken);
+        await client.Executor.Runs[Guid.Parse(settings.RunIdText)].Pacing.PutAsync(
+            settings.Request(), cancellationToken: cancellationToken);
         output.Say(Markup.Escape($"Run {settings.RunIdText}: new pacing accepted; its next batch follows it."));
         return ExitCodes.Done;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -45,16 +46,16 @@ public abstract partial class PacingSettings : GlobalSettings
     /// <summary>Whether any pacing option was given: without, a run is paced as the Executor's defaults say.</summary>
     protected bool AnyPacing => Adaptive || MaxRate is not null || Windows.Length > 0 || StartAt is not null;
 
-    /// <summary>The API's pacing object (RunPacing).</summary>
-    protected object Pacing() => new
+    /// <summary>The API's pacing object.</summary>
+    protected RunPacing Pacing() => new()
     {
-        adaptive = Adaptive,
-        targetBatchMs = TargetBatchMs ?? 250,
-        minBatch = MinBatch ?? 100,
-        maxBatch = MaxBatch ?? 10_000,
-        maxRate = MaxRate,
-        windows = Windows.Select(w => ParseWindow(w)!).ToArray(),
-        startAt = StartAt is null ? (DateTimeOffset?)null : DateTimeOffset.Parse(StartAt, CultureInfo.InvariantCulture),
+        Adaptive = Adaptive,
+        TargetBatchMs = TargetBatchMs ?? 250,
+        MinBatch = MinBatch ?? 100,
+        MaxBatch = MaxBatch ?? 10_000,
+        MaxRate = MaxRate,
+        Windows = Windows.Select(w => ParseWindow(w)!).ToList(),
+        StartAt = StartAt is null ? null : DateTimeOffset.Parse(StartAt, CultureInfo.InvariantCulture),
     };
 
     public override ValidationResult Validate() =>
@@ -66,10 +67,10 @@ public abstract partial class PacingSettings : GlobalSettings
         : ValidationResult.Success();
 
     /// <summary>"Mon-Fri 01:00-05:00 Europe/Paris", "Sat,Sun 22:00-06:00 UTC" or "01:00-05:00 Europe/Paris"; null when malformed.</summary>
-    private static object? ParseWindow(string text)
+    private static MaintenanceWindow? ParseWindow(string text)
     {
         var match = WindowPattern().Match(text.Trim());
-        if (!match.Success)
+        if (!match.Success || Time(match.Groups["from"].Value) is not { } from || Time(match.Groups["to"].Value) is not { } to)
         {
             return null;
         }
@@ -91,11 +92,12 @@ public abstract partial class PacingSettings : GlobalSettings
                 }
             }
         }
-        return new
-        {
-            days, from = match.Groups["from"].Value + ":00", to = match.Groups["to"].Value + ":00", timeZone = match.Groups["zone"].Value,
-        };
+        return new MaintenanceWindow { Days = days, From = from, To = to, TimeZone = match.Groups["zone"].Value };
     }
+
+    /// <summary>HH:MM; null for a time of day that does not exist (24:00, 29:59), which the pattern lets through.</summary>
+    private static TimeOnly? Time(string text) =>
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     [GeneratedRegex(@"^(?:(?<days>[A-Za-z,\-]+)\s+)?(?<from>[0-2]\d:[0-5]\d)-(?<to>[0-2]\d:[0-5]\d)\s+(?<zone>\S+)$")]
     private static partial Regex WindowPattern();

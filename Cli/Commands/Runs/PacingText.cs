@@ -1,50 +1,49 @@
 using System.Globalization;
-using System.Text.Json;
-using AspireMigration.Cli.Api;
+using AspireMigration.ApiClients.Executor.Models;
+using AspireMigration.Cli.Output;
 
 namespace AspireMigration.Cli.Commands.Runs;
 
 /// <summary>A run's pacing status (the API's "pacing" object) as lines an operator reads.</summary>
 public static class PacingText
 {
-    public static IEnumerable<(string Name, string Value)> Fields(JsonElement pacing)
+    public static IEnumerable<(string Name, string Value)> Fields(PacingStatus? pacing)
     {
-        if (pacing.ValueKind != JsonValueKind.Object)
+        if (pacing is null)
         {
             yield break;
         }
-        var settings = pacing.Field("settings");
-        yield return ("batch size now", pacing.Text("currentBatchSize") + (settings.Flag("adaptive")
-            ? $" (adaptive: target {settings.Text("targetBatchMs")} ms, {settings.Text("minBatch")}..{settings.Text("maxBatch")})"
+        var settings = pacing.Settings;
+        yield return ("batch size now", Display.Text(pacing.CurrentBatchSize) + (settings?.Adaptive == true
+            ? $" (adaptive: target {Display.Text(settings.TargetBatchMs)} ms, "
+                + $"{Display.Text(settings.MinBatch)}..{Display.Text(settings.MaxBatch)})"
             : " (fixed)"));
-        if (settings.Text("maxRate") is { Length: > 0 } rate)
+        if (settings?.MaxRate is { } rate)
         {
-            yield return ("rate cap", $"{rate} sessions/s");
+            yield return ("rate cap", $"{Display.Text(rate)} sessions/s");
         }
-        if (settings.Text("startAt") is { Length: > 0 } startAt)
+        if (settings?.StartAt is { } startAt)
         {
-            yield return ("starts at", startAt);
+            yield return ("starts at", Display.Text(startAt));
         }
-        foreach (var window in settings.Items("windows"))
+        foreach (var window in settings?.Windows ?? [])
         {
-            var days = string.Join(",", window.Items("days").Select(d => d.GetString()));
-            yield return ("window", $"{(days.Length > 0 ? days : "every day")} {window.Text("from")}-{window.Text("to")} "
-                + window.Text("timeZone"));
+            var days = string.Join(",", window.Days ?? []);
+            yield return ("window", $"{(days.Length > 0 ? days : "every day")} {Display.Text(window.From)}-{Display.Text(window.To)} "
+                + window.TimeZone);
         }
-        if (pacing.Text("reason") is { Length: > 0 } reason)
+        if (pacing.Reason is { Length: > 0 } reason)
         {
-            yield return ("held back", reason + (pacing.Text("recheckAt") is { Length: > 0 } at ? $"; looks again at {at}" : ""));
+            yield return ("held back", reason + (pacing.RecheckAt is { } at ? $"; looks again at {Display.Text(at)}" : ""));
         }
-        var throttled = pacing.Field("throttledSeconds");
-        if (throttled.ValueKind == JsonValueKind.Number && throttled.GetDouble() > 0)
+        if (pacing.ThrottledSeconds is { } throttled && throttled > 0)
         {
-            yield return ("throttled for", string.Create(CultureInfo.InvariantCulture, $"{throttled.GetDouble():0.#} s"));
+            yield return ("throttled for", string.Create(CultureInfo.InvariantCulture, $"{throttled:0.#} s"));
         }
-        var health = pacing.Field("health");
-        foreach (var indicator in health.ValueKind == JsonValueKind.Object ? health.Items("indicators") : [])
+        foreach (var indicator in pacing.Health?.Indicators ?? [])
         {
-            yield return ("health", $"{indicator.Text("name")} {indicator.Text("value")} {indicator.Text("unit")} "
-                + $"{(indicator.Flag("tripped") ? ">" : "≤")} {indicator.Text("threshold")} {indicator.Text("unit")}");
+            yield return ("health", $"{indicator.Name} {Display.Text(indicator.Value)} {indicator.Unit} "
+                + $"{(indicator.Tripped == true ? ">" : "≤")} {Display.Text(indicator.Threshold)} {indicator.Unit}");
         }
     }
 }

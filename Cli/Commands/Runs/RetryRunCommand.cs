@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using System.Text.Json;
+using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 
@@ -10,7 +10,10 @@ public sealed class RetryRunCommand(CliEnvironment environment) : RunControlComm
 {
     protected override string Verb => "retry";
 
-    protected override string Question(JsonElement run) =>
-        $"Retry run {run.Text("runId")} ({run.Text("reason")})? The {run.Number("totalBatches") - run.Number("completedBatches")} of "
-        + $"{run.Number("totalBatches")} batches not counted are sent again; a batch already applied is not applied twice.";
+    protected override Task SendAsync(ServiceClient client, Guid runId, CancellationToken cancellationToken) =>
+        client.Executor.Runs[runId].Retry.PostAsync(new RunCommandRequest(), cancellationToken: cancellationToken);
+
+    protected override string Question(RunView run) =>
+        $"Retry run {run.RunId} ({run.Reason})? The {(run.TotalBatches ?? 0) - (run.CompletedBatches ?? 0)} of "
+        + $"{run.TotalBatches ?? 0} batches not counted are sent again; a batch already applied is not applied twice.";
 }

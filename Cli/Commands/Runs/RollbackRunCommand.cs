@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using System.Text.Json;
+using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
@@ -30,22 +30,21 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        var preview = await client.GetAsync(
-            Service.Executor, $"/api/runs/{settings.RunId}/rollback-preview?pageSize=20", cancellationToken);
+        var run = client.Executor.Runs[settings.RunId];
+        var preview = (await run.RollbackPreview.GetAsync(r => r.QueryParameters.PageSize = 20, cancellationToken))!;
         if (settings.Preview)
         {
             output.Write(preview, console => WritePreview(console, preview));
             return ExitCodes.Done;
         }
-        var conflicts = preview.Number("conflicts");
-        if (!output.Confirm($"Roll back run {settings.RunId}: restore {preview.Number("wouldRestore")} sessions, "
+        var conflicts = preview.Conflicts ?? 0;
+        if (!output.Confirm($"Roll back run {settings.RunId}: restore {preview.WouldRestore ?? 0} sessions, "
                 + $"{conflicts} conflict{(conflicts == 1 ? "" : "s")} {(settings.Force ? "overwritten" : "left alone")}?"))
         {
             return ExitCodes.Failed;
         }
-        var before = await client.GetAsync(Service.Executor, $"/api/runs/{settings.RunId}", cancellationToken);
-        await client.SendAsync(
-            HttpMethod.Post, Service.Executor, $"/api/runs/{settings.RunId}/rollback", new { force = settings.Force }, cancellationToken);
+        var before = (await run.GetAsync(cancellationToken: cancellationToken))!;
+        await run.Rollback.PostAsync(new RunCommandRequest { Force = settings.Force }, cancellationToken: cancellationToken);
         if (!settings.Wait)
         {
             output.Say(Markup.Escape(
@@ -53,24 +52,25 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
             return ExitCodes.Done;
         }
         // Done once the saga moved on from the state it was in and is not rolling back any more.
-        var run = await new RunWatcher(client, output).WaitAsync(settings.RunId, r => r.Text("state") == RunStates.RolledBack
-            || (r.Text("state") != RunStates.RollingBack && r.Text("updatedAt") != before.Text("updatedAt")), cancellationToken);
-        output.Write(run, _ => { });
-        return RunOutcome.OfRollback(run);
+        var after = await new RunWatcher(client, output).WaitAsync(settings.RunId, r => r.State == RunStates.RolledBack
+            || (r.State != RunStates.RollingBack && r.UpdatedAt != before.UpdatedAt), cancellationToken);
+        output.Write(after, _ => { });
+        return RunOutcome.OfRollback(after);
     }
 
-    private static void WritePreview(IAnsiConsole console, JsonElement preview)
+    private static void WritePreview(IAnsiConsole console, RollbackPreview preview)
     {
-        if (preview.Text("backupProblem") is { Length: > 0 } problem)
+        if (preview.BackupProblem is { Length: > 0 } problem)
         {
             console.MarkupLine($"[red]The backup is unusable:[/] {Markup.Escape(problem)}");
         }
         console.Write(Tables.Fields(
-            ("Would restore", preview.Text("wouldRestore")), ("Already original", preview.Text("alreadyOriginal")),
-            ("Conflicts", preview.Text("conflicts"))));
-        console.Write(Tables.Of(
-            preview.Items("sessions"), preview.Items("sessions").FirstOrDefault() is { ValueKind: JsonValueKind.Object } first
-            ? first.EnumerateObject().Select(f => (f.Name, (Func<JsonElement, string>)(row => row.Text(f.Name)))).ToArray()
-            : [("Session", _ => "")]));
+            ("Would restore", Display.Text(preview.WouldRestore)), ("Already original", Display.Text(preview.AlreadyOriginal)),
+            ("Conflicts", Display.Text(preview.Conflicts))));
+        // The rows' own field names as headers, as this table has always shown them.
+        console.Write(Tables.Of(preview.Sessions,
+            ("sessionId", r => Display.Text(r.SessionId)), ("currentProjectId", r => Display.Text(r.CurrentProjectId)),
+            ("targetProjectId", r => Display.Text(r.TargetProjectId)), ("originalProjectId", r => Display.Text(r.OriginalProjectId)),
+            ("action", r => Display.Text(r.Action))));
     }
 }

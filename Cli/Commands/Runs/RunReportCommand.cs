@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AspireMigration.ApiClients.Executor.Api.Runs.Item.Report;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
@@ -27,15 +28,16 @@ public sealed class RunReportCommand(CliEnvironment environment) : ServiceComman
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        var path = $"/api/runs/{settings.RunId}/report?format={ReportFormats.Choose(settings.Format, settings.Output)}";
+        var report = client.Executor.Runs[settings.RunId].Report.ToGetRequestInformation(r =>
+            r.QueryParameters.Format = ReportFormats.Choose<GetFormatQueryParameterType>(settings.Format, settings.Output));
         if (settings.Output is null)
         {
-            await client.DownloadAsync(Service.Executor, path, Environment.Out, cancellationToken);
+            await client.DownloadAsync(Service.Executor, report, Environment.Out, cancellationToken);
             return ExitCodes.Done;
         }
         await using (var file = File.Create(settings.Output))
         {
-            await client.DownloadAsync(Service.Executor, path, file, cancellationToken);
+            await client.DownloadAsync(Service.Executor, report, file, cancellationToken);
         }
         output.Say(Markup.Escape($"Report written to {settings.Output}"));
         return ExitCodes.Done;

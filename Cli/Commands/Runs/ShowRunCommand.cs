@@ -11,14 +11,14 @@ public sealed class ShowRunCommand(CliEnvironment environment) : ServiceCommand<
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, RunIdSettings settings, CancellationToken cancellationToken)
     {
-        var run = await client.GetAsync(Service.Executor, $"/api/runs/{settings.RunId}", cancellationToken);
+        var run = (await client.Executor.Runs[settings.RunId].GetAsync(cancellationToken: cancellationToken))!;
         // Progress from sessions: with adaptive batches the batch total is an estimate until the last batch is out.
-        var done = run.Number("migrated") + run.Number("skippedChanged");
-        var included = run.Number("included");
+        var done = (run.Migrated ?? 0) + (run.SkippedChanged ?? 0);
+        var included = run.Included ?? 0;
         output.Write(run, console => console.Write(Tables.Fields([
-            .. run.EnumerateObject().Where(field => field.Name != "pacing").Select(field => (field.Name, run.Text(field.Name))),
+            .. RunFields.Of(run),
             ("progress", $"{done} of {included} sessions" + (included > 0 ? $" ({100.0 * done / included:0.#} %)" : "")),
-            .. PacingText.Fields(run.Field("pacing"))])));
+            .. PacingText.Fields(run.Pacing)])));
         return ExitCodes.Done;
     }
 }

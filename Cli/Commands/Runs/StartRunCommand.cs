@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Commands.Plans;
 using AspireMigration.Cli.Output;
@@ -28,10 +29,10 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
         public bool Wait { get; init; }
 
         /// <summary>The API's start request.</summary>
-        public object Request() => new
+        public StartRunRequest Request() => new()
         {
-            planId = Guid.Parse(PlanIdText), skipLowConfidence = SkipLowConfidence, batchSize = BatchSize, dryRun = DryRun,
-            pacing = AnyPacing ? Pacing() : null,
+            PlanId = Guid.Parse(PlanIdText), SkipLowConfidence = SkipLowConfidence, BatchSize = BatchSize, DryRun = DryRun,
+            Pacing = AnyPacing ? Pacing() : null,
         };
 
         public override ValidationResult Validate() =>
@@ -45,15 +46,14 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
         if (!settings.DryRun)
         {
             var plan = await PlanText.ReadAsync(client, settings.PlanIdText, cancellationToken);
-            if (!output.Confirm($"Run plan {settings.PlanIdText} on the database: {PlanText.Counts(plan.Field("summary"))} items, "
+            if (!output.Confirm($"Run plan {settings.PlanIdText} on the database: {PlanText.Counts(plan?.Summary)} items, "
                     + $"low-confidence items {(settings.SkipLowConfidence ? "skipped" : "included")}?"))
             {
                 return ExitCodes.Failed;
             }
         }
-        var started = (await client.SendAsync(
-            HttpMethod.Post, Service.Executor, "/api/runs", settings.Request(), cancellationToken))!.Value;
-        var runId = Guid.Parse(started.Text("runId"));
+        var started = await client.Executor.Runs.PostAsync(settings.Request(), cancellationToken: cancellationToken);
+        var runId = started?.RunId ?? throw new InvalidOperationException("The Executor accepted the run without naming it.");
         if (!settings.Wait)
         {
             output.Write(started,

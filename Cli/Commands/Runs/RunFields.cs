@@ -1,0 +1,21 @@
+using AspireMigration.ApiClients.Executor.Models;
+using AspireMigration.Cli.Output;
+
+namespace AspireMigration.Cli.Commands.Runs;
+
+/// <summary>Every field of a run, named and ordered as the Executor writes them, for <c>runs show</c>.</summary>
+public static class RunFields
+{
+    public static (string Name, string Value)[] Of(RunView run) =>
+    [
+        ("runId", Display.Text(run.RunId)), ("planId", Display.Text(run.PlanId)), ("state", Display.Text(run.State)),
+        ("requestedBy", Display.Text(run.RequestedBy)), ("dryRun", Display.Text(run.DryRun)),
+        ("skipLowConfidence", Display.Text(run.SkipLowConfidence)), ("batchSize", Display.Text(run.BatchSize)),
+        ("included", Display.Text(run.Included)), ("skipped", Display.Text(run.Skipped)), ("totalBatches", Display.Text(run.TotalBatches)),
+        ("completedBatches", Display.Text(run.CompletedBatches)), ("migrated", Display.Text(run.Migrated)),
+        ("skippedChanged", Display.Text(run.SkippedChanged)), ("rolledBack", Display.Text(run.RolledBack)),
+        ("conflicts", Display.Text(run.Conflicts)), ("reason", Display.Text(run.Reason)), ("backupTable", Display.Text(run.BackupTable)),
+        ("warnings", Display.Text(run.Warnings)), ("createdAt", Display.Text(run.CreatedAt)), ("updatedAt", Display.Text(run.UpdatedAt)),
+        ("finishedAt", Display.Text(run.FinishedAt)), ("retryable", Display.Text(run.Retryable)),
+    ];
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using AspireMigration.Cli.Api;
+
+namespace AspireMigration.Cli.Output;
+
+/// <summary>
+/// A typed field as people read it in a table: as the API wrote it (wire names of enums, invariant numbers, lower-case
+/// booleans, ISO 8601 times), a list as its length, and nothing at all for null.
+/// </summary>
+public static class Display
+{
+    public static string Text(object? value) => value switch
+    {
+        null => "",
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        DateTimeOffset time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        Enum member => WireNames.Of(member),
+        System.Collections.ICollection list => list.Count.ToString(CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
