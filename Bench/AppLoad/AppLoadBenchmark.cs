@@ -22,6 +22,9 @@ namespace AspireMigration.Bench.AppLoad;
 /// </summary>
 public static class AppLoadBenchmark
 {
+    public const string Header =
+        "| phase | app ops/s | app p50 (ms) | app p99 (ms) | p99 / idle | run (ms) | run / floor | batches | throttled (s) |";
+
     private const int WarmUpBatches = 20;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
@@ -67,7 +70,9 @@ public static class AppLoadBenchmark
         return 0;
     }
 
-    /// <summary>Orphans 1..sessions with two events each form the measured plan; the next <paramref name="warmUp"/> the warm-up's.</summary>
+    /// <summary>
+    /// Orphans 1..sessions with two events each form the measured plan; the next <paramref name="warmUp"/> the warm-up's.
+    /// </summary>
     private static async Task<(Guid PlanId, Guid WarmUpPlanId)> SeedAsync(NpgsqlDataSource dataSource, int sessions, int warmUp)
     {
         await using var connection = await BenchData.SeedDatabaseAsync(dataSource, sessions + warmUp);
@@ -158,7 +163,7 @@ public static class AppLoadBenchmark
             $"sessions {options.Sessions:N0}, {options.Connections} application connections, pacing off: batches of "
             + $"{options.BatchSize}, pacing on: adaptive to {options.TargetBatchMs} ms with the health gate; SQL floor "
             + $"{floor.TotalMilliseconds:F0} ms; load average {loadBefore} before, {loadAfter} after"));
-        output.WriteLine("| phase | app ops/s | app p50 (ms) | app p99 (ms) | p99 / idle | run (ms) | run / floor | batches | throttled (s) |");
+        output.WriteLine(Header);
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, app, run, batches, throttled) in phases)
         {

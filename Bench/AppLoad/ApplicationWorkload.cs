@@ -7,8 +7,9 @@ namespace AspireMigration.Bench.AppLoad;
 /// <summary>
 /// A synthetic application on the target tables: each connection loops over an even mix of a point read of a session, a
 /// short range scan of sessions, a session's latest events, a small event insert and an update of a session's other
-/// columns (title, updated_at): three reads to two writes, every operation timed. The sessions are the plan's own orphans, so an update can wait on a batch's row locks: the
-/// contention a run inflicts on the application, and the lock waits the health gate watches.
+/// columns (title, updated_at): three reads to two writes, every operation timed. The sessions are the plan's own
+/// orphans, so an update can wait on a batch's row locks: the contention a run inflicts on the application, and the
+/// lock waits the health gate watches.
 /// </summary>
 public sealed class ApplicationWorkload
 {
