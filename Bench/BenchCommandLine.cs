@@ -1,4 +1,5 @@
 using AspireMigration.Bench.Analysis;
+using AspireMigration.Bench.AppLoad;
 using AspireMigration.Bench.Execution;
 using AspireMigration.Bench.Summary;
 using Npgsql;
@@ -8,7 +9,8 @@ namespace AspireMigration.Bench;
 /// <summary>
 /// The benchmarks' one entry point: `bench` (every performance figure in one table: analysis, run, backup and rollback
 /// against their SQL floors per size, and the seed scenario on warm services), and the detailed views behind it:
-/// `analysis` (the Analyzer against its SQL floor) and `run` (the Executor's run and rollback against theirs, or its chaos run).
+/// `analysis` (the Analyzer against its SQL floor) and `run` (the Executor's run and rollback against theirs, or its chaos run);
+/// and `app-load` (an application's latency idle and during runs with pacing off and on).
 /// Exit codes: 0 done, 1 a chaos run failed its checks or the database failed, 2 the command line is wrong.
 /// </summary>
 public static class BenchCommandLine
@@ -19,13 +21,14 @@ public static class BenchCommandLine
         "run [--sessions 100000] [--batch-size 1000] [--trials 3] [--replicas 1] [--report json,csv,md] " +
         "[--chaos N [--seed S] [--timeout 600]]";
 
-    private const string ConnectionUsage = "bench and run read the server and broker from ConnectionStrings__appdb and " +
+    private const string ConnectionUsage = "bench, run and app-load read the server and broker from ConnectionStrings__appdb and " +
         "ConnectionStrings__messaging (or --ConnectionStrings:appdb, …).";
 
     private const string Usage = $"""
         usage: {SummaryBenchmark.Usage}
                {AnalysisBenchmark.Usage}
                {RunUsage}
+               {AppLoadOptions.Usage}
         {ConnectionUsage}
         """;
 
@@ -34,6 +37,7 @@ public static class BenchCommandLine
         ["bench"] = SummaryBenchmark.RunAsync,
         ["analysis"] = (args, stdout) => AnalysisBenchmark.RunAsync(args, stdout, CancellationToken.None),
         ["run"] = ExecutorBenchmark.RunAsync,
+        ["app-load"] = AppLoadBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -88,7 +88,7 @@ public static class ExecutorBenchmark
     /// The least work that does the job: three set-based statements, restored afterwards so the bus run
     /// starts from the same data. Vacuumed before, too: a previous trial's rollback left dead rows.
     /// </summary>
-    private static async Task<Floor> MeasureFloorAsync(NpgsqlDataSource dataSource, Guid planId)
+    internal static async Task<Floor> MeasureFloorAsync(NpgsqlDataSource dataSource, Guid planId)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("VACUUM ANALYZE sessions", commandTimeout: 600);
@@ -224,7 +224,7 @@ public static class ExecutorBenchmark
         return new BusFigures(run, rollback, state.Migrated, state.TotalBatches, p50, p99, phases);
     }
 
-    private static async Task<MigrationRunState> WaitAsync(ILoadSagaRepository<MigrationRunState> sagas, Guid runId, string state)
+    internal static async Task<MigrationRunState> WaitAsync(ILoadSagaRepository<MigrationRunState> sagas, Guid runId, string state)
     {
         while (true)
         {
