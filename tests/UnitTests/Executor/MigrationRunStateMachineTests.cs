@@ -85,10 +85,7 @@ public sealed class MigrationRunStateMachineTests
         await using var provider = await StartHarnessAsync();
         var harness = provider.GetRequiredService<ITestHarness>();
         var saga = harness.GetSagaStateMachineHarness<MigrationRunStateMachine, MigrationRunState>();
-        var runId = Guid.NewGuid();
-        await harness.Bus.Publish(new StartRun(runId, Guid.NewGuid(), "operator", BatchSize: 10));
-        await harness.Bus.Publish(new PreFlightPassed(runId, 30, 0, 3, []));
-        await harness.Bus.Publish(new BackupCompleted(runId, "sessions_backup", 30));
+        var runId = await StartMigratingAsync(harness);
         Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Migrating));
         await harness.Bus.Publish(new BatchCompleted(runId, 1, 10, 0, 5, "a", Redelivered: false));
         await harness.Bus.Publish(new PauseRun(runId, "operator"));
@@ -106,10 +103,7 @@ public sealed class MigrationRunStateMachineTests
         await using var provider = await StartHarnessAsync();
         var harness = provider.GetRequiredService<ITestHarness>();
         var saga = harness.GetSagaStateMachineHarness<MigrationRunStateMachine, MigrationRunState>();
-        var runId = Guid.NewGuid();
-        await harness.Bus.Publish(new StartRun(runId, Guid.NewGuid(), "operator", BatchSize: 10));
-        await harness.Bus.Publish(new PreFlightPassed(runId, 30, 0, 3, []));
-        await harness.Bus.Publish(new BackupCompleted(runId, "sessions_backup", 30));
+        var runId = await StartMigratingAsync(harness);
         await harness.Bus.Publish(new BatchCompleted(runId, 2, 10, 0, 5, "a", Redelivered: false));
         Assert.True(await saga.Consumed.Any<BatchCompleted>(m => m.Context.Message.BatchNumber == 2));
         await harness.Bus.Publish<Fault<MigrateBatch>>(new
@@ -229,6 +223,16 @@ public sealed class MigrationRunStateMachineTests
     private static string BatchesSent(ITestHarness harness, Guid runId) =>
         string.Join(", ", harness.Published.Select<MigrateBatch>().Where(m => m.Context.Message.RunId == runId)
             .GroupBy(m => m.Context.Message.BatchNumber).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}"));
+
+    /// <summary>A run of 30 sessions in batches of 10, through pre-flight and backup: its first batches go out.</summary>
+    private static async Task<Guid> StartMigratingAsync(ITestHarness harness)
+    {
+        var runId = Guid.NewGuid();
+        await harness.Bus.Publish(new StartRun(runId, Guid.NewGuid(), "operator", BatchSize: 10));
+        await harness.Bus.Publish(new PreFlightPassed(runId, 30, 0, 3, []));
+        await harness.Bus.Publish(new BackupCompleted(runId, "sessions_backup", 30));
+        return runId;
+    }
 
     private static async Task<ServiceProvider> StartHarnessAsync()
     {
