@@ -25,19 +25,29 @@ public static class CliProcess
         {
             start.Environment.Remove(name);
         }
-        // No default config file of the machine's user may leak into a test.
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(
-            Path.GetTempPath(), "aspire-migration-cli-tests-" + Guid.NewGuid().ToString("N"));
+        // No config file of the machine's user, nor the one a stack started from this checkout left, may leak into a test: the
+        // process runs outside any checkout, with a config home of its own.
+        var isolated = Path.Combine(Path.GetTempPath(), "aspire-migration-cli-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(isolated);
+        start.WorkingDirectory = isolated;
+        start.Environment["XDG_CONFIG_HOME"] = isolated;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        try
+        {
+            using var process = Process.Start(start)!;
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await process.WaitForExitAsync(timeout.Token);
+            return new CliResult(process.ExitCode, await stdout, await stderr);
+        }
+        finally
+        {
+            Directory.Delete(isolated, recursive: true);
+        }
     }
 }
