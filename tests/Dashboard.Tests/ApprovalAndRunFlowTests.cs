@@ -84,6 +84,7 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
             await operatorPage.FillAsync("[data-testid=pacing-max] input", "200");
             await operatorPage.ClickAsync("[data-testid=start-run]");
             await Expect(operatorPage, "[data-testid='error-pacing.maxBatch']", "maxBatch (200) must not be less than minBatch (500)");
+            await Screenshot(operatorPage, "start-pacing-error");
             await operatorPage.FillAsync("[data-testid=pacing-max] input", "5000");
             await operatorPage.ClickAsync("[data-testid=start-run]");
             await operatorPage.WaitForSelectorAsync("[data-testid=run-state]", new() { Timeout = 60_000 });
