@@ -84,6 +84,7 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
             await operatorPage.FillAsync("[data-testid=pacing-max] input", "200");
             await operatorPage.ClickAsync("[data-testid=start-run]");
             await Expect(operatorPage, "[data-testid='error-pacing.maxBatch']", "maxBatch (200) must not be less than minBatch (500)");
+            await Expect(operatorPage, "[data-testid=message]", "see the message beside each field");
             await Screenshot(operatorPage, "start-pacing-error");
             await operatorPage.FillAsync("[data-testid=pacing-max] input", "5000");
             await operatorPage.ClickAsync("[data-testid=start-run]");
