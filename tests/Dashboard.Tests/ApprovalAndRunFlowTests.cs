@@ -87,6 +87,8 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
             await Expect(operatorPage, "[data-testid=message]", "see the message beside each field");
             await Screenshot(operatorPage, "start-pacing-error");
             await operatorPage.FillAsync("[data-testid=pacing-max] input", "5000");
+            // Leaving the field commits it (the number field's change event) before the click reads the form.
+            await operatorPage.PressAsync("[data-testid=pacing-max] input", "Tab");
             await operatorPage.ClickAsync("[data-testid=start-run]");
             await operatorPage.WaitForSelectorAsync("[data-testid=run-state]", new() { Timeout = 60_000 });
             await Expect(operatorPage, "[data-testid=pacing-mode]", "adaptive: aiming at 300 ms a batch, 500 to 5,000 sessions");
