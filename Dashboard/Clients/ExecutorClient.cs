@@ -7,10 +7,12 @@ public sealed class ExecutorClient(HttpClient http)
 {
     private readonly ServiceApi api = new(http);
 
-    public async Task<Guid> StartRunAsync(
-        Guid planId, bool dryRun, bool skipLowConfidence, int batchSize, Actor actor, CancellationToken cancellationToken) =>
-        (await api.PostAsync<RunAccepted>(
-            "/api/runs", actor, new StartRunRequest(planId, skipLowConfidence, batchSize, dryRun), cancellationToken)).RunId;
+    public async Task<Guid> StartRunAsync(StartRunRequest request, Actor actor, CancellationToken cancellationToken) =>
+        (await api.PostAsync<RunAccepted>("/api/runs", actor, request, cancellationToken)).RunId;
+
+    /// <summary>The run's next dispatch follows the new pacing; a 400 names the fields that were wrong.</summary>
+    public Task ChangePacingAsync(Guid runId, ChangePacingRequest request, Actor actor, CancellationToken cancellationToken) =>
+        api.PutAsync($"/api/runs/{runId}/pacing", actor, request, cancellationToken);
 
     public Task CommandAsync(Guid runId, string command, bool force, Actor actor, CancellationToken cancellationToken) =>
         api.PostAsync($"/api/runs/{runId}/{command}", actor, new RunCommandRequest(force), cancellationToken);

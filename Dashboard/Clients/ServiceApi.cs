@@ -45,6 +45,11 @@ public sealed class ServiceApi(HttpClient http)
         using var response = await SendAsync(HttpMethod.Post, path, actor, body, cancellationToken);
     }
 
+    public async Task PutAsync(string path, Actor actor, object body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Put, path, actor, body, cancellationToken);
+    }
+
     public async Task<T> PostAsync<T>(string path, Actor actor, object body, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Post, path, actor, body, cancellationToken);

@@ -77,8 +77,21 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         {
             await DashboardFixture.OpenAsync(operatorPage, planUrl);
             await operatorPage.ClickAsync("[data-testid=dry-run]");
+            // Adaptive pacing: the Executor's 400 shows beside the field it names, and the corrected form starts the run.
+            await operatorPage.ClickAsync("[data-testid=pacing-adaptive]");
+            await operatorPage.FillAsync("[data-testid=pacing-target-ms] input", "300");
+            await operatorPage.FillAsync("[data-testid=pacing-min] input", "500");
+            await operatorPage.FillAsync("[data-testid=pacing-max] input", "200");
+            await operatorPage.ClickAsync("[data-testid=start-run]");
+            await Expect(operatorPage, "[data-testid='error-pacing.maxBatch']", "maxBatch (200) must not be less than minBatch (500)");
+            await Expect(operatorPage, "[data-testid=message]", "see the message beside each field");
+            await Screenshot(operatorPage, "start-pacing-error");
+            await operatorPage.FillAsync("[data-testid=pacing-max] input", "5000");
+            // Leaving the field commits it (the number field's change event) before the click reads the form.
+            await operatorPage.PressAsync("[data-testid=pacing-max] input", "Tab");
             await operatorPage.ClickAsync("[data-testid=start-run]");
             await operatorPage.WaitForSelectorAsync("[data-testid=run-state]", new() { Timeout = 60_000 });
+            await Expect(operatorPage, "[data-testid=pacing-mode]", "adaptive: aiming at 300 ms a batch, 500 to 5,000 sessions");
             await Expect(operatorPage, "[data-testid=run-state]", "Failed", timeoutSeconds: 120);
             await Expect(operatorPage, "[data-testid=run-reason]", "session is locked by the application");
         }
@@ -97,6 +110,12 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         await Expect(operatorPage, "[data-testid=timeline]", "Retry requested");
         Assert.Equal(0, await operatorPage.Locator("[data-testid=retry]").CountAsync());
         await Screenshot(operatorPage, "run-completed");
+        await Expect(operatorPage, "[data-testid=pacing-panel]", "Current batch size");
+        foreach (var width in (int[])[390, 1440])
+        {
+            await operatorPage.SetViewportSizeAsync(width, 900);
+            await Screenshot(operatorPage, $"run-pacing-{width}");
+        }
         Assert.Equal(FrontendApp,
             (await Scalar(db, $"SELECT project_id::text FROM sessions WHERE id = '{ManualReviewSession}'"))?.ToString());
         // Two manual-review sessions stay unresolved; everything else found a project (or the sentinel).

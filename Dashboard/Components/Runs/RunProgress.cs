@@ -14,9 +14,17 @@ public sealed record RunProgress(RunView Run, IReadOnlyList<BatchView> Batches, 
 
     public bool Finished => RunStates.Finished.Contains(Run.State);
 
-    public double Percent => Run.TotalBatches == 0
-        ? Finished ? 100 : 0
-        : Math.Min(100, 100.0 * BatchesDone / Run.TotalBatches);
+    /// <summary>Sessions done of those included: batch counts do not measure it, adaptive batches differ in size.</summary>
+    public int SessionsDone => Run.Migrated + Run.SkippedChanged;
+
+    public double Percent => Run.State == RunStates.Completed || (Finished && Run.Included == 0)
+        ? 100
+        : Run.Included == 0 ? 0 : Math.Min(100, 100.0 * SessionsDone / Run.Included);
+
+    /// <summary>With adaptive batches the total is the batches so far plus the rest at the current size, until the last is sent.</summary>
+    public string TotalBatchesText => Run.Pacing?.Settings.Adaptive == true && !Finished
+        ? $"about {Run.TotalBatches}"
+        : Run.TotalBatches.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>From the request to the end (or until now while the run goes on).</summary>
     public TimeSpan Elapsed => (Run.FinishedAt ?? Now) - Run.CreatedAt;
@@ -43,18 +51,23 @@ public sealed record RunProgress(RunView Run, IReadOnlyList<BatchView> Batches, 
         }
     }
 
-    /// <summary>The batches left at the pace of those done; null once finished or before a pace is known.</summary>
+    /// <summary>
+    /// The sessions left at the pace of the batches done, counted in sessions since batches may differ in size; null once
+    /// finished or before a pace is known.
+    /// </summary>
     public TimeSpan? TimeLeft
     {
         get
         {
-            var left = Run.TotalBatches - BatchesDone;
+            var left = Run.Included - SessionsDone;
             if (Finished || left <= 0 || Batches.Count < 2)
             {
                 return null;
             }
-            var span = Batches.Max(b => b.ProcessedAt) - Batches.Min(b => b.ProcessedAt);
-            return span * left / (Batches.Count - 1);
+            var first = Batches.MinBy(b => b.ProcessedAt)!;
+            var since = Batches.Sum(b => b.Migrated + b.SkippedChanged) - first.Migrated - first.SkippedChanged;
+            var span = Batches.Max(b => b.ProcessedAt) - first.ProcessedAt;
+            return since == 0 ? null : span * left / since;
         }
     }
 

@@ -65,6 +65,23 @@ public sealed class RunProgressCardsTests : BunitContext
     }
 
     [Fact]
+    public void Adaptive_batches_count_progress_in_sessions_and_call_the_batch_total_an_estimate()
+    {
+        // Batches of 500, 1000, 2000 sessions one every 10 s: 3500 of 8000 done, 4500 left at 3000 per 20 s (after the first).
+        var batches = new[] { 500, 1000, 2000 }
+            .Select((size, i) => Batch(i + 1, Start.AddSeconds(10 * (i + 1)), 100) with { Migrated = size }).ToList();
+        var pacing = new PacingStatus(new AspireMigration.Shared.Contracts.Runs.RunPacing(Adaptive: true), 4000, null, 0, null, null);
+        var run = Run("Migrating", batchesDone: 3, migrated: 3500, skippedChanged: 0, finishedAt: null)
+            with { Included = 8000, TotalBatches = 5, Pacing = pacing };
+
+        var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress, new RunProgress(run, batches, Start.AddSeconds(30))));
+
+        Assert.Equal("3 / about 5", cut.Find("[data-testid=run-batches]").TextContent);
+        Assert.Equal("44%", cut.Find("[data-testid=run-percent]").TextContent);
+        Assert.Equal("about 30.0 s left", cut.Find("[data-testid=run-time-left]").TextContent);
+    }
+
+    [Fact]
     public void Shows_no_rate_or_time_left_before_a_batch_is_done()
     {
         var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress,
