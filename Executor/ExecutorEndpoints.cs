@@ -14,7 +14,8 @@ public sealed class ExecutorEndpoints(string prefix) : KebabCaseEndpointNameForm
     public static readonly IReadOnlyList<Type> Consumers =
     [
         typeof(PreFlightConsumer), typeof(BackupConsumer), typeof(MigrateBatchConsumer), typeof(ValidateRunConsumer),
-        typeof(RestoreRunConsumer), typeof(DryRunConsumer), typeof(ReleaseRunConsumer), typeof(RunAuditConsumer),
+        typeof(RestoreRunConsumer), typeof(DryRunConsumer), typeof(ReleaseRunConsumer), typeof(ReclaimRunConsumer),
+        typeof(RunAuditConsumer),
     ];
 
     /// <summary>Every queue an Executor with this prefix may declare: each endpoint's and, once a message failed or was skipped there, its

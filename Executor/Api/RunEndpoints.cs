@@ -130,7 +130,7 @@ public static class RunEndpoints
                 var refusal = StateRefusal(verb, run) ?? verb switch
                 {
                     OperatorCommands.Rollback => await rollbackGuard.RefuseAsync(run.CorrelationId, ct),
-                    OperatorCommands.Retry => await retryGuard.RefuseOrReclaimAsync(run, ct),
+                    OperatorCommands.Retry => await retryGuard.RefuseAsync(run, ct),
                     _ => null,
                 };
                 if (refusal is not null)

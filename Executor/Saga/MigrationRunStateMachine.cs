@@ -126,13 +126,20 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
             StartRollback(When(RollbackRun, ctx => ctx.Saga.BackupTable is not null && !ctx.Saga.DryRun),
                 ctx => (ctx.Message.RequestedBy, ctx.Message.Force)));
 
-        // An operator's retry of a run a batch failed (the API took its claim back first): the batches whose completion
-        // never came are sent again, and the run goes on as after a resume. Those the ledger holds only report again.
+        // An operator's retry of a run a batch failed: it leaves Failed before it takes its claim back, so a release of the
+        // failed run still on its way finds the saga no longer at rest and frees nothing. Once the claim is back, the
+        // batches whose completion never came are sent again and the run goes on as after a resume; those the ledger holds
+        // only report again.
         During(Failed,
-            Dispatch(When(RetryRun, ctx => RunRetry.Allows(ctx.Saga))
+            When(RetryRun, ctx => RunRetry.Allows(ctx.Saga))
                 .Then(ctx => (ctx.Saga.Reason, ctx.Saga.FinishedAt) = (null, null))
-                .TransitionTo(Migrating)
-                .ThenAsync(RedispatchOutstanding)));
+                .TransitionTo(Retrying)
+                .Enqueue(ctx => RunCommands.Reclaim(ctx.Saga)));
+
+        During(Retrying,
+            When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message)),
+            Dispatch(When(RunReclaimed).TransitionTo(Migrating).ThenAsync(RedispatchOutstanding)),
+            When(ReclaimRefused).Then(ctx => ctx.Saga.Reason = "Retry refused: " + ctx.Message.Reason).TransitionTo(Failed));
 
         During(RollingBack,
             // Batches that committed before the rollback fence still report; their rows are restored too.
@@ -189,6 +196,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
     public State BackingUp { get; private set; } = null!;
     public State Migrating { get; private set; } = null!;
     public State Validating { get; private set; } = null!;
+    public State Retrying { get; private set; } = null!;
     public State Completed { get; private set; } = null!;
     public State RollingBack { get; private set; } = null!;
     public State RolledBack { get; private set; } = null!;
@@ -204,6 +212,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
     public Event<CancelRun> CancelRun { get; private set; } = null!;
     public Event<RollbackRun> RollbackRun { get; private set; } = null!;
     public Event<RetryRun> RetryRun { get; private set; } = null!;
+    public Event<RunReclaimed> RunReclaimed { get; private set; } = null!;
+    public Event<ReclaimRefused> ReclaimRefused { get; private set; } = null!;
     public Event<ChangePacing> ChangePacing { get; private set; } = null!;
     public Event<RecheckPacing> RecheckPacing { get; private set; } = null!;
     public Event<PreFlightPassed> PreFlightPassed { get; private set; } = null!;

@@ -26,6 +26,8 @@ public static class RunCommands
 
     public static ReleaseRun Release(MigrationRunState s) => new(s.CorrelationId);
 
+    public static ReclaimRun Reclaim(MigrationRunState s) => new(s.CorrelationId);
+
     /// <summary>Batches handed out whose completion the saga has not counted (lost, or still running), with their recorded
     /// ranges.</summary>
     public static IEnumerable<MigrateBatch> OutstandingBatches(MigrationRunState s) => s.Outstanding.Select(range => Batch(s, range));
@@ -35,6 +37,7 @@ public static class RunCommands
     {
         nameof(MigrationRunStateMachine.PreFlight) => [PreFlight(s)],
         nameof(MigrationRunStateMachine.BackingUp) => [Backup(s)],
+        nameof(MigrationRunStateMachine.Retrying) => [Reclaim(s)],
         nameof(MigrationRunStateMachine.Migrating) when s.DryRun => [DryRun(s)],
         nameof(MigrationRunStateMachine.Migrating) => [.. OutstandingBatches(s)],
         nameof(MigrationRunStateMachine.Validating) => [Validate(s)],

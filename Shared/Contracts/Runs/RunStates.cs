@@ -18,6 +18,9 @@ public static class RunStates
     /// <summary>Before the run's start time or outside its maintenance windows: nothing is dispatched until it opens.</summary>
     public const string Waiting = "Waiting";
     public const string Validating = "Validating";
+
+    /// <summary>An operator retried a run a batch failed: it takes its active-run claim back before its batches go again.</summary>
+    public const string Retrying = "Retrying";
     public const string RollingBack = "RollingBack";
     public const string Completed = "Completed";
     public const string RolledBack = "RolledBack";
@@ -25,7 +28,7 @@ public static class RunStates
     public const string Cancelled = "Cancelled";
 
     /// <summary>States in which a step is under way, so the run must make progress by itself.</summary>
-    public static readonly string[] InProgress = [PreFlight, BackingUp, Migrating, Validating, RollingBack];
+    public static readonly string[] InProgress = [PreFlight, BackingUp, Retrying, Migrating, Validating, RollingBack];
 
     /// <summary>Active states in which the run holds back its own batches and looks again at its RecheckAt.</summary>
     public static readonly string[] Pacing = [Throttled, Waiting];

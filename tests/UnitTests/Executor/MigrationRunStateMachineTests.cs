@@ -98,7 +98,7 @@ public sealed class MigrationRunStateMachineTests
     }
 
     [Fact]
-    public async Task A_retry_of_a_run_a_batch_failed_sends_the_uncounted_batches_again_and_goes_on_to_validation()
+    public async Task A_retry_of_a_run_a_batch_failed_takes_its_claim_back_then_sends_the_uncounted_batches_again()
     {
         await using var provider = await StartHarnessAsync();
         var harness = provider.GetRequiredService<ITestHarness>();
@@ -117,7 +117,20 @@ public sealed class MigrationRunStateMachineTests
         await harness.Bus.Publish(new BatchCompleted(runId, 3, 10, 0, 5, "b", Redelivered: false));
         Assert.True(await saga.Consumed.Any<BatchCompleted>(m => m.Context.Message.BatchNumber == 3));
 
+        // The retried run leaves Failed before it takes its claim back: a release still on its way then frees nothing.
         await harness.Bus.Publish(new RetryRun(runId, "operator"));
+        Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Retrying));
+        Assert.True(await harness.Published.Any<ReclaimRun>(m => m.Context.Message.RunId == runId));
+        Assert.Equal("1x1, 2x1, 3x1", BatchesSent(harness, runId));
+
+        // Another run took the database meanwhile: the retry fails again with why, and may be asked for again later.
+        await harness.Bus.Publish(new ReclaimRefused(runId, "another run started on this database"));
+        Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Failed));
+        Assert.Equal("Retry refused: another run started on this database", saga.Sagas.Contains(runId)!.Reason);
+        await harness.Bus.Publish(new RetryRun(runId, "operator"));
+        Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Retrying));
+
+        await harness.Bus.Publish(new RunReclaimed(runId));
         Assert.NotNull(await saga.Exists(runId, saga.StateMachine.Migrating));
         await Eventually.HoldsAsync(() => Task.FromResult(BatchesSent(harness, runId) == "1x2, 2x1, 3x2"));
         var retried = saga.Sagas.Contains(runId)!;
