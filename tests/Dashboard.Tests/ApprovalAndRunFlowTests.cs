@@ -82,12 +82,13 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
             await operatorPage.FillAsync("[data-testid=pacing-target-ms] input", "300");
             await operatorPage.FillAsync("[data-testid=pacing-min] input", "500");
             await operatorPage.FillAsync("[data-testid=pacing-max] input", "200");
+            // Leaving a number field commits it (its change event): the click must read the form as filled.
+            await operatorPage.PressAsync("[data-testid=pacing-max] input", "Tab");
             await operatorPage.ClickAsync("[data-testid=start-run]");
             await Expect(operatorPage, "[data-testid='error-pacing.maxBatch']", "maxBatch (200) must not be less than minBatch (500)");
             await Expect(operatorPage, "[data-testid=message]", "see the message beside each field");
             await Screenshot(operatorPage, "start-pacing-error");
             await operatorPage.FillAsync("[data-testid=pacing-max] input", "5000");
-            // Leaving the field commits it (the number field's change event) before the click reads the form.
             await operatorPage.PressAsync("[data-testid=pacing-max] input", "Tab");
             await operatorPage.ClickAsync("[data-testid=start-run]");
             await operatorPage.WaitForSelectorAsync("[data-testid=run-state]", new() { Timeout = 60_000 });
