@@ -86,7 +86,8 @@ public sealed class SessionTests(DashboardFixture fixture)
         {
             await page.GotoAsync("/runs");
         }
-        catch (PlaywrightException e) when (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
+        catch (PlaywrightException e) when (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal)
+            || e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal))
         {
         }
         await page.WaitForURLAsync("**/login**");
