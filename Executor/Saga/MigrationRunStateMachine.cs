@@ -242,7 +242,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         s.Skipped, s.TotalBatches,
         s.CompletedBatches.Count, s.Migrated, s.SkippedChanged, s.RolledBack, s.Conflicts, s.UpdatedAt);
 
-    private static bool AllBatchesDone(MigrationRunState s) => s.NextOrdinal > s.Included && s.Outstanding.Count == 0;
+    /// <summary>Every included session was dispatched and every dispatched batch counted.</summary>
+    public static bool AllBatchesDone(MigrationRunState s) => s.NextOrdinal > s.Included && s.Outstanding.Count == 0;
 
     /// <summary>
     /// Dispatches what the gate lets through, then puts the run where the gate left it: validating when nothing is left,

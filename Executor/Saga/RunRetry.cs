@@ -9,5 +9,5 @@ public static class RunRetry
 {
     public static bool Allows(MigrationRunState s) =>
         s.CurrentState == nameof(MigrationRunStateMachine.Failed) && !s.DryRun && s.BackupTable is not null
-        && s.RollbackError is null && (s.Outstanding.Count > 0 || s.NextOrdinal <= s.Included);
+        && s.RollbackError is null && !MigrationRunStateMachine.AllBatchesDone(s);
 }
