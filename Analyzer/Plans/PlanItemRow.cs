@@ -11,9 +11,7 @@ internal sealed class PlanItemRow
         SELECT i.session_id AS sessionid, i.assignment_type AS assignmenttype, i.target_project_id AS targetprojectid,
                i.suggested_project_id AS suggestedprojectid, i.confidence, i.events_total AS eventstotal,
                i.evidence_events AS evidenceevents, i.reasoning, i.warnings, i.session_updated_at AS sessionupdatedat,
-               (SELECT coalesce(jsonb_object_agg(d.project_id, d.events), '{}')::text
-                FROM backfill.plan_distributions d
-                WHERE d.plan_id = i.plan_id AND d.session_id = i.session_id) AS distribution,
+               i.distribution::text AS distribution,
                dec.decision, dec.target_project_id AS decisiontargetprojectid, dec.decided_by AS decidedby, dec.decided_at AS decidedat
         FROM backfill.plan_items i
         LEFT JOIN LATERAL (
