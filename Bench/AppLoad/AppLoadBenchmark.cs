@@ -108,7 +108,7 @@ public static class AppLoadBenchmark
 
     private static async Task<WorkloadFigures> MeasureIdleAsync(NpgsqlDataSource dataSource, AppLoadOptions options)
     {
-        var workload = ApplicationWorkload.Start(dataSource, options.Sessions, options.Connections);
+        var workload = ApplicationWorkload.Start(dataSource, options.Sessions, options.Connections, options.Rate);
         await Task.Delay(options.Idle);
         return await workload.StopAsync();
     }
@@ -117,7 +117,7 @@ public static class AppLoadBenchmark
     private static async Task<AppLoadPhase> MeasureRunAsync(string name, IBus bus, ILoadSagaRepository<MigrationRunState> sagas,
         NpgsqlDataSource dataSource, Guid planId, AppLoadOptions options, RunPacing? pacing)
     {
-        var workload = ApplicationWorkload.Start(dataSource, options.Sessions, options.Connections);
+        var workload = ApplicationWorkload.Start(dataSource, options.Sessions, options.Connections, options.Rate);
         var (run, elapsed, application) = await RunAndRollBackAsync(bus, sagas, dataSource, planId, options.BatchSize, pacing, workload);
         return new AppLoadPhase(name, application!, elapsed, run.TotalBatches, run.ThrottledSeconds);
     }
@@ -160,7 +160,8 @@ public static class AppLoadBenchmark
     {
         var idleP99 = phases[0].Application.P99Ms;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sessions {options.Sessions:N0}, {options.Connections} application connections, pacing off: batches of "
+            $"sessions {options.Sessions:N0}, {options.Connections} application connections sharing {options.Rate} operations/s, "
+            + $"pacing off: batches of "
             + $"{options.BatchSize}, pacing on: adaptive to {options.TargetBatchMs} ms with the health gate; SQL floor "
             + $"{floor.TotalMilliseconds:F0} ms; load average {loadBefore} before, {loadAfter} after"));
         output.WriteLine(Header);
