@@ -11,7 +11,9 @@ public sealed record Actor(string Name, string Role)
         user.Identity?.Name ?? throw new InvalidOperationException("No signed-in user."),
         user.FindFirstValue(ClaimTypes.Role) ?? throw new InvalidOperationException("The signed-in user has no role."));
 
-    /// <summary>Names the user on one request of a generated client; the services take these headers from the Dashboard's key only.</summary>
+    /// <summary>
+    /// Names the user on one request of a generated client; the services take these headers from the Dashboard's key only.
+    /// </summary>
     public void AddHeaders<T>(RequestConfiguration<T> request) where T : class, new()
     {
         request.Headers.Add(ServiceApiHeaders.OnBehalfOfUser, Name);

@@ -65,8 +65,10 @@ public sealed class AnalyzerClient
     public Task DecideAsync(
         Guid planId, Guid sessionId, string decision, Guid? targetProjectId, Actor actor, CancellationToken cancellationToken) =>
         ServiceApi.AcceptedAsync(api.Plans[planId].Items[sessionId].Decision.PostAsync(
-            new Generated.DecisionRequest { Decision = Wire.Word<Generated.DecisionRequest_decision>(decision), TargetProjectId = targetProjectId },
-            actor.AddHeaders, cancellationToken));
+            new Generated.DecisionRequest
+            {
+                Decision = Wire.Word<Generated.DecisionRequest_decision>(decision), TargetProjectId = targetProjectId,
+            }, actor.AddHeaders, cancellationToken));
 
     public Task ApproveAsync(Guid planId, bool acknowledgeRisks, Actor actor, CancellationToken cancellationToken) =>
         ServiceApi.AcceptedAsync(api.Plans[planId].Approve.PostAsync(

@@ -8,7 +8,9 @@ using Generated = AspireMigration.ApiClients.Executor.Models;
 
 namespace AspireMigration.Dashboard.Clients;
 
-/// <summary>The Executor's run API through its generated client: commands go to the MigrationRun saga, reads come from its tables.</summary>
+/// <summary>
+/// The Executor's run API through its generated client: commands go to the MigrationRun saga, reads come from its tables.
+/// </summary>
 public sealed class ExecutorClient
 {
     private readonly ServiceApi service;
@@ -33,8 +35,10 @@ public sealed class ExecutorClient
 
     /// <summary>The run's next dispatch follows the new pacing; a 400 names the fields that were wrong.</summary>
     public Task ChangePacingAsync(Guid runId, RunPacing pacing, int batchSize, Actor actor, CancellationToken cancellationToken) =>
-        ServiceApi.AcceptedAsync(api.Runs[runId].Pacing.PutAsync(
-            new Generated.ChangePacingRequest { Pacing = PacingWire.To(pacing), BatchSize = batchSize }, actor.AddHeaders, cancellationToken));
+        ServiceApi.AcceptedAsync(api.Runs[runId].Pacing.PutAsync(new Generated.ChangePacingRequest
+        {
+            Pacing = PacingWire.To(pacing), BatchSize = batchSize,
+        }, actor.AddHeaders, cancellationToken));
 
     /// <param name="command">One of <see cref="OperatorCommands"/> but pace; <paramref name="force"/> counts for a rollback.</param>
     public Task CommandAsync(Guid runId, string command, bool force, Actor actor, CancellationToken cancellationToken)
@@ -59,7 +63,8 @@ public sealed class ExecutorClient
         RunView.From(await ServiceApi.AnswerAsync(api.Runs[runId].GetAsync(actor.AddHeaders, cancellationToken)));
 
     public async Task<IReadOnlyList<BatchView>> GetBatchesAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
-        (await ServiceApi.AnswerAsync(api.Runs[runId].Batches.GetAsync(actor.AddHeaders, cancellationToken))).Select(BatchView.From).ToList();
+        (await ServiceApi.AnswerAsync(api.Runs[runId].Batches.GetAsync(actor.AddHeaders, cancellationToken)))
+            .Select(BatchView.From).ToList();
 
     public async Task<IReadOnlyList<AuditEventView>> GetAuditAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
         (await ServiceApi.AnswerAsync(api.Runs[runId].Audit.GetAsync(actor.AddHeaders, cancellationToken)))
