@@ -11,16 +11,11 @@ namespace AspireMigration.Dashboard.Clients;
 /// <summary>
 /// The Executor's run API through its generated client: commands go to the MigrationRun saga, reads come from its tables.
 /// </summary>
-public sealed class ExecutorClient
+public sealed class ExecutorClient(HttpClient http)
 {
-    private readonly ServiceApi service;
-    private readonly ApiRequestBuilder api;
+    private readonly ServiceApi service = new(http, ApiProblem.ExecutorMapping);
 
-    public ExecutorClient(HttpClient http)
-    {
-        service = new ServiceApi(http, ApiProblem.ExecutorMapping);
-        api = new ExecutorApi(service.Adapter).Api;
-    }
+    private ApiRequestBuilder Api => field ??= new ExecutorApi(service.Adapter).Api;
 
     /// <summary>Starts a run of the plan; a 400 names the fields that were wrong.</summary>
     public async Task<Guid> StartRunAsync(
@@ -30,12 +25,12 @@ public sealed class ExecutorClient
         {
             PlanId = planId, DryRun = dryRun, SkipLowConfidence = skipLowConfidence, BatchSize = batchSize, Pacing = PacingWire.To(pacing),
         };
-        return Wire.Required((await ServiceApi.AnswerAsync(api.Runs.PostAsync(request, actor.AddHeaders, cancellationToken))).RunId);
+        return Wire.Required((await ServiceApi.AnswerAsync(Api.Runs.PostAsync(request, actor.AddHeaders, cancellationToken))).RunId);
     }
 
     /// <summary>The run's next dispatch follows the new pacing; a 400 names the fields that were wrong.</summary>
     public Task ChangePacingAsync(Guid runId, RunPacing pacing, int batchSize, Actor actor, CancellationToken cancellationToken) =>
-        ServiceApi.AcceptedAsync(api.Runs[runId].Pacing.PutAsync(new Generated.ChangePacingRequest
+        ServiceApi.AcceptedAsync(Api.Runs[runId].Pacing.PutAsync(new Generated.ChangePacingRequest
         {
             Pacing = PacingWire.To(pacing), BatchSize = batchSize,
         }, actor.AddHeaders, cancellationToken));
@@ -43,7 +38,7 @@ public sealed class ExecutorClient
     /// <param name="command">One of <see cref="OperatorCommands"/> but pace; <paramref name="force"/> counts for a rollback.</param>
     public Task CommandAsync(Guid runId, string command, bool force, Actor actor, CancellationToken cancellationToken)
     {
-        var run = api.Runs[runId];
+        var run = Api.Runs[runId];
         var body = new Generated.RunCommandRequest { Force = force };
         return ServiceApi.AcceptedAsync(command switch
         {
@@ -57,23 +52,23 @@ public sealed class ExecutorClient
     }
 
     public async Task<IReadOnlyList<RunView>> ListRunsAsync(Actor actor, CancellationToken cancellationToken) =>
-        (await ServiceApi.AnswerAsync(api.Runs.GetAsync(actor.AddHeaders, cancellationToken))).Select(RunView.From).ToList();
+        (await ServiceApi.AnswerAsync(Api.Runs.GetAsync(actor.AddHeaders, cancellationToken))).Select(RunView.From).ToList();
 
     public async Task<RunView> GetRunAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
-        RunView.From(await ServiceApi.AnswerAsync(api.Runs[runId].GetAsync(actor.AddHeaders, cancellationToken)));
+        RunView.From(await ServiceApi.AnswerAsync(Api.Runs[runId].GetAsync(actor.AddHeaders, cancellationToken)));
 
     public async Task<IReadOnlyList<BatchView>> GetBatchesAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
-        (await ServiceApi.AnswerAsync(api.Runs[runId].Batches.GetAsync(actor.AddHeaders, cancellationToken)))
+        (await ServiceApi.AnswerAsync(Api.Runs[runId].Batches.GetAsync(actor.AddHeaders, cancellationToken)))
             .Select(BatchView.From).ToList();
 
     public async Task<IReadOnlyList<AuditEventView>> GetAuditAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
-        (await ServiceApi.AnswerAsync(api.Runs[runId].Audit.GetAsync(actor.AddHeaders, cancellationToken)))
+        (await ServiceApi.AnswerAsync(Api.Runs[runId].Audit.GetAsync(actor.AddHeaders, cancellationToken)))
             .Select(AuditEventView.From).ToList();
 
     /// <summary>One page (from 1) of what a rollback would do now, with the run's totals.</summary>
     public async Task<RollbackPreview> GetRollbackPreviewAsync(
         Guid runId, int page, int pageSize, Actor actor, CancellationToken cancellationToken) =>
-        RollbackPreview.From(await ServiceApi.AnswerAsync(api.Runs[runId].RollbackPreview.GetAsync(request =>
+        RollbackPreview.From(await ServiceApi.AnswerAsync(Api.Runs[runId].RollbackPreview.GetAsync(request =>
         {
             actor.AddHeaders(request);
             (request.QueryParameters.Page, request.QueryParameters.PageSize) = (page, pageSize);
@@ -81,7 +76,7 @@ public sealed class ExecutorClient
 
     /// <param name="format">json, csv or md.</param>
     public Task<string> GetReportAsync(Guid runId, string format, Actor actor, CancellationToken cancellationToken) =>
-        service.ReadAsync(api.Runs[runId].Report.ToGetRequestInformation(request =>
+        service.ReadAsync(Api.Runs[runId].Report.ToGetRequestInformation(request =>
         {
             actor.AddHeaders(request);
             request.QueryParameters.Format = Wire.Word<GetFormatQueryParameterType>(format);
