@@ -9,7 +9,7 @@ namespace AspireMigration.Dashboard.Clients;
 /// <summary>
 /// One service's generated client under the Dashboard's HttpClient for it, which resolves the service by discovery and carries
 /// the Dashboard's key; refusals become <see cref="ApiProblemException"/>. Kiota's own middleware (retries, redirects) is left
-/// out: the HttpClient already has the service defaults' resilience, and a refused call must not be sent twice.
+/// out: the HttpClient has the service defaults' resilience already, and two layers of retries would multiply each other.
 /// </summary>
 /// <param name="reportErrors">The service's problem type for every refusal of a raw-stream call, which the generated code maps
 /// none for.</param>
