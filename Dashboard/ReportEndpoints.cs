@@ -22,7 +22,7 @@ public static class ReportEndpoints
         app.MapGet("/runs/{runId:guid}/report", async (
                 Guid runId, string? format, ExecutorClient executor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             await DownloadAsync($"run-{runId}", format,
-                f => executor.GetStringAsync($"/api/runs/{runId}/report?format={f}", Actor.From(user), cancellationToken)));
+                f => executor.GetReportAsync(runId, f, Actor.From(user), cancellationToken)));
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AspireMigration.ApiClients;
 using AspireMigration.ApiClients.Analyzer;
 using AspireMigration.ApiClients.Executor;
 using AspireMigration.Cli.Configuration;
@@ -76,8 +77,8 @@ public sealed class ServiceClient : IDisposable
 
     private async Task<Stream> OpenAsync(Service service, RequestInformation report, CancellationToken cancellationToken) =>
         await (service == Service.Analyzer
-            ? analyzer.SendPrimitiveAsync<Stream>(report, ApiProblems.AnalyzerMapping, cancellationToken)
-            : executor.SendPrimitiveAsync<Stream>(report, ApiProblems.ExecutorMapping, cancellationToken))
+            ? analyzer.SendPrimitiveAsync<Stream>(report, ApiProblem.AnalyzerMapping, cancellationToken)
+            : executor.SendPrimitiveAsync<Stream>(report, ApiProblem.ExecutorMapping, cancellationToken))
         ?? Stream.Null;
 
     /// <summary>Only the URL's authority counts, as it always has: the API paths are absolute.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AspireMigration.Cli.Api;
+using AspireMigration.ApiClients;
 
 namespace AspireMigration.Cli.Output;
 

@@ -1,39 +1,84 @@
-using AspireMigration.Shared.Contracts.Api.Runs;
+using AspireMigration.ApiClients;
+using AspireMigration.ApiClients.Executor;
+using AspireMigration.ApiClients.Executor.Api;
+using AspireMigration.ApiClients.Executor.Api.Runs.Item.Report;
+using AspireMigration.Dashboard.Clients.Runs;
+using AspireMigration.Shared.Contracts.Runs;
+using Generated = AspireMigration.ApiClients.Executor.Models;
 
 namespace AspireMigration.Dashboard.Clients;
 
-/// <summary>The Executor's run API: commands go to the MigrationRun saga, reads come from its tables.</summary>
+/// <summary>
+/// The Executor's run API through its generated client: commands go to the MigrationRun saga, reads come from its tables.
+/// </summary>
 public sealed class ExecutorClient(HttpClient http)
 {
-    private readonly ServiceApi api = new(http);
+    private readonly ServiceApi service = new(http, ApiProblem.ExecutorMapping);
 
-    public async Task<Guid> StartRunAsync(StartRunRequest request, Actor actor, CancellationToken cancellationToken) =>
-        (await api.PostAsync<RunAccepted>("/api/runs", actor, request, cancellationToken)).RunId;
+    private ApiRequestBuilder Api => field ??= new ExecutorApi(service.Adapter).Api;
+
+    /// <summary>Starts a run of the plan; a 400 names the fields that were wrong.</summary>
+    public async Task<Guid> StartRunAsync(
+        Guid planId, bool dryRun, bool skipLowConfidence, int batchSize, RunPacing pacing, Actor actor, CancellationToken cancellationToken)
+    {
+        var request = new Generated.StartRunRequest
+        {
+            PlanId = planId, DryRun = dryRun, SkipLowConfidence = skipLowConfidence, BatchSize = batchSize, Pacing = PacingWire.To(pacing),
+        };
+        return Wire.Required((await ServiceApi.AnswerAsync(Api.Runs.PostAsync(request, actor.AddHeaders, cancellationToken))).RunId);
+    }
 
     /// <summary>The run's next dispatch follows the new pacing; a 400 names the fields that were wrong.</summary>
-    public Task ChangePacingAsync(Guid runId, ChangePacingRequest request, Actor actor, CancellationToken cancellationToken) =>
-        api.PutAsync($"/api/runs/{runId}/pacing", actor, request, cancellationToken);
+    public Task ChangePacingAsync(Guid runId, RunPacing pacing, int batchSize, Actor actor, CancellationToken cancellationToken) =>
+        ServiceApi.AcceptedAsync(Api.Runs[runId].Pacing.PutAsync(new Generated.ChangePacingRequest
+        {
+            Pacing = PacingWire.To(pacing), BatchSize = batchSize,
+        }, actor.AddHeaders, cancellationToken));
 
-    public Task CommandAsync(Guid runId, string command, bool force, Actor actor, CancellationToken cancellationToken) =>
-        api.PostAsync($"/api/runs/{runId}/{command}", actor, new RunCommandRequest(force), cancellationToken);
+    /// <param name="command">One of <see cref="OperatorCommands"/> but pace; <paramref name="force"/> counts for a rollback.</param>
+    public Task CommandAsync(Guid runId, string command, bool force, Actor actor, CancellationToken cancellationToken)
+    {
+        var run = Api.Runs[runId];
+        var body = new Generated.RunCommandRequest { Force = force };
+        return ServiceApi.AcceptedAsync(command switch
+        {
+            OperatorCommands.Pause => run.Pause.PostAsync(body, actor.AddHeaders, cancellationToken),
+            OperatorCommands.Resume => run.Resume.PostAsync(body, actor.AddHeaders, cancellationToken),
+            OperatorCommands.Cancel => run.Cancel.PostAsync(body, actor.AddHeaders, cancellationToken),
+            OperatorCommands.Rollback => run.Rollback.PostAsync(body, actor.AddHeaders, cancellationToken),
+            OperatorCommands.Retry => run.Retry.PostAsync(body, actor.AddHeaders, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a command the run API posts."),
+        });
+    }
 
-    public Task<List<RunView>> ListRunsAsync(Actor actor, CancellationToken cancellationToken) =>
-        api.GetAsync<List<RunView>>("/api/runs", actor, cancellationToken);
+    public async Task<IReadOnlyList<RunView>> ListRunsAsync(Actor actor, CancellationToken cancellationToken) =>
+        (await ServiceApi.AnswerAsync(Api.Runs.GetAsync(actor.AddHeaders, cancellationToken))).Select(RunView.From).ToList();
 
-    public Task<RunView> GetRunAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
-        api.GetAsync<RunView>($"/api/runs/{runId}", actor, cancellationToken);
+    public async Task<RunView> GetRunAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
+        RunView.From(await ServiceApi.AnswerAsync(Api.Runs[runId].GetAsync(actor.AddHeaders, cancellationToken)));
 
-    public Task<List<BatchView>> GetBatchesAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
-        api.GetAsync<List<BatchView>>($"/api/runs/{runId}/batches", actor, cancellationToken);
+    public async Task<IReadOnlyList<BatchView>> GetBatchesAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
+        (await ServiceApi.AnswerAsync(Api.Runs[runId].Batches.GetAsync(actor.AddHeaders, cancellationToken)))
+            .Select(BatchView.From).ToList();
 
-    public Task<List<AuditEventView>> GetAuditAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
-        api.GetAsync<List<AuditEventView>>($"/api/runs/{runId}/audit", actor, cancellationToken);
+    public async Task<IReadOnlyList<AuditEventView>> GetAuditAsync(Guid runId, Actor actor, CancellationToken cancellationToken) =>
+        (await ServiceApi.AnswerAsync(Api.Runs[runId].Audit.GetAsync(actor.AddHeaders, cancellationToken)))
+            .Select(AuditEventView.From).ToList();
 
     /// <summary>One page (from 1) of what a rollback would do now, with the run's totals.</summary>
-    public Task<RollbackPreview> GetRollbackPreviewAsync(
+    public async Task<RollbackPreview> GetRollbackPreviewAsync(
         Guid runId, int page, int pageSize, Actor actor, CancellationToken cancellationToken) =>
-        api.GetAsync<RollbackPreview>($"/api/runs/{runId}/rollback-preview?page={page}&pageSize={pageSize}", actor, cancellationToken);
+        RollbackPreview.From(await ServiceApi.AnswerAsync(Api.Runs[runId].RollbackPreview.GetAsync(request =>
+        {
+            actor.AddHeaders(request);
+            (request.QueryParameters.Page, request.QueryParameters.PageSize) = (page, pageSize);
+        }, cancellationToken)));
 
-    public Task<string> GetStringAsync(string path, Actor actor, CancellationToken cancellationToken) =>
-        api.GetStringAsync(path, actor, cancellationToken);
+    /// <param name="format">json, csv or md.</param>
+    public Task<string> GetReportAsync(Guid runId, string format, Actor actor, CancellationToken cancellationToken) =>
+        service.ReadAsync(Api.Runs[runId].Report.ToGetRequestInformation(request =>
+        {
+            actor.AddHeaders(request);
+            request.QueryParameters.Format = Wire.Word<GetFormatQueryParameterType>(format);
+        }), cancellationToken);
 }

@@ -1,70 +1,82 @@
-using System.Net.Http.Json;
-using AspireMigration.Shared.Security;
+using System.Net;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Http.HttpClientLibrary;
 
 namespace AspireMigration.Dashboard.Clients;
 
-/// <summary>Sends one request to a service API on behalf of a user; refusals become <see cref="ApiProblemException"/>.</summary>
-public sealed class ServiceApi(HttpClient http)
+/// <summary>
+/// One service's generated client under the Dashboard's HttpClient for it, which resolves the service by discovery and carries
+/// the Dashboard's key; refusals become <see cref="ApiProblemException"/>. Kiota's own middleware (retries, redirects) is left
+/// out: the HttpClient has the service defaults' resilience already, and two layers of retries would multiply each other.
+/// </summary>
+/// <param name="reportErrors">The service's problem type for every refusal of a raw-stream call, which the generated code maps
+/// none for.</param>
+internal sealed class ServiceApi(HttpClient http, Dictionary<string, ParsableFactory<IParsable>> reportErrors)
 {
-    public async Task<HttpResponseMessage> SendAsync(
-        HttpMethod method, string path, Actor actor, object? body, CancellationToken cancellationToken)
+    /// <summary>Only the base address's authority counts: the API paths are absolute.</summary>
+    public IRequestAdapter Adapter { get; } = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http)
     {
-        using var request = Request(method, path, actor, body);
-        var response = await http.SendAsync(request, cancellationToken);
-        await response.EnsureAcceptedAsync(cancellationToken);
-        return response;
+        BaseUrl = http.BaseAddress?.GetLeftPart(UriPartial.Authority),
+    };
+
+    public static async Task<T> AnswerAsync<T>(Task<T?> call) where T : class =>
+        await AnswerOrNullAsync(call, notFoundIsAnswer: false)
+        ?? throw new InvalidDataException("The service answered without the body its document promises.");
+
+    /// <summary>Like <see cref="AnswerAsync{T}"/>, but a 404 is an answer (null), not a refusal.</summary>
+    public static Task<T?> AnswerOrNullAsync<T>(Task<T?> call) where T : class => AnswerOrNullAsync(call, notFoundIsAnswer: true);
+
+    /// <summary>A command: its acceptance is all there is to read.</summary>
+    public static async Task AcceptedAsync(Task call)
+    {
+        try
+        {
+            await call;
+        }
+        catch (ApiException refusal)
+        {
+            throw ApiProblemException.From(refusal);
+        }
     }
 
-    public async Task<T> GetAsync<T>(string path, Actor actor, CancellationToken cancellationToken)
+    /// <summary>A report as the service rendered it (JSON, CSV or Markdown), which the generated code would parse as JSON.</summary>
+    public async Task<string> ReadAsync(RequestInformation report, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, path, actor, null, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+        Stream? body;
+        try
+        {
+            body = await Adapter.SendPrimitiveAsync<Stream>(report, reportErrors, cancellationToken);
+        }
+        catch (ApiException refusal)
+        {
+            throw ApiProblemException.From(refusal);
+        }
+        if (body is null)
+        {
+            return "";
+        }
+        await using (body)
+        {
+            using var reader = new StreamReader(body);
+            return await reader.ReadToEndAsync(cancellationToken);
+        }
     }
 
-    /// <summary>Like <see cref="GetAsync{T}"/>, but a 404 is an answer (null), not a refusal.</summary>
-    public async Task<T?> GetOrNullAsync<T>(string path, Actor actor, CancellationToken cancellationToken) where T : class
+    private static async Task<T?> AnswerOrNullAsync<T>(Task<T?> call, bool notFoundIsAnswer) where T : class
     {
-        using var request = Request(HttpMethod.Get, path, actor, null);
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        try
+        {
+            return await call;
+        }
+        catch (ApiException refusal) when (notFoundIsAnswer && refusal.ResponseStatusCode == (int)HttpStatusCode.NotFound)
         {
             return null;
         }
-        await response.EnsureAcceptedAsync(cancellationToken);
-        return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
-    }
-
-    public async Task<string> GetStringAsync(string path, Actor actor, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Get, path, actor, null, cancellationToken);
-        return await response.Content.ReadAsStringAsync(cancellationToken);
-    }
-
-    public async Task PostAsync(string path, Actor actor, object body, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Post, path, actor, body, cancellationToken);
-    }
-
-    public async Task PutAsync(string path, Actor actor, object body, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Put, path, actor, body, cancellationToken);
-    }
-
-    public async Task<T> PostAsync<T>(string path, Actor actor, object body, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Post, path, actor, body, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
-    }
-
-    private static HttpRequestMessage Request(HttpMethod method, string path, Actor actor, object? body)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(ServiceApiHeaders.OnBehalfOfUser, actor.Name);
-        request.Headers.Add(ServiceApiHeaders.OnBehalfOfRole, actor.Role);
-        if (body is not null)
+        catch (ApiException refusal)
         {
-            request.Content = JsonContent.Create(body);
+            throw ApiProblemException.From(refusal);
         }
-        return request;
     }
 }

@@ -45,7 +45,7 @@ public sealed class DecidePlanCommand(CliEnvironment environment) : ServiceComma
             : throw new CliUsageException($"'{settings.SessionId}' is not a session id.");
         await client.Analyzer.Plans[PlanText.Id(settings.PlanId)].Items[session].Decision.PostAsync(new DecisionRequest
         {
-            Decision = WireNames.Parse<DecisionRequest_decision>(settings.Decision, "The decision"),
+            Decision = WordOptions.Parse<DecisionRequest_decision>(settings.Decision, "The decision"),
             TargetProjectId = target,
         }, cancellationToken: cancellationToken);
         output.Say(Markup.Escape(

@@ -31,7 +31,7 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
         var type = settings.Type is null ? (GetTypeQueryParameterType?)null
-            : WireNames.Parse<GetTypeQueryParameterType>(settings.Type, "--type");
+            : WordOptions.Parse<GetTypeQueryParameterType>(settings.Type, "--type");
         var page = await client.Analyzer.Plans[PlanText.Id(settings.PlanId)].GetAsync(r =>
         {
             r.QueryParameters.Page = settings.Page;

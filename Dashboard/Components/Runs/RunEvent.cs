@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AspireMigration.Shared.Contracts.Api.Runs;
+using AspireMigration.Dashboard.Clients.Runs;
 using AspireMigration.Shared.Domain;
 
 namespace AspireMigration.Dashboard.Components.Runs;

@@ -1,4 +1,4 @@
-using AspireMigration.Shared.Contracts.Api.Runs;
+using AspireMigration.Dashboard.Clients.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 
 namespace AspireMigration.Dashboard.Components.Runs;

@@ -6,17 +6,20 @@ using System.Text.Json.Nodes;
 using AspireMigration.Dashboard;
 using AspireMigration.Dashboard.Clients;
 using AspireMigration.Dashboard.Components.Pages;
-using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Security;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.FluentUI.AspNetCore.Components;
+using Served = AspireMigration.Shared.Contracts.Api.Runs;
 
 namespace AspireMigration.UnitTests.Dashboard;
 
-/// <summary>The run page's "Change pacing" against a stand-in Executor that answers as the real one does (its 400, its 202).</summary>
+/// <summary>
+/// The run page's "Change pacing" against a stand-in Executor that answers as the real one does (its own records as JSON, its
+/// 400, its 202), read through the generated client.
+/// </summary>
 public sealed class ChangePacingDialogTests : BunitContext
 {
     private readonly FakeExecutor executor = new();
@@ -33,7 +36,7 @@ public sealed class ChangePacingDialogTests : BunitContext
     public void An_operator_changes_a_throttled_runs_pacing_in_a_prefilled_dialog_and_sees_the_apis_errors_beside_the_fields()
     {
         AddAuthorization().SetAuthorized("operator").SetRoles(Roles.Operator).SetPolicies(Policies.Operate);
-        executor.Run = PacingPanelTests.Run(RunStates.Throttled, new PacingStatus(
+        executor.Run = Run(RunStates.Throttled, new Served.PacingStatus(
             new RunPacing(Adaptive: true, TargetBatchMs: 400, MinBatch: 50, MaxBatch: 5000), 850, "lock waits 4 sessions > 3 sessions",
             0, null, null));
         var cut = Render<RunPage>(p => p.Add(c => c.RunId, executor.Run.RunId));
@@ -68,16 +71,22 @@ public sealed class ChangePacingDialogTests : BunitContext
         {
             authorization.SetPolicies(Policies.Operate);
         }
-        executor.Run = PacingPanelTests.Run(state, new PacingStatus(RunPacing.Fixed, 1000, null, 0, null, null));
+        executor.Run = Run(state, new Served.PacingStatus(RunPacing.Fixed, 1000, null, 0, null, null));
         var cut = Render<RunPage>(p => p.Add(c => c.RunId, executor.Run.RunId));
         cut.WaitForElement("[data-testid=pacing-panel]");
 
         Assert.Empty(cut.FindAll("[data-testid=change-pacing]"));
     }
 
+    private static Served.RunView Run(string state, Served.PacingStatus pacing) => new(
+        Guid.NewGuid(), Guid.NewGuid(), state, "operator", DryRun: false, SkipLowConfidence: false, BatchSize: 1000, Included: 10_000,
+        Skipped: 0, TotalBatches: 10, CompletedBatches: 4, Migrated: 4000, SkippedChanged: 0, RolledBack: 0, Conflicts: 0,
+        Reason: pacing.Reason, BackupTable: null, Warnings: [], CreatedAt: DateTimeOffset.UtcNow, UpdatedAt: DateTimeOffset.UtcNow,
+        FinishedAt: null, Pacing: pacing);
+
     private sealed class FakeExecutor : HttpMessageHandler
     {
-        public RunView Run { get; set; } = default!;
+        public Served.RunView Run { get; set; } = default!;
         public (HttpStatusCode Status, string Body) PacingAnswer { get; set; }
         public List<JsonNode> PacingBodies { get; } = [];
 

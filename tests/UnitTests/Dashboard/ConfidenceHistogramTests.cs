@@ -1,5 +1,5 @@
+using AspireMigration.Dashboard.Clients.Plans;
 using AspireMigration.Dashboard.Components.Shared;
-using AspireMigration.Shared.Contracts.Api.Plans;
 using Bunit;
 
 namespace AspireMigration.UnitTests.Dashboard;

@@ -1,5 +1,5 @@
 using AspireMigration.Dashboard.Components.Shared;
-using AspireMigration.Shared.Contracts.Api.Plans;
+using AspireMigration.Dashboard.Clients.Plans;
 using Bunit;
 
 namespace AspireMigration.UnitTests.Dashboard;
@@ -35,5 +35,5 @@ public sealed class OrphanTrendTests : BunitContext
     }
 
     private static PlanSummary Plan(DateTimeOffset createdAt, int total) => new(
-        Guid.NewGuid(), createdAt, "approver", new PlanSettings(1, 0.9m, 0.6m), new PlanCounts(total, total, 0, 0, 0), [], [], 10);
+        Guid.NewGuid(), createdAt, "approver", new PlanSettings(1, 0.9m, 0.6m), new PlanCounts(total, total, 0, 0, 0), [], []);
 }

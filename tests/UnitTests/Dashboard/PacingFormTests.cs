@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using AspireMigration.Dashboard.Clients;
 using AspireMigration.Dashboard.Components.Runs;
 using AspireMigration.Shared.Contracts.Runs;
@@ -98,21 +97,15 @@ public sealed class PacingFormTests : BunitContext
             {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.",
              "status":400,"errors":{"pacing.windows[0].timeZone":["'Mars/Olympus' is not a known IANA time zone."]}}
             """;
-        using var http = new HttpClient(new Answer(HttpStatusCode.BadRequest, body)) { BaseAddress = new Uri("http://executor") };
+        using var http = new HttpClient(new StandInService(_ => StandInService.Problem(HttpStatusCode.BadRequest, body)))
+        {
+            BaseAddress = new Uri("http://executor"),
+        };
 
-        var refused = await Assert.ThrowsAsync<ApiProblemException>(() =>
-            new ServiceApi(http).PutAsync("/api/runs/1/pacing", new Actor("operator", "Operator"), new { }, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<ApiProblemException>(() => new ExecutorClient(http).ChangePacingAsync(
+            Guid.NewGuid(), RunPacing.Fixed, 1000, new Actor("operator", "Operator"), CancellationToken.None));
 
         Assert.Equal("One or more validation errors occurred.", refused.Message);
         Assert.Equal(["'Mars/Olympus' is not a known IANA time zone."], refused.Errors["pacing.windows[0].timeZone"]);
-    }
-
-    private sealed class Answer(HttpStatusCode status, string problem) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(status)
-            {
-                Content = new StringContent(problem, Encoding.UTF8, "application/problem+json"),
-            });
     }
 }

@@ -1,5 +1,5 @@
+using AspireMigration.Dashboard.Clients.Runs;
 using AspireMigration.Dashboard.Components.Runs;
-using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,9 +84,9 @@ public sealed class PacingPanelTests : BunitContext
         Assert.Contains(RunStates.Waiting, active.States);
     }
 
-    internal static RunView Run(string state, PacingStatus? pacing) => new(
+    private static RunView Run(string state, PacingStatus? pacing) => new(
         Guid.NewGuid(), Guid.NewGuid(), state, "operator", DryRun: false, SkipLowConfidence: false, BatchSize: 1000,
         Included: 10_000, Skipped: 0, TotalBatches: 10, CompletedBatches: 4, Migrated: 4000, SkippedChanged: 0,
         RolledBack: 0, Conflicts: 0, Reason: pacing?.Reason, BackupTable: null, Warnings: [], CreatedAt: Start,
-        UpdatedAt: Start, FinishedAt: null, Pacing: pacing);
+        FinishedAt: null, Pacing: pacing);
 }

@@ -1,6 +1,6 @@
+using AspireMigration.Dashboard.Clients.Runs;
 using AspireMigration.Dashboard.Components.Runs;
 using AspireMigration.Dashboard.Components.Shared;
-using AspireMigration.Shared.Contracts.Api.Runs;
 using Bunit;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,5 +110,5 @@ public sealed class RunProgressCardsTests : BunitContext
         Guid.NewGuid(), Guid.NewGuid(), state, "operator", DryRun: false, SkipLowConfidence: false, BatchSize: 1000,
         Included: 10_000, Skipped: 0, TotalBatches: 10, CompletedBatches: batchesDone, Migrated: migrated, SkippedChanged: skippedChanged,
         RolledBack: 0, Conflicts: 0, Reason: null, BackupTable: null, Warnings: [], CreatedAt: Start,
-        UpdatedAt: Start, FinishedAt: finishedAt);
+        FinishedAt: finishedAt);
 }

@@ -4,7 +4,7 @@ namespace AspireMigration.Shared.Contracts.Api.Plans;
 
 /// <summary>
 /// The query of <c>GET /api/plans/{id}</c>: one page of items, filtered and sorted in PostgreSQL so the
-/// grid stays fast at a million items. The service binds it, the Dashboard writes it with <see cref="ToQueryString"/>.
+/// grid stays fast at a million items. The service binds it, its tests write it with <see cref="ToQueryString"/>.
 /// </summary>
 /// <param name="Page">From 1.</param>
 /// <param name="PageSize">1 to 1000.</param>
