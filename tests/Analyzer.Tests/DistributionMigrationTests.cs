@@ -57,7 +57,8 @@ public sealed class DistributionMigrationTests(InfrastructureFixture fixture)
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync($"""
             CREATE SCHEMA {ToolSchemaMigrator.Schema};
-            CREATE TABLE {ToolSchemaMigrator.Schema}.schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE {ToolSchemaMigrator.Schema}.schema_migrations (
+                name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
             """);
         foreach (var (name, sql) in SqlScripts.Migrations().TakeWhile(m => m.Name != migration))
         {

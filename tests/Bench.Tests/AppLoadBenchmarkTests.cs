@@ -21,7 +21,8 @@ public sealed class AppLoadBenchmarkTests(InfrastructureFixture fixture)
         Assert.True(exitCode == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Matches(
-            @"^sessions 600, 2 application connections sharing 50 operations/s, .* SQL floor \d+ ms; load average [\d.]+ before, [\d.]+ after$", lines[0]);
+            @"^sessions 600, 2 application connections sharing 50 operations/s, .* SQL floor \d+ ms; "
+            + @"load average [\d.]+ before, [\d.]+ after$", lines[0]);
         Assert.Equal(AppLoadBenchmark.Header, lines[1]);
         Assert.Equal(6, lines.Length);
         const string app = @"[1-9]\d* \| \d+\.\d \| \d+\.\d \| \d+\.\d\d";

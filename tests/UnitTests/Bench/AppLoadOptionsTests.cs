@@ -7,25 +7,27 @@ namespace AspireMigration.UnitTests.Bench;
 public sealed class AppLoadOptionsTests
 {
     [Fact]
-    public void Without_options_it_measures_100k_sessions_with_four_connections_and_a_10_second_idle_phase()
+    public void Without_options_it_measures_100k_sessions_with_four_connections_at_800_a_second_and_a_10_second_idle_phase()
     {
         var options = AppLoadOptions.From(BenchConfiguration.Build([]));
 
-        Assert.Equal(new AppLoadOptions(100_000, 4, 1000, 250, TimeSpan.FromSeconds(10)), options);
+        Assert.Equal(new AppLoadOptions(100_000, 4, 800, 1000, 250, TimeSpan.FromSeconds(10)), options);
     }
 
     [Fact]
     public void Every_option_is_read_from_the_command_line()
     {
         var options = AppLoadOptions.From(BenchConfiguration.Build(
-            ["--sessions", "1000000", "--connections", "8", "--batch-size", "500", "--target-batch-ms", "100", "--idle-seconds", "30"]));
+            ["--sessions", "1000000", "--connections", "8", "--rate", "200", "--batch-size", "500", "--target-batch-ms", "100",
+                "--idle-seconds", "30"]));
 
-        Assert.Equal(new AppLoadOptions(1_000_000, 8, 500, 100, TimeSpan.FromSeconds(30)), options);
+        Assert.Equal(new AppLoadOptions(1_000_000, 8, 200, 500, 100, TimeSpan.FromSeconds(30)), options);
     }
 
     [Theory]
     [InlineData("--sessions", "0", "--sessions takes a whole number between 1 and")]
     [InlineData("--connections", "0", "--connections takes a whole number between 1 and 64")]
+    [InlineData("--rate", "0", "--rate takes a whole number between 1 and 100000")]
     [InlineData("--batch-size", "-5", "--batch-size takes a whole number between 1 and")]
     [InlineData("--target-batch-ms", "0", "--target-batch-ms takes a whole number between 1 and")]
     [InlineData("--idle-seconds", "0", "--idle-seconds takes a whole number between 1 and 3600")]

@@ -112,27 +112,29 @@ public sealed class PacingStateMachineTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Adaptive_sizes_follow_the_measured_pace_at_most_halving_per_batch_and_a_pacing_change_applies_at_once()
+    public async Task Adaptive_batches_go_one_at_a_time_sized_by_the_measured_pace_at_most_halving_and_a_change_applies_at_once()
     {
         var pacing = new RunPacing(Adaptive: true, TargetBatchMs: 250, MinBatch: 10, MaxBatch: 1000);
         var runId = await StartMigratingAsync(pacing, included: 10_000, batchSize: 400, saga.StateMachine.Migrating);
-        Assert.Equal(8, harness.Published.Select<MigrateBatch>().Count(m => m.Context.Message.RunId == runId));
+        Assert.Equal("1-400", BatchesSent(runId));
 
         // 10 ms per session: 25 sessions would take the target, but one step only halves 400 to 200.
         await PublishAndSettleAsync(new BatchCompleted(runId, 1, 400, 0, 4000, "a", Redelivered: false));
         var run = saga.Sagas.Contains(runId)!;
         Assert.Equal((200, 10.0), (run.CurrentBatchSize, run.MsPerSession));
-        Assert.Equal(new BatchRange(9, 3201, 3400), run.Outstanding[^1]);
+        Assert.Equal([new BatchRange(2, 401, 600)], run.Outstanding);
 
-        await PublishAndSettleAsync(new BatchCompleted(runId, 2, 400, 0, 4000, "a", Redelivered: false));
-        await PublishAndSettleAsync(new BatchCompleted(runId, 3, 400, 0, 4000, "a", Redelivered: false));
+        await PublishAndSettleAsync(new BatchCompleted(runId, 2, 200, 0, 2000, "a", Redelivered: false));
+        await PublishAndSettleAsync(new BatchCompleted(runId, 3, 100, 0, 1000, "a", Redelivered: false));
         Assert.Equal(50, saga.Sagas.Contains(runId)!.CurrentBatchSize);
+        Assert.Equal("1-400, 401-600, 601-700, 701-750", BatchesSent(runId));
 
+        // Fixed batches fill the whole window again.
         await PublishAndSettleAsync(new ChangePacing(runId, "operator", RunPacing.Fixed, BatchSize: 700));
         run = saga.Sagas.Contains(runId)!;
-        Assert.Equal((700, 8), (run.CurrentBatchSize, run.Outstanding.Count));
+        Assert.Equal((700, MigrationRunStateMachine.BatchWindow), (run.CurrentBatchSize, run.Outstanding.Count));
         // Estimated: the 11 batches handed out, then what is left at 700 a batch.
-        Assert.Equal(11 + (10_000 - 3_500 + 699) / 700, run.TotalBatches);
+        Assert.Equal(11 + (10_000 - 5_650 + 699) / 700, run.TotalBatches);
     }
 
     public async ValueTask DisposeAsync() => await provider.DisposeAsync();
