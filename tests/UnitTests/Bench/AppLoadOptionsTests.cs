@@ -7,11 +7,11 @@ namespace AspireMigration.UnitTests.Bench;
 public sealed class AppLoadOptionsTests
 {
     [Fact]
-    public void Without_options_it_measures_100k_sessions_with_four_connections_at_800_a_second_and_a_10_second_idle_phase()
+    public void Without_options_it_measures_100k_sessions_with_four_connections_at_400_a_second_and_a_10_second_idle_phase()
     {
         var options = AppLoadOptions.From(BenchConfiguration.Build([]));
 
-        Assert.Equal(new AppLoadOptions(100_000, 4, 800, 1000, 250, TimeSpan.FromSeconds(10)), options);
+        Assert.Equal(new AppLoadOptions(100_000, 4, 400, 1000, 250, TimeSpan.FromSeconds(10)), options);
     }
 
     [Fact]
