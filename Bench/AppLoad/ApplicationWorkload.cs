@@ -5,16 +5,16 @@ using Npgsql;
 namespace AspireMigration.Bench.AppLoad;
 
 /// <summary>
-/// A synthetic application on the target tables: each connection works through an even mix of a point read of a session,
-/// a short range scan of sessions, a session's latest events, a small event insert and an update of a session's other
+/// A synthetic application on the target tables: its requests are an even mix of a point read of a session, a short
+/// range scan of sessions, a session's latest events, a small event insert and an update of a session's other
 /// columns (title, updated_at): three reads to two writes. The sessions are the plan's own orphans, so an update can wait
 /// on a batch's row locks: the contention a run inflicts on the application, and the lock waits the health gate watches.
 /// <para>
-/// Operations arrive at a fixed rate, as requests reach a production application, not as fast as the database answers: a
+/// Requests arrive at a fixed rate, as they reach a production application, not as fast as the database answers: a
 /// workload that saturates the machine measures the machine's CPU shared out, not what a run costs an application that
-/// has headroom. Each operation's latency counts from the moment it was due, so when one stalls (a lock wait, a slow
-/// commit), the operations queued behind it on that connection count the stall too, as the requests waiting for a
-/// pooled connection would.
+/// has headroom. The connections are a pool serving one queue: each takes the next request when it is free, so a
+/// connection stuck on a lock delays its own request while the others serve the rest. A request's latency counts from
+/// the moment it arrived, so when every connection is busy the wait in the queue counts too.
 /// </para>
 /// </summary>
 public sealed class ApplicationWorkload
@@ -34,18 +34,19 @@ public sealed class ApplicationWorkload
 
     private readonly NpgsqlDataSource dataSource;
     private readonly int sessions;
-    // The time between two operations of one connection, in Stopwatch ticks.
+    // The time between two requests, in Stopwatch ticks.
     private readonly long interval;
+    private readonly long start = Stopwatch.GetTimestamp();
+    private long nextRequest = -1;
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task<List<double>>> workers;
-    private readonly Stopwatch elapsed = Stopwatch.StartNew();
 
     private ApplicationWorkload(NpgsqlDataSource dataSource, int sessions, int connections, int rate)
     {
         this.dataSource = dataSource;
         this.sessions = sessions;
-        interval = Stopwatch.Frequency * connections / rate;
-        workers = Enumerable.Range(0, connections).Select(seed => Task.Run(() => LoopAsync(seed, connections))).ToList();
+        interval = Stopwatch.Frequency / rate;
+        workers = Enumerable.Range(0, connections).Select(_ => Task.Run(LoopAsync)).ToList();
     }
 
     /// <summary>
@@ -60,30 +61,29 @@ public sealed class ApplicationWorkload
     {
         await stop.CancelAsync();
         var latencies = (await Task.WhenAll(workers)).SelectMany(l => l).ToList();
-        elapsed.Stop();
+        var elapsed = Stopwatch.GetElapsedTime(start);
         stop.Dispose();
-        return new WorkloadFigures(latencies.Count, elapsed.Elapsed, Percentiles.Of(latencies, 0.5), Percentiles.Of(latencies, 0.99));
+        return new WorkloadFigures(latencies.Count, elapsed, Percentiles.Of(latencies, 0.5), Percentiles.Of(latencies, 0.99));
     }
 
-    private async Task<List<double>> LoopAsync(int seed, int connections)
+    private async Task<List<double>> LoopAsync()
     {
-        // Seeded: every phase replays the same sequence of operations, so phases differ by the run alone.
-        var random = new Random(seed);
         var latencies = new List<double>();
         await using var connection = await dataSource.OpenConnectionAsync();
-        // The connections' schedules are staggered across one interval, so the operations arrive evenly.
-        var due = Stopwatch.GetTimestamp() + interval * seed / connections;
         while (!stop.IsCancellationRequested)
         {
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            var request = Interlocked.Increment(ref nextRequest);
+            var arrival = start + request * interval;
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), arrival);
             if (wait > TimeSpan.Zero && !await DelayAsync(wait))
             {
                 break;
             }
+            // Seeded by the request's number: every phase replays the same requests, so phases differ by the run alone.
+            var random = new Random(unchecked((int)request));
             var sql = Operations[random.Next(Operations.Length)];
             await connection.ExecuteAsync(sql, new { i = random.Next(1, sessions + 1) });
-            latencies.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
-            due += interval;
+            latencies.Add(Stopwatch.GetElapsedTime(arrival).TotalMilliseconds);
         }
         return latencies;
     }

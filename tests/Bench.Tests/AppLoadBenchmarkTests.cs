@@ -27,8 +27,7 @@ public sealed class AppLoadBenchmarkTests(InfrastructureFixture fixture)
         Assert.Equal(6, lines.Length);
         const string app = @"[1-9]\d* \| \d+\.\d \| \d+\.\d \| \d+\.\d\d";
         Assert.Matches($@"^\| idle \| {app} \| – \| – \| – \| – \|$", lines[3]);
-        // The application keeps to its schedule, however fast the database answers: at most one operation per connection
-        // ahead of 50 a second.
+        // The application keeps to its arrival rate, however fast the database answers: never ahead of 50 requests a second.
         Assert.InRange(int.Parse(lines[3].Split('|')[2], CultureInfo.InvariantCulture), 1, 52);
         // Fixed batches of 100 make exactly 6; adaptive ones are sized by the measured time per session.
         Assert.Matches($@"^\| run, pacing off \| {app} \| \d+ \| \d+\.\d\d \| 6 \| 0\.0 \|$", lines[4]);
