@@ -27,6 +27,17 @@ public sealed class OrphanTrendTests : BunitContext
     }
 
     [Fact]
+    public void One_analysis_is_named_in_the_singular()
+    {
+        var cut = Render<OrphanTrend>(p => p
+            .Add(c => c.Plans, [Plan(Start, total: 18)])
+            .Add(c => c.OrphansNow, 18)
+            .Add(c => c.Now, Start.AddHours(1)));
+
+        Assert.Contains("Orphan sessions at the last analysis and now: from 18 to 18", cut.Find("figcaption").TextContent);
+    }
+
+    [Fact]
     public void Without_an_analysis_there_is_no_trend_to_draw()
     {
         var cut = Render<OrphanTrend>(p => p.Add(c => c.Plans, []).Add(c => c.OrphansNow, 18));

@@ -57,11 +57,16 @@ public sealed class PacingPanelTests : BunitContext
         Assert.Equal("250 sessions per second", cut.Find("[data-testid=pacing-rate]").TextContent);
         Assert.Equal("2026-01-05 14:00 UTC", cut.Find("[data-testid=pacing-start]").TextContent);
         Assert.Equal("Mon Tue 01:00–05:00 Europe/Paris", cut.Find("[data-testid=pacing-windows]").TextContent);
-        Assert.NotNull(cut.Find("[data-testid=pacing-no-health]"));
+        Assert.Equal("No health reading yet.", cut.Find("[data-testid=pacing-no-health]").TextContent);
 
         cut.Render(p => p.Add(c => c.Run, Run(RunStates.Migrating, waiting with { Reason = null, RecheckAt = null })));
 
         Assert.Empty(cut.FindAll("[data-testid=pacing-hold]"));
+
+        // A finished run will take no reading: "yet" would promise one.
+        cut.Render(p => p.Add(c => c.Run, Run(RunStates.Completed, waiting with { Reason = null, RecheckAt = null })));
+
+        Assert.Equal("No health reading was taken.", cut.Find("[data-testid=pacing-no-health]").TextContent);
     }
 
     [Fact]
