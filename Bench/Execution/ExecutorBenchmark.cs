@@ -219,7 +219,7 @@ public static class ExecutorBenchmark
                 SELECT substr(action, 7) AS state,
                        extract(epoch FROM lead(occurred_at) OVER (ORDER BY occurred_at, id) - occurred_at) * 1000 AS ms
                 FROM backfill.run_audit_events WHERE run_id = @runId AND action LIKE 'state\_%') t
-            WHERE state IN ('PreFlight', 'BackingUp', 'Migrating', 'Validating', 'RollingBack')
+            WHERE state IN ('PreFlight', 'BackingUp', 'Migrating', 'Throttled', 'Waiting', 'Validating', 'RollingBack')
             """, new { runId })).ToList();
         return new BusFigures(run, rollback, state.Migrated, state.TotalBatches, p50, p99, phases);
     }
