@@ -26,7 +26,7 @@ public sealed class ReclaimRunConsumer(NpgsqlDataSource dataSource) : IConsumer<
             await connection.ExecuteAsync(new CommandDefinition(ReclaimSql, new { runId }, cancellationToken: context.CancellationToken));
             await context.Publish(new RunReclaimed(runId), context.CancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "runs_single_active")
+        catch (PostgresException e) when (RunPhase.IsTakenByAnotherRun(e))
         {
             await context.Publish(new ReclaimRefused(runId, "another run started on this database; retry once it has finished."),
                 context.CancellationToken);

@@ -101,7 +101,7 @@ public sealed class PreFlightStep(NpgsqlDataSource dataSource, IOptions<Executor
                 INSERT INTO backfill.runs (run_id, plan_id, requested_by, dry_run) VALUES (@RunId, @PlanId, @RequestedBy, @DryRun)
                 """, command, transaction, cancellationToken: cancellationToken));
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "runs_single_active")
+        catch (PostgresException e) when (RunPhase.IsTakenByAnotherRun(e))
         {
             await transaction.RollbackAsync(cancellationToken);
             var active = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(

@@ -50,7 +50,7 @@ public sealed class RollbackStep(NpgsqlDataSource dataSource)
                 $"UPDATE backfill.runs SET phase = '{RunPhase.RollingBack}', active = true WHERE run_id = @runId", new { runId },
                 transaction, cancellationToken: cancellationToken));
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "runs_single_active")
+        catch (PostgresException e) when (RunPhase.IsTakenByAnotherRun(e))
         {
             return new RollbackRefused(
                 runId, command.RollbackId, "Another run is active on this database; roll back once it has finished. Nothing was changed.");

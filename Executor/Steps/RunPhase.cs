@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace AspireMigration.Executor.Steps;
 
 /// <summary>Values of backfill.runs.phase: the fence between batches and rollback.</summary>
@@ -12,4 +14,8 @@ public static class RunPhase
         UPDATE backfill.runs SET active = false, phase = '{Finished}', finished_at = COALESCE(finished_at, now())
         WHERE run_id = @runId
         """;
+
+    /// <summary>Whether a claim was refused because another run holds the single active-run slot (the partial unique index).</summary>
+    public static bool IsTakenByAnotherRun(PostgresException e) =>
+        e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "runs_single_active";
 }
