@@ -5,7 +5,6 @@ using AspireMigration.ApiClients.Analyzer;
 using AspireMigration.ApiClients.Executor;
 using AspireMigration.Cli.Configuration;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 
 namespace AspireMigration.Cli.Api;
@@ -23,8 +22,8 @@ public sealed class ServiceClient : IDisposable
     public ServiceClient(ServiceConnection connection)
     {
         http = new HttpClient(new ApiKeyHandler(connection.Key)) { Timeout = Timeout.InfiniteTimeSpan };
-        analyzer = Adapter(connection.AnalyzerUrl);
-        executor = Adapter(connection.ExecutorUrl);
+        analyzer = ServiceAdapter.Create(http, connection.AnalyzerUrl);
+        executor = ServiceAdapter.Create(http, connection.ExecutorUrl);
         Analyzer = new AnalyzerApi(analyzer).Api;
         Executor = new ExecutorApi(executor).Api;
     }
@@ -80,8 +79,4 @@ public sealed class ServiceClient : IDisposable
             ? analyzer.SendPrimitiveAsync<Stream>(report, ApiProblem.AnalyzerMapping, cancellationToken)
             : executor.SendPrimitiveAsync<Stream>(report, ApiProblem.ExecutorMapping, cancellationToken))
         ?? Stream.Null;
-
-    /// <summary>Only the URL's authority counts, as it always has: the API paths are absolute.</summary>
-    private HttpClientRequestAdapter Adapter(Uri url) =>
-        new(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = url.GetLeftPart(UriPartial.Authority) };
 }

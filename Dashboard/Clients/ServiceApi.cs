@@ -1,8 +1,7 @@
 using System.Net;
+using AspireMigration.ApiClients;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Http.HttpClientLibrary;
 
 namespace AspireMigration.Dashboard.Clients;
 
@@ -15,11 +14,7 @@ namespace AspireMigration.Dashboard.Clients;
 /// none for.</param>
 internal sealed class ServiceApi(HttpClient http, Dictionary<string, ParsableFactory<IParsable>> reportErrors)
 {
-    /// <summary>Only the base address's authority counts: the API paths are absolute.</summary>
-    public IRequestAdapter Adapter { get; } = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http)
-    {
-        BaseUrl = http.BaseAddress?.GetLeftPart(UriPartial.Authority),
-    };
+    public IRequestAdapter Adapter { get; } = ServiceAdapter.Create(http, http.BaseAddress);
 
     public static async Task<T> AnswerAsync<T>(Task<T?> call) where T : class =>
         await AnswerOrNullAsync(call, notFoundIsAnswer: false)
