@@ -17,6 +17,9 @@ public sealed class PostgresHealthProbe(NpgsqlDataSource dataSource, IOptions<He
     // on a row waits on the holder's transaction id, a lock without a relation: it counts when the same session holds
     // (or awaits) a lock on a target or tool table, which the waiting statement always does. Only this database's
     // transactions hold back the vacuum of its tables, and only its locks can block a batch, so both look no further.
+    // Lock waits count the application's sessions, not this service's own: its batches, saga and outbox transactions
+    // wait on one another now and then (the saga's row, a page being added to sessions), and a run that counted those
+    // throttled itself. They are the sessions with this connection's application_name, the Executor's on every replica.
     // replay_lag keeps its last measurement for a while after a standby caught up: a standby with nothing left to
     // replay lags by nothing.
     private const string Sql = $"""
@@ -32,7 +35,10 @@ public sealed class PostgresHealthProbe(NpgsqlDataSource dataSource, IOptions<He
             coalesce((SELECT max(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)) FROM pg_stat_replication), 0)::float8
                 / 1048576 AS UnreplayedWalMegabytes,
             (SELECT count(DISTINCT w.pid) FROM locks w
-             WHERE NOT w.granted AND EXISTS (
+             WHERE NOT w.granted
+               AND w.pid NOT IN (SELECT pid FROM pg_stat_activity
+                                 WHERE application_name = current_setting('application_name') AND application_name <> '')
+               AND EXISTS (
                  SELECT 1 FROM locks t JOIN watched ON watched.oid = t.relation
                  WHERE t.pid = w.pid AND t.database = (SELECT oid FROM pg_database WHERE datname = current_database())))::int
                 AS LockWaits,

@@ -83,6 +83,31 @@ public sealed class DatabaseHealthProbeTests(InfrastructureFixture infrastructur
     }
 
     [Fact]
+    public async Task The_executors_own_sessions_waiting_on_one_another_are_not_the_applications_lock_waits()
+    {
+        await using var scenario = await Scenario.CreateAsync(infrastructure);
+        // Every replica's sessions carry the service's name, the probe's among them.
+        var executor = new NpgsqlConnectionStringBuilder(Unpooled(scenario)) { ApplicationName = "AspireMigration.Executor" }
+            .ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(executor);
+        var probe = new PostgresHealthProbe(dataSource, Options.Create(Only(t => t.LockWaits = 0)), TimeProvider.System);
+
+        await using var holder = new NpgsqlConnection(executor);
+        await holder.OpenAsync();
+        await holder.ExecuteAsync("BEGIN; SELECT 1 FROM sessions WHERE id = @id FOR UPDATE", new { id = Scenario.Session(1) });
+        await using var batch = new NpgsqlConnection(executor);
+        await batch.OpenAsync();
+        var waiting = batch.ExecuteAsync("UPDATE sessions SET title = 'batch' WHERE id = @id", new { id = Scenario.Session(1) });
+        await WaitUntilBlockedAsync(scenario, batch);
+
+        var health = await probe.ReadAsync(default);
+
+        Assert.Equal((0d, true), (Indicator(health, HealthIndicatorNames.LockWaits).Value, health.Healthy));
+        await holder.ExecuteAsync("ROLLBACK");
+        await waiting;
+    }
+
+    [Fact]
     public async Task An_idle_in_transaction_session_older_than_the_threshold_trips_oldest_transaction_for_a_least_privilege_role()
     {
         await using var scenario = await Scenario.CreateAsync(infrastructure, serviceRole: "am_" + Guid.NewGuid().ToString("N")[..12]);
