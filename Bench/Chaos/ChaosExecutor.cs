@@ -15,16 +15,26 @@ public sealed class ChaosExecutor(string connectionString, string messaging, str
     private readonly string serviceApiKey = Guid.NewGuid().ToString("N");
     private BenchReplica? process;
 
-    public async Task StartAsync()
+    private Dictionary<string, string> Settings => new()
     {
-        process = await BenchReplica.StartAsync(connectionString, messaging, endpointPrefix, new Dictionary<string, string>
-        {
-            ["Executor__TemporaryEndpoints"] = "false",
-            ["Executor__StallTimeout"] = "00:00:05",
-            ["Executor__ReconcileInterval"] = "00:00:01",
-            ["ServiceApi__Key"] = serviceApiKey,
-        }, log);
-    }
+        ["Executor__TemporaryEndpoints"] = "false",
+        ["Executor__StallTimeout"] = "00:00:05",
+        ["Executor__ReconcileInterval"] = "00:00:01",
+        ["ServiceApi__Key"] = serviceApiKey,
+    };
+
+    /// <summary>Starts the first process and waits until its API answers, so that a run can be started on it.</summary>
+    public async Task StartAsync() =>
+        process = await BenchReplica.StartAsync(connectionString, messaging, endpointPrefix, Settings, log);
+
+    /// <summary>
+    /// Starts the successor without waiting for it: it resumes the run while it is still starting, and the bench
+    /// must be watching (and able to kill it) from its first message on.
+    /// </summary>
+    public void Restart() => process = BenchReplica.Launch(connectionString, messaging, endpointPrefix, Settings, log);
+
+    /// <summary>Whether the process died without being killed: a crash, which no run may need.</summary>
+    public bool HasCrashed => process is { HasExited: true };
 
     /// <summary>Starts a run of the plan over the process's API, as an operator: its run id.</summary>
     public async Task<Guid> StartRunAsync(Guid planId, int batchSize)
@@ -36,7 +46,11 @@ public sealed class ChaosExecutor(string connectionString, string messaging, str
     }
 
     /// <summary>SIGKILL, children included: nothing is acknowledged, flushed or shut down.</summary>
-    public void Kill() => process?.Dispose();
+    public void Kill()
+    {
+        process?.Dispose();
+        process = null;
+    }
 
     private BenchReplica Running => process ?? throw new InvalidOperationException("The chaos Executor has not been started.");
 }

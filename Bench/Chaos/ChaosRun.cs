@@ -42,15 +42,14 @@ public static class ChaosRun
             var endpointPrefix = "chaos-" + Guid.NewGuid().ToString("N")[..8];
             var log = Path.Combine(Path.GetTempPath(), $"{endpointPrefix}.log");
             IReadOnlyList<string> problems;
-            (MigrationRunState? Run, int Killed, TimeSpan Elapsed) outcome;
+            (MigrationRunState? Run, string? Stopped, int Killed, TimeSpan Elapsed) outcome;
             await using (var logWriter = new StreamWriter(log))
             {
                 var executor = new ChaosExecutor(database.ConnectionString, messaging, endpointPrefix, TextWriter.Synchronized(logWriter));
                 try
                 {
                     outcome = await RunAsync(executor, dataSource, planId, batchSize, points, timeout, output);
-                    problems = outcome.Run is null ? [$"the run did not finish within {timeout.TotalSeconds:F0} s"]
-                        : await ChaosChecks.FindProblemsAsync(dataSource, outcome.Run);
+                    problems = outcome.Run is null ? [outcome.Stopped!] : await ChaosChecks.FindProblemsAsync(dataSource, outcome.Run);
                 }
                 finally
                 {
@@ -58,7 +57,7 @@ public static class ChaosRun
                     await DurableQueues.DeleteAsync(messaging, endpointPrefix);
                 }
             }
-            var (run, killed, elapsed) = outcome;
+            var (run, _, killed, elapsed) = outcome;
             if (killed < kills)
             {
                 problems = [$"the run finished after {killed} of {kills} kills", .. problems];
@@ -84,9 +83,9 @@ public static class ChaosRun
         }
     }
 
-    /// <summary>Starts the run, kills at each point the run reaches, and waits for it to finish: the run (null if it did not), the kills
-    /// done, the wall time.</summary>
-    private static async Task<(MigrationRunState? Run, int Killed, TimeSpan Elapsed)> RunAsync(
+    /// <summary>Starts the run, kills at each point the run reaches, and waits for it to finish: the run (or, if it did not, why
+    /// the bench stopped waiting), the kills done, the wall time.</summary>
+    private static async Task<(MigrationRunState? Run, string? Stopped, int Killed, TimeSpan Elapsed)> RunAsync(
         ChaosExecutor executor, NpgsqlDataSource dataSource, Guid planId,
         int batchSize, IReadOnlyList<KillPoint> points, TimeSpan timeout, TextWriter output)
     {
@@ -100,7 +99,7 @@ public static class ChaosRun
             var run = await LoadAsync(dataSource, runId);
             if (run is not null && MigrationRunStateMachine.IsFinished(run.CurrentState))
             {
-                return (run, killed, started.Elapsed);
+                return (run, null, killed, started.Elapsed);
             }
             if (killed < points.Count && points[killed].IsReachedBy(run))
             {
@@ -110,12 +109,17 @@ public static class ChaosRun
                     $"Kill {killed} (aimed {points[killed - 1]}) at {started.Elapsed.TotalSeconds:F1} s: " +
                     $"{run?.CurrentState ?? "StartRun not consumed yet"}, " +
                     $"{run?.CompletedBatches.Count ?? 0} of {run?.TotalBatches ?? 0} batches done"));
-                await executor.StartAsync();
+                executor.Restart();
                 continue;
+            }
+            if (executor.HasCrashed)
+            {
+                return (null, string.Create(CultureInfo.InvariantCulture, $"the Executor exited on its own at {started.Elapsed.TotalSeconds:F1} s"),
+                    killed, started.Elapsed);
             }
             await Task.Delay(PollInterval);
         }
-        return (null, killed, started.Elapsed);
+        return (null, $"the run did not finish within {timeout.TotalSeconds:F0} s", killed, started.Elapsed);
     }
 
     private static async Task<MigrationRunState?> LoadAsync(NpgsqlDataSource dataSource, Guid runId)

@@ -25,11 +25,26 @@ public sealed class BenchReplica : IDisposable
     /// <summary>Where its API listens (a free port the process picked).</summary>
     public Uri? Address { get; private set; }
 
+    /// <summary>Whether the process has exited, killed or on its own.</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>
     /// Starts the replica and waits until its host, and with it the bus, has started. <paramref name="settings"/>
     /// (environment variable names) override the defaults; <paramref name="log"/>, if given, receives its output.
     /// </summary>
     public static async Task<BenchReplica> StartAsync(string connectionString, string messaging, string endpointPrefix,
+        IReadOnlyDictionary<string, string>? settings = null, TextWriter? log = null)
+    {
+        var replica = Launch(connectionString, messaging, endpointPrefix, settings, log);
+        await replica.started.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        return replica;
+    }
+
+    /// <summary>
+    /// Starts the replica without waiting for it: it may consume messages before its host reports started, so a
+    /// caller that watches the run meanwhile sees everything it does.
+    /// </summary>
+    public static BenchReplica Launch(string connectionString, string messaging, string endpointPrefix,
         IReadOnlyDictionary<string, string>? settings = null, TextWriter? log = null)
     {
         var start = new ProcessStartInfo("dotnet", [BuiltAssemblies.Executor])
@@ -76,7 +91,6 @@ public sealed class BenchReplica : IDisposable
                 $"An Executor replica exited during start-up with code {replica.process.ExitCode}; its error output is above."));
         replica.process.BeginOutputReadLine();
         replica.process.BeginErrorReadLine();
-        await replica.started.Task.WaitAsync(TimeSpan.FromMinutes(1));
         return replica;
     }
 
