@@ -72,6 +72,12 @@ public static class ExecutorExtensions
                     rabbit.AutoDelete = true;
                 }
             });
+        }, (_, rabbit) =>
+        {
+            if (!string.IsNullOrWhiteSpace(options.EndpointPrefix))
+            {
+                ExecutorEndpoints.PrefixMessageExchanges(rabbit.MessageTopology, options.EndpointPrefix);
+            }
         });
         // Hosted services start in order, and the bus's waits until its queues are bound: registered after it, the
         // relay and the reconciler never publish before this Executor's own queues can receive what they send.

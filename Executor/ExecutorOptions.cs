@@ -11,12 +11,14 @@ public sealed class ExecutorOptions
     /// <summary>How long a finished run's backup is kept before DELETE /api/backups/{runId} may drop it.</summary>
     public TimeSpan BackupRetention { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Prefixes queue names, so several Executors (or test hosts) can share one broker without sharing queues.</summary>
+    /// <summary>Prefixes queue and message exchange names, so several Executors (or test hosts) can share one broker without
+    /// sharing a queue or a message.</summary>
     public string? EndpointPrefix { get; set; }
 
     /// <summary>
-    /// The broker deletes this Executor's queues once its last consumer is gone: for benchmarks and
-    /// throwaway hosts on a shared broker, never for a real run (its queued steps would go with them).
+    /// The broker deletes this Executor's queues once its last consumer is gone: for benchmarks and throwaway hosts on a
+    /// shared broker, never for a real run (its queued steps would go with them). Its prefixed message exchanges stay:
+    /// whoever made the prefix deletes them (the benchmarks do).
     /// </summary>
     public bool TemporaryEndpoints { get; set; }
 

@@ -40,7 +40,8 @@ public static class AppLoadBenchmark
         var (planId, warmUpPlanId) = await SeedAsync(dataSource, options.Sessions, WarmUpBatches * options.BatchSize);
         var floor = await ExecutorBenchmark.MeasureFloorAsync(dataSource, planId);
 
-        using var host = await StartExecutorAsync(database.ConnectionString, messaging);
+        var endpointPrefix = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        using var host = await StartExecutorAsync(database.ConnectionString, messaging, endpointPrefix);
         var bus = host.Services.GetRequiredService<IBus>();
         var sagas = host.Services.GetRequiredService<ILoadSagaRepository<MigrationRunState>>();
         var health = host.Services.GetRequiredService<IOptions<HealthThresholds>>().Value;
@@ -65,6 +66,7 @@ public static class AppLoadBenchmark
         var adaptive = new RunPacing(Adaptive: true, TargetBatchMs: options.TargetBatchMs);
         phases.Add(await MeasureRunAsync("run, pacing on", bus, sagas, dataSource, planId, options, adaptive));
         await host.StopAsync();
+        await EndpointCleanup.DeleteAsync(messaging, endpointPrefix);
 
         Report(output, options, floor.Run, phases, loadBefore, LoadAverage());
         return 0;
@@ -86,7 +88,7 @@ public static class AppLoadBenchmark
         return (planId, warmUpPlanId);
     }
 
-    private static async Task<IHost> StartExecutorAsync(string connectionString, string messaging)
+    private static async Task<IHost> StartExecutorAsync(string connectionString, string messaging, string endpointPrefix)
     {
         var builder = Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { ApplicationName = typeof(ExecutorEndpoints).Assembly.GetName().Name });
@@ -94,8 +96,8 @@ public static class AppLoadBenchmark
         {
             ["ConnectionStrings:appdb"] = connectionString,
             ["ConnectionStrings:messaging"] = messaging,
-            ["Executor:EndpointPrefix"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
-            // A bench must not leave its queues behind: later runs would publish into them too.
+            ["Executor:EndpointPrefix"] = endpointPrefix,
+            // A bench leaves nothing on a broker that may be its user's: the queues go with their consumers.
             ["Executor:TemporaryEndpoints"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         });

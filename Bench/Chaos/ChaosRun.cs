@@ -54,7 +54,7 @@ public static class ChaosRun
                 finally
                 {
                     executor.Kill();
-                    await DurableQueues.DeleteAsync(messaging, endpointPrefix);
+                    await EndpointCleanup.DeleteAsync(messaging, endpointPrefix);
                 }
             }
             var (run, _, killed, elapsed) = outcome;

@@ -125,6 +125,7 @@ public static class ExecutorBenchmark
         finally
         {
             others.ForEach(replica => replica.Dispose());
+            await EndpointCleanup.DeleteAsync(messaging, endpointPrefix);
         }
     }
 
@@ -141,7 +142,7 @@ public static class ExecutorBenchmark
             ["ConnectionStrings:appdb"] = connectionString,
             ["ConnectionStrings:messaging"] = messaging,
             ["Executor:EndpointPrefix"] = endpointPrefix,
-            // A bench must not leave its queues behind: later runs would publish into them too.
+            // A bench leaves nothing on a broker that may be its user's: the queues go with their consumers.
             ["Executor:TemporaryEndpoints"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             // Only the bench's own report download calls the API.

@@ -70,5 +70,7 @@ public sealed class ExecutorBenchmarkTests(InfrastructureFixture infrastructure)
         Assert.Equal(0L, await server.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'bench\\_%'"));
         Assert.DoesNotContain(
             await infrastructure.Broker.ListQueuesAsync(), queue => queue.StartsWith(queuePrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            await infrastructure.Broker.ListExchangesAsync(), exchange => exchange.StartsWith(queuePrefix, StringComparison.Ordinal));
     }
 }

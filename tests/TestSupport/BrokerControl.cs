@@ -27,6 +27,11 @@ public sealed class BrokerControl(LocalRabbitMQServerResource broker)
         (await RunAsync("list_queues", "--quiet", "--no-table-headers", "name")).Split(
             '\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>The names of the node's exchanges, its built-in ones included.</summary>
+    public async Task<IReadOnlyList<string>> ListExchangesAsync() =>
+        (await RunAsync("list_exchanges", "--quiet", "--no-table-headers", "name")).Split(
+            '\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Messages waiting for a consumer in the queues whose name starts with <paramref name="prefix"/>.</summary>
     public async Task<long> ReadyMessagesAsync(string prefix) =>
         (await RunAsync("list_queues", "--quiet", "--no-table-headers", "name", "messages_ready"))
