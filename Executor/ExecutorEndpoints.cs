@@ -24,7 +24,8 @@ public sealed class ExecutorEndpoints(string prefix) : KebabCaseEndpointNameForm
         topology.SetEntityNameFormatter(new PrefixEntityNameFormatter(topology.EntityNameFormatter, prefix + ExchangeSeparator));
 
     private static readonly IEnumerable<Type> MessageTypes = typeof(IRunMessage).Assembly.GetExportedTypes()
-        .Where(type => type.Namespace == typeof(IRunMessage).Namespace && (type.IsInterface || type is { IsClass: true, IsAbstract: false }));
+        .Where(type => type.Namespace == typeof(IRunMessage).Namespace)
+        .Where(type => type.IsInterface || type is { IsClass: true, IsAbstract: false });
 
     public static readonly IReadOnlyList<Type> Consumers =
     [

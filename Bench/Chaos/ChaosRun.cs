@@ -114,8 +114,8 @@ public static class ChaosRun
             }
             if (executor.HasCrashed)
             {
-                return (null, string.Create(CultureInfo.InvariantCulture, $"the Executor exited on its own at {started.Elapsed.TotalSeconds:F1} s"),
-                    killed, started.Elapsed);
+                var crashed = string.Create(CultureInfo.InvariantCulture, $"the Executor exited on its own at {started.Elapsed.TotalSeconds:F1} s");
+                return (null, crashed, killed, started.Elapsed);
             }
             await Task.Delay(PollInterval);
         }
