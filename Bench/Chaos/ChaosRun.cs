@@ -114,8 +114,8 @@ public static class ChaosRun
             }
             if (executor.HasCrashed)
             {
-                var crashed = string.Create(CultureInfo.InvariantCulture, $"the Executor exited on its own at {started.Elapsed.TotalSeconds:F1} s");
-                return (null, crashed, killed, started.Elapsed);
+                var at = started.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+                return (null, $"the Executor exited on its own at {at} s", killed, started.Elapsed);
             }
             await Task.Delay(PollInterval);
         }
