@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AspireMigration.Bench.Execution;
+using AspireMigration.Shared.Contracts.Api.Runs;
+using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Security;
 
 namespace AspireMigration.Bench.Chaos;
@@ -37,10 +39,10 @@ public sealed class ChaosExecutor(string connectionString, string messaging, str
     public bool HasCrashed => process is { HasExited: true };
 
     /// <summary>Starts a run of the plan over the process's API, as an operator: its run id.</summary>
-    public async Task<Guid> StartRunAsync(Guid planId, int batchSize)
+    public async Task<Guid> StartRunAsync(Guid planId, int batchSize, RunPacing? pacing)
     {
         using var http = ServiceApiClient.Create(Running.Address!, serviceApiKey, Roles.Operator);
-        using var response = await http.PostAsJsonAsync("/api/runs", new { planId, batchSize });
+        using var response = await http.PostAsJsonAsync("/api/runs", new StartRunRequest(planId, BatchSize: batchSize, Pacing: pacing));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AspireMigration.Bench.Execution;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Saga;
+using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Domain;
 using Dapper;
 using Npgsql;
@@ -11,14 +12,19 @@ using Npgsql;
 namespace AspireMigration.Bench.Chaos;
 
 /// <summary>
-/// `bench --chaos N [--seed S] [--timeout seconds]`: one run of the scratch database's orphans on an Executor
-/// process that is SIGKILLed N times at seeded random points (as soon as it is up, in pre-flight, backup, a
-/// share of the batches, validation) and restarted on the same database and durable queues each time; then the
-/// run must have completed with every batch applied exactly once. Prints one line, and exits non-zero when not.
+/// `bench --chaos N [--seed S] [--timeout seconds] [--adaptive]`: one run of the scratch database's orphans on an
+/// Executor process that is SIGKILLed N times at seeded random points (as soon as it is up, in pre-flight, backup, a
+/// share of the sessions migrated, validation) and restarted on the same database and durable queues each time; then
+/// the run must have completed with every batch applied exactly once. With --adaptive the run paces itself: one batch
+/// at a time, each one's size decided when it is dispatched and recorded, as <see cref="AdaptivePacing"/> sets it.
+/// Prints one line, and exits non-zero when not.
 /// </summary>
 public static class ChaosRun
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>A target so short, and sizes so small, that batch sizes change all through a bench-sized run.</summary>
+    public static readonly RunPacing AdaptivePacing = new(Adaptive: true, TargetBatchMs: 20, MinBatch: 5, MaxBatch: 100);
 
     public static async Task<int> RunAsync(
         IConfiguration configuration, string server, string messaging, int sessions, int batchSize, int kills,
@@ -31,7 +37,10 @@ public static class ChaosRun
         var seed = configuration.GetValue("seed", Random.Shared.Next());
         var timeout = TimeSpan.FromSeconds(configuration.GetValue("timeout", 600));
         var points = KillPoint.Draw(new Random(seed), kills);
-        output.WriteLine($"Chaos: seed {seed}, {sessions} sessions in batches of {batchSize}, kills aimed at: {string.Join(", ", points)}");
+        var pacing = configuration.GetValue("adaptive", false) ? AdaptivePacing : null;
+        var batches = pacing is null ? $"batches of {batchSize}"
+            : $"adaptive batches from {batchSize} ({pacing.MinBatch}-{pacing.MaxBatch}, target {pacing.TargetBatchMs} ms)";
+        output.WriteLine($"Chaos: seed {seed}, {sessions} sessions in {batches}, kills aimed at: {string.Join(", ", points)}");
 
         await using var database = await ScratchDatabase.CreateAsync(server);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
@@ -48,7 +57,7 @@ public static class ChaosRun
                 var executor = new ChaosExecutor(database.ConnectionString, messaging, endpointPrefix, TextWriter.Synchronized(logWriter));
                 try
                 {
-                    outcome = await RunAsync(executor, dataSource, planId, batchSize, points, timeout, output);
+                    outcome = await RunAsync(executor, dataSource, planId, batchSize, pacing, points, timeout, output);
                     problems = outcome.Run is null ? [outcome.Stopped!] : await ChaosChecks.FindProblemsAsync(dataSource, outcome.Run);
                 }
                 finally
@@ -87,11 +96,11 @@ public static class ChaosRun
     /// the bench stopped waiting), the kills done, the wall time.</summary>
     private static async Task<(MigrationRunState? Run, string? Stopped, int Killed, TimeSpan Elapsed)> RunAsync(
         ChaosExecutor executor, NpgsqlDataSource dataSource, Guid planId,
-        int batchSize, IReadOnlyList<KillPoint> points, TimeSpan timeout, TextWriter output)
+        int batchSize, RunPacing? pacing, IReadOnlyList<KillPoint> points, TimeSpan timeout, TextWriter output)
     {
         await executor.StartAsync();
         var started = Stopwatch.StartNew();
-        var runId = await executor.StartRunAsync(planId, batchSize);
+        var runId = await executor.StartRunAsync(planId, batchSize, pacing);
         var killed = 0;
         using var deadline = new CancellationTokenSource(timeout);
         while (!deadline.IsCancellationRequested)

@@ -15,7 +15,7 @@ namespace AspireMigration.Bench.Execution;
 
 /// <summary>
 /// `dotnet run -c Release --project Bench -- run [--sessions N] [--batch-size N] [--trials N] [--replicas N] [--report json,csv,md]
-/// [--chaos N [--seed S]]`: builds
+/// [--chaos N [--seed S] [--adaptive]]`: builds
 /// a scratch database of N orphans with a confident plan; then, once per trial, times the set-based SQL
 /// floor (CREATE TABLE AS backup, one UPDATE, one UPDATE FROM backup) and the same work end to end through
 /// the bus (run, then an operator rollback) on an in-process Executor warmed up by a 20-batch run of other
