@@ -39,7 +39,7 @@ public static class ChaosRun
         var points = KillPoint.Draw(new Random(seed), kills);
         var pacing = configuration.GetValue("adaptive", false) ? AdaptivePacing : null;
         var batches = pacing is null ? $"batches of {batchSize}"
-            : $"adaptive batches from {batchSize} ({pacing.MinBatch}-{pacing.MaxBatch}, target {pacing.TargetBatchMs} ms)";
+            : $"adaptive batches of {pacing.MinBatch}-{pacing.MaxBatch} sessions aimed at {pacing.TargetBatchMs} ms";
         output.WriteLine($"Chaos: seed {seed}, {sessions} sessions in {batches}, kills aimed at: {string.Join(", ", points)}");
 
         await using var database = await ScratchDatabase.CreateAsync(server);
