@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AspireMigration.Executor.Api;
 using AspireMigration.Shared.Domain;
 using AspireMigration.TestSupport;
+using Dapper;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AspireMigration.Executor.Tests;
@@ -41,6 +42,38 @@ public sealed class RunRetryTests(InfrastructureFixture infrastructure)
         using var again = await client.CommandAsync(run.RunId, "retry");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(RetryGuard.NotRetryable, (await again.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+    }
+
+    [Fact]
+    public async Task A_retry_whose_reclaim_finds_another_run_on_the_database_is_refused_and_changes_nothing()
+    {
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        var (scenario, client) = (context.Scenario, context.Client);
+        await scenario.RefuseUpdatesAsync(2);
+        var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 4));
+        Assert.Equal(("Failed", true), (run.State, run.Retryable));
+        await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
+        await scenario.ExecuteAsync("DROP TRIGGER refuse ON sessions");
+        var before = await scenario.SeedRowsAsync();
+
+        // The API found the database free; the failed run's claim row is held, so its reclaim waits, and meanwhile
+        // another run takes the database: the race the API's own check cannot close.
+        await using (var connection = await scenario.DataSource.OpenConnectionAsync())
+        await using (var hold = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteAsync("SELECT FROM backfill.runs WHERE run_id = @RunId FOR UPDATE", new { run.RunId }, hold);
+            Assert.Equal(HttpStatusCode.Accepted, (await client.CommandAsync(run.RunId, "retry")).StatusCode);
+            await scenario.WaitUntilAsync(
+                "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%SET active = true%')");
+            await scenario.ExecuteAsync("INSERT INTO backfill.runs (run_id, plan_id, requested_by, dry_run) " +
+                "VALUES (gen_random_uuid(), gen_random_uuid(), 'other', false)");
+        }
+
+        run = await client.WaitAsync(run.RunId, "Failed");
+        Assert.Equal(("Retry refused: another run started on this database; retry once it has finished.", true),
+            (run.Reason, run.Retryable));
+        Assert.Equal(before, await scenario.SeedRowsAsync());
+        Assert.Equal("other", await scenario.ScalarAsync<string>("SELECT requested_by FROM backfill.runs WHERE active"));
     }
 
     [Fact]
