@@ -18,11 +18,6 @@ public sealed class ExecutorEndpoints(string prefix) : KebabCaseEndpointNameForm
     // messages, so a StartRun reached another database's Executor, whose "plan does not exist" failed this run.
     private const string ExchangeSeparator = ".";
 
-    /// <summary>Publishes this Executor's messages to exchanges of its own, so that Executors with different prefixes share no
-    /// message at all.</summary>
-    public static void PrefixMessageExchanges(IMessageTopologyConfigurator topology, string prefix) =>
-        topology.SetEntityNameFormatter(new PrefixEntityNameFormatter(topology.EntityNameFormatter, prefix + ExchangeSeparator));
-
     private static readonly IEnumerable<Type> MessageTypes = typeof(IRunMessage).Assembly.GetExportedTypes()
         .Where(type => type.Namespace == typeof(IRunMessage).Namespace)
         .Where(type => type.IsInterface || type is { IsClass: true, IsAbstract: false });
@@ -33,6 +28,11 @@ public sealed class ExecutorEndpoints(string prefix) : KebabCaseEndpointNameForm
         typeof(RestoreRunConsumer), typeof(DryRunConsumer), typeof(ReleaseRunConsumer), typeof(ReclaimRunConsumer),
         typeof(RunAuditConsumer),
     ];
+
+    /// <summary>Publishes this Executor's messages to exchanges of its own, so that Executors with different prefixes share no
+    /// message at all.</summary>
+    public void PrefixMessageExchanges(IMessageTopologyConfigurator topology) =>
+        topology.SetEntityNameFormatter(new PrefixEntityNameFormatter(topology.EntityNameFormatter, Prefix + ExchangeSeparator));
 
     /// <summary>Every message exchange an Executor with this prefix may declare: one per message type and, once one faulted, its fault's.
     /// Named as MassTransit names them on RabbitMQ (the chaos bench's test finds none left).</summary>

@@ -48,11 +48,12 @@ public static class ExecutorExtensions
         // Serve the API only once the queues are bound: a command published earlier would reach no consumer.
         builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
 
+        var endpoints = string.IsNullOrWhiteSpace(options.EndpointPrefix) ? null : new ExecutorEndpoints(options.EndpointPrefix);
         builder.AddMessaging(bus =>
         {
-            if (!string.IsNullOrWhiteSpace(options.EndpointPrefix))
+            if (endpoints is not null)
             {
-                bus.SetEndpointNameFormatter(new ExecutorEndpoints(options.EndpointPrefix));
+                bus.SetEndpointNameFormatter(endpoints);
             }
             bus.AddSagaStateMachine<MigrationRunStateMachine, MigrationRunState>().PostgresRepository("backfill.run_sagas");
             foreach (var consumer in ExecutorEndpoints.Consumers)
@@ -72,13 +73,7 @@ public static class ExecutorExtensions
                     rabbit.AutoDelete = true;
                 }
             });
-        }, (_, rabbit) =>
-        {
-            if (!string.IsNullOrWhiteSpace(options.EndpointPrefix))
-            {
-                ExecutorEndpoints.PrefixMessageExchanges(rabbit.MessageTopology, options.EndpointPrefix);
-            }
-        });
+        }, (_, rabbit) => endpoints?.PrefixMessageExchanges(rabbit.MessageTopology));
         // Hosted services start in order, and the bus's waits until its queues are bound: registered after it, the
         // relay and the reconciler never publish before this Executor's own queues can receive what they send.
         builder.Services.AddHostedService<OutboxRelay>();
