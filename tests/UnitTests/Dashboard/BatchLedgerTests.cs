@@ -1,20 +1,12 @@
 using AspireMigration.Dashboard.Clients.Runs;
 using AspireMigration.Dashboard.Components.Runs;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace AspireMigration.UnitTests.Dashboard;
 
 /// <summary>The run page's batch ledger: its pager counts batches in words a reader expects.</summary>
-public sealed class BatchLedgerTests : BunitContext
+public sealed class BatchLedgerTests : FluentComponentContext
 {
-    public BatchLedgerTests()
-    {
-        Services.AddFluentUIComponents();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     [Theory]
     [InlineData(1, "1 batch")]
     [InlineData(12, "12 batches")]

@@ -11,7 +11,6 @@ using AspireMigration.Shared.Security;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.FluentUI.AspNetCore.Components;
 using Served = AspireMigration.Shared.Contracts.Api.Runs;
 
 namespace AspireMigration.UnitTests.Dashboard;
@@ -20,16 +19,14 @@ namespace AspireMigration.UnitTests.Dashboard;
 /// The run page's "Change pacing" against a stand-in Executor that answers as the real one does (its own records as JSON, its
 /// 400, its 202), read through the generated client.
 /// </summary>
-public sealed class ChangePacingDialogTests : BunitContext
+public sealed class ChangePacingDialogTests : FluentComponentContext
 {
     private readonly FakeExecutor executor = new();
 
     public ChangePacingDialogTests()
     {
-        Services.AddFluentUIComponents();
         Services.AddSingleton(new ExecutorClient(new HttpClient(executor) { BaseAddress = new Uri("http://executor") }));
         Services.AddSingleton(Options.Create(new DashboardOptions()));
-        JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     [Fact]

@@ -3,19 +3,11 @@ using AspireMigration.Dashboard.Clients;
 using AspireMigration.Dashboard.Components.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace AspireMigration.UnitTests.Dashboard;
 
-public sealed class PacingFormTests : BunitContext
+public sealed class PacingFormTests : FluentComponentContext
 {
-    public PacingFormTests()
-    {
-        Services.AddFluentUIComponents();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     [Fact]
     public void The_apis_errors_show_beside_their_fields_and_one_without_a_field_above_them()
     {

@@ -2,20 +2,12 @@ using AspireMigration.Dashboard.Clients.Runs;
 using AspireMigration.Dashboard.Components.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace AspireMigration.UnitTests.Dashboard;
 
-public sealed class PacingPanelTests : BunitContext
+public sealed class PacingPanelTests : FluentComponentContext
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 14, 0, 0, TimeSpan.Zero);
-
-    public PacingPanelTests()
-    {
-        Services.AddFluentUIComponents();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
 
     [Fact]
     public void A_throttled_run_says_why_in_words_until_when_and_marks_the_tripped_indicator()

@@ -2,20 +2,12 @@ using AspireMigration.Dashboard.Clients.Runs;
 using AspireMigration.Dashboard.Components.Runs;
 using AspireMigration.Dashboard.Components.Shared;
 using Bunit;
-using Microsoft.FluentUI.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireMigration.UnitTests.Dashboard;
 
-public sealed class RunProgressCardsTests : BunitContext
+public sealed class RunProgressCardsTests : FluentComponentContext
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
-
-    public RunProgressCardsTests()
-    {
-        Services.AddFluentUIComponents();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
 
     [Fact]
     public void A_running_run_reads_its_rate_and_time_left_from_its_own_batches()
