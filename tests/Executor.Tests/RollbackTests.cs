@@ -15,14 +15,7 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
-        // A trigger on sessions: when the run migrates session 1, its own transaction also assigns an orphan outside the run.
-        await scenario.ExecuteAsync($"""
-            INSERT INTO sessions (id, agent_type, title) VALUES ('{Outsider}', 'cursor', 'not in the plan');
-            CREATE FUNCTION meddle() RETURNS trigger LANGUAGE plpgsql AS
-            $$ BEGIN UPDATE sessions SET project_id = '{Scenario.P2}' WHERE id = '{Outsider}' AND project_id IS NULL; RETURN NULL; END $$;
-            CREATE TRIGGER meddle AFTER UPDATE ON sessions FOR EACH ROW
-                WHEN (NEW.id = '{Scenario.Session(1)}' AND NEW.project_id IS NOT NULL) EXECUTE FUNCTION meddle();
-            """);
+        await scenario.MeddleOutsideTheRunAsync();
         var before = await scenario.SeedRowsAsync();
 
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 4));
@@ -79,6 +72,4 @@ public sealed class RollbackTests(InfrastructureFixture infrastructure)
         Assert.Null(after.Reason);
         Assert.Equal(Scenario.P1, (await scenario.SeedProjectsAsync())[1]);
     }
-
-    private static readonly Guid Outsider = Guid.Parse("0be50000-0000-0000-0000-000000000001");
 }

@@ -145,6 +145,22 @@ public sealed class Scenario : MigratedDatabase
             CREATE TRIGGER refuse BEFORE UPDATE ON sessions FOR EACH ROW WHEN (NEW.id = '{Session(session)}') EXECUTE FUNCTION refuse();
             """);
 
+    /// <summary>An orphan outside every plan, which <see cref="MeddleOutsideTheRunAsync"/> assigns.</summary>
+    public static readonly Guid Outsider = Guid.Parse("0be50000-0000-0000-0000-000000000001");
+
+    /// <summary>
+    /// An application's trigger: when the run migrates session 1, its own transaction also assigns <see cref="Outsider"/>, an
+    /// orphan outside the run, so validation fails ("changed 1 sessions outside the run") and the run rolls back.
+    /// </summary>
+    public Task MeddleOutsideTheRunAsync() =>
+        ExecuteAsync($"""
+            INSERT INTO sessions (id, agent_type, title) VALUES ('{Outsider}', 'cursor', 'not in the plan');
+            CREATE FUNCTION meddle() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN UPDATE sessions SET project_id = '{P2}' WHERE id = '{Outsider}' AND project_id IS NULL; RETURN NULL; END $$;
+            CREATE TRIGGER meddle AFTER UPDATE ON sessions FOR EACH ROW
+                WHEN (NEW.id = '{Session(1)}' AND NEW.project_id IS NOT NULL) EXECUTE FUNCTION meddle();
+            """);
+
     /// <summary>The project_id of every seed orphan, by session number.</summary>
     public async Task<Dictionary<int, Guid?>> SeedProjectsAsync()
     {

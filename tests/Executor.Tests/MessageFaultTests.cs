@@ -1,0 +1,170 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
+using AspireMigration.Shared.Contracts.Runs;
+using AspireMigration.Shared.Domain;
+using AspireMigration.TestSupport;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AspireMigration.Executor.Tests;
+
+/// <summary>
+/// Every message of a run, one at a time, lost by the broker or handled twice because its process died between its commit
+/// and its acknowledgement: the run still ends as it would have, every session changed once and the ledger exact. Lost
+/// messages are recovered by the stalled-run reconciler (its timeout cut to a second here), duplicates by idempotent
+/// steps and a saga that counts each batch once.
+/// </summary>
+[Collection(ExecutorCollection.Name)]
+public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
+{
+    private const int BatchSize = 4;
+
+    // An operator's command (StartRun, RollbackRun) reaches the saga straight from the API: if the broker loses one, only the
+    // operator can send it again. A second delivery of one must change nothing.
+    public static TheoryData<Type, FaultKind> RunMessages => Faults(typeof(StartRun),
+        typeof(PreFlightRun), typeof(PreFlightPassed), typeof(BackupRun), typeof(BackupCompleted), typeof(MigrateBatch),
+        typeof(BatchCompleted), typeof(ValidateRun), typeof(ValidationPassed));
+
+    public static TheoryData<Type, FaultKind> RollbackMessages =>
+        Faults(typeof(RollbackRun), typeof(RestoreRun), typeof(RollbackCompleted));
+
+    public static TheoryData<Type, FaultKind> FailedValidationMessages =>
+        Faults(typeof(StartRun), typeof(ValidationFailed), typeof(RestoreRun), typeof(RollbackCompleted));
+
+    public static TheoryData<Type, FaultKind> RefusedRunMessages => Faults(typeof(StartRun), typeof(PreFlightRun), typeof(PreFlightFailed));
+
+    public static TheoryData<Type, FaultKind> DryRunMessages => Faults(typeof(StartRun), typeof(DryRunMigration), typeof(DryRunCompleted));
+
+    [Theory]
+    [MemberData(nameof(RunMessages))]
+    public async Task A_run_migrates_every_session_once_whatever_message_is_lost_or_handled_twice(Type message, FaultKind kind)
+    {
+        await using var context = await StartAsync(message, kind);
+
+        var run = await RunAsync(context);
+
+        await AssertStruckAndRecoveredAsync(context, run.RunId);
+        Assert.Equal(("Completed", 15, 15 / BatchSize + 1), (run.State, run.Migrated, run.CompletedBatches));
+        await RunConsistency.AssertAsync(context.Scenario, run);
+        var projects = await context.Scenario.SeedProjectsAsync();
+        foreach (var (session, type, target) in Scenario.SeedPlan)
+        {
+            Assert.Equal(type == "manual_review" ? null : target, projects[session]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RollbackMessages))]
+    public async Task A_rollback_restores_every_session_once_whatever_message_is_lost_or_handled_twice(Type message, FaultKind kind)
+    {
+        await using var context = await StartAsync(message, kind);
+        var completed = await RunAsync(context);
+
+        (await context.Client.CommandAsync(completed.RunId, "rollback")).EnsureSuccessStatusCode();
+        var run = await context.Client.WaitAsync(completed.RunId, "RolledBack");
+
+        await AssertStruckAndRecoveredAsync(context, run.RunId);
+        Assert.Equal(("RolledBack", 15, 0), (run.State, run.RolledBack, run.Conflicts));
+        await RunConsistency.AssertAsync(context.Scenario, run);
+        Assert.All((await context.Scenario.SeedProjectsAsync()).Values, Assert.Null);
+        Assert.Equal(1L, await context.Scenario.ScalarAsync<long>(
+            "SELECT count(*) FROM backfill.run_rollbacks WHERE run_id = @runId", new { runId = run.RunId }));
+    }
+
+    [Theory]
+    [MemberData(nameof(FailedValidationMessages))]
+    public async Task A_failed_validation_restores_every_session_once_whatever_message_is_lost_or_handled_twice(
+        Type message, FaultKind kind)
+    {
+        await using var context = await StartAsync(message, kind);
+        await context.Scenario.MeddleOutsideTheRunAsync();
+        var before = await context.Scenario.SeedRowsAsync();
+
+        var run = await context.Client.WaitAsync(
+            await context.Client.StartAsync(await context.Scenario.InsertPlanAsync(), batchSize: BatchSize));
+
+        await AssertStruckAndRecoveredAsync(context, run.RunId);
+        Assert.Equal(("RolledBack", 15, 15, 0), (run.State, run.Migrated, run.RolledBack, run.Conflicts));
+        Assert.Contains("changed 1 sessions outside the run", run.Reason);
+        await RunConsistency.AssertAsync(context.Scenario, run);
+        Assert.Equal(before, await context.Scenario.SeedRowsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedRunMessages))]
+    public async Task A_refused_run_fails_with_its_reason_and_changes_nothing_whatever_message_is_lost_or_handled_twice(
+        Type message, FaultKind kind)
+    {
+        await using var context = await StartAsync(message, kind);
+        var before = await context.Scenario.SeedRowsAsync();
+
+        var run = await context.Client.WaitAsync(
+            await context.Client.StartAsync(await context.Scenario.InsertPlanAsync(approved: false), batchSize: BatchSize));
+
+        await AssertStruckAndRecoveredAsync(context, run.RunId);
+        Assert.Equal("Failed", run.State);
+        Assert.Contains("is not approved", run.Reason);
+        Assert.Equal(before, await context.Scenario.SeedRowsAsync());
+        Assert.False(await context.Scenario.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE run_id = @runId)",
+            new { runId = run.RunId }));
+    }
+
+    [Theory]
+    [MemberData(nameof(DryRunMessages))]
+    public async Task A_dry_run_changes_nothing_whatever_message_is_lost_or_handled_twice(Type message, FaultKind kind)
+    {
+        await using var context = await StartAsync(message, kind);
+        var before = await context.Scenario.SeedRowsAsync();
+
+        var run = await context.Client.WaitAsync(
+            await context.Client.StartAsync(await context.Scenario.InsertPlanAsync(), batchSize: BatchSize, dryRun: true));
+
+        await AssertStruckAndRecoveredAsync(context, run.RunId);
+        Assert.Equal(("Completed", 15), (run.State, run.Migrated));
+        Assert.Equal(before, await context.Scenario.SeedRowsAsync());
+        Assert.False(await context.Scenario.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE active)"));
+    }
+
+    private Task<ExecutorTestContext> StartAsync(Type message, FaultKind kind) =>
+        ExecutorTestContext.StartAsync(infrastructure, configureServices: services =>
+        {
+            services.AddSingleton(provider => new MessageFault(message, kind, provider.GetRequiredService<IBusRegistrationContext>()));
+            services.AddSingleton<IConfigureReceiveEndpoint>(provider => provider.GetRequiredService<MessageFault>());
+            services.Configure<ExecutorOptions>(options =>
+            {
+                options.StallTimeout = TimeSpan.FromSeconds(1);
+                options.ReconcileInterval = TimeSpan.FromMilliseconds(250);
+            });
+        });
+
+    private static async Task<RunView> RunAsync(ExecutorTestContext context) =>
+        await context.Client.WaitAsync(
+            await context.Client.StartAsync(await context.Scenario.InsertPlanAsync(), batchSize: BatchSize), "Completed");
+
+    /// <summary>
+    /// The fault struck, and what it struck came back: a message handled twice was delivered again, and a lost one the
+    /// reconciler recovered (it audits what it sent again).
+    /// </summary>
+    private static async Task AssertStruckAndRecoveredAsync(ExecutorTestContext context, Guid runId)
+    {
+        var fault = context.Services.GetRequiredService<MessageFault>();
+        Assert.True(fault.Struck, $"{fault} never struck: the run took no such message.");
+        Assert.True(fault.DeliveriesAfter > 0, $"{fault}: no message of its type came after the one struck.");
+        if (fault.Kind == FaultKind.Lost)
+        {
+            Assert.Contains(await context.Client.AuditAsync(runId), e => e.Action == RunAuditActions.Redispatched);
+        }
+    }
+
+    private static TheoryData<Type, FaultKind> Faults(Type operatorCommand, params Type[] messages)
+    {
+        var data = new TheoryData<Type, FaultKind> { { operatorCommand, FaultKind.HandledTwice } };
+        foreach (var message in messages)
+        {
+            foreach (var kind in Enum.GetValues<FaultKind>())
+            {
+                data.Add(message, kind);
+            }
+        }
+        return data;
+    }
+}
