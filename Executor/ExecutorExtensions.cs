@@ -29,6 +29,11 @@ public static class ExecutorExtensions
         builder.AddDatabaseHealthProbe();
         builder.Services.AddOptions<ExecutorOptions>().BindConfiguration(ExecutorOptions.Section);
         var options = builder.Configuration.GetSection(ExecutorOptions.Section).Get<ExecutorOptions>() ?? new ExecutorOptions();
+        if (options.Retries < 1)
+        {
+            throw new InvalidOperationException(
+                $"{ExecutorOptions.Section}:{nameof(ExecutorOptions.Retries)} is {options.Retries}; it must be at least 1.");
+        }
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PreFlightStep>();
@@ -63,7 +68,8 @@ public static class ExecutorExtensions
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(
-                    retry => retry.Exponential(6, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250)));
+                    retry => retry.Exponential(
+                        options.Retries, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250)));
                 endpoint.UseInMemoryOutbox(context);
                 // Only run messages carry a RunId; faults and other messages pass by without a scope.
                 endpoint.UseConsumeFilter(

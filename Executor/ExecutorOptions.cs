@@ -32,6 +32,13 @@ public sealed class ExecutorOptions
     /// <summary>How often the reconciler looks for stalled runs.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How many times a message whose handling failed (a step, or a transition of the saga) is tried again, with exponential
+    /// backoff from 100 ms to 5 s, before it faults: a batch that still fails then fails its run. Six retries ride out a
+    /// database failover or a dropped connection of about ten seconds.
+    /// </summary>
+    public int Retries { get; set; } = 6;
+
     /// <summary>When on, the user who approved a plan cannot start its run (the Dashboard's "Dashboard:FourEyes" twin).</summary>
     public bool FourEyes { get; set; }
 }

@@ -125,6 +125,18 @@ public sealed class BadInputTests(InfrastructureFixture infrastructure)
         Assert.Contains($"The tool schema is at {newest}.", await current.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task An_Executor_told_to_retry_nothing_refuses_to_start_and_says_which_setting()
+    {
+        await using var scenario = await Scenario.CreateAsync(infrastructure);
+        await using var app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString,
+            infrastructure.ServiceApiKey, settings: new Dictionary<string, string> { ["Executor:Retries"] = "0" });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Equal("Executor:Retries is 0; it must be at least 1.", refused.Message);
+    }
+
     /// <summary>The messages waiting in a queue; 0 while the queue does not exist (MassTransit creates the error queue on its first
     /// message).</summary>
     private static async Task<uint> MessageCountAsync(IConnection connection, string queue)

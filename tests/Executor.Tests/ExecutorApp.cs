@@ -12,7 +12,8 @@ namespace AspireMigration.Executor.Tests;
 /// a prefix of their own, so hosts of different tests never take each other's messages.
 /// </summary>
 public sealed class ExecutorApp(string database, string messaging, string serviceApiKey, string? endpointPrefix = null,
-    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<ExecutorOptions>
+    Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<ExecutorOptions>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -23,6 +24,10 @@ public sealed class ExecutorApp(string database, string messaging, string servic
         builder.UseSetting("ServiceApi:Key", serviceApiKey);
         // On for every test: plans are approved by "approver", runs started by "operator".
         builder.UseSetting("Executor:FourEyes", "true");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         if (configureServices is not null)
         {
             builder.ConfigureTestServices(configureServices);

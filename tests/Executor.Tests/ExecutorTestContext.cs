@@ -1,3 +1,4 @@
+using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,11 +9,12 @@ public sealed class ExecutorTestContext : IAsyncDisposable
 {
     private readonly ExecutorApp app;
 
-    private ExecutorTestContext(Scenario scenario, InfrastructureFixture infrastructure, Action<IServiceCollection>? configureServices)
+    private ExecutorTestContext(Scenario scenario, InfrastructureFixture infrastructure, Action<IServiceCollection>? configureServices,
+        IReadOnlyDictionary<string, string>? settings)
     {
         Scenario = scenario;
         app = new ExecutorApp(scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey,
-            configureServices: configureServices);
+            configureServices: configureServices, settings: settings);
         Client = new RunClient(app.CreateClient());
     }
 
@@ -27,9 +29,19 @@ public sealed class ExecutorTestContext : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <param name="configureServices">Replaces the host's services, e.g. its clock or health probe.</param>
+    /// <param name="settings">More configuration keys of the host (e.g. "Executor:Retries").</param>
     public static async Task<ExecutorTestContext> StartAsync(InfrastructureFixture infrastructure, string? serviceRole = null,
-        Action<IServiceCollection>? configureServices = null) =>
-        new(await Scenario.CreateAsync(infrastructure, serviceRole), infrastructure, configureServices);
+        Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(await Scenario.CreateAsync(infrastructure, serviceRole), infrastructure, configureServices, settings);
+
+    /// <summary>A run of the seed plan in batches of 4 whose first batch the application refuses: failed, and retryable.</summary>
+    public async Task<RunView> FailOnPoisonBatchAsync()
+    {
+        await Scenario.RefuseUpdatesAsync(2);
+        var run = await Client.WaitAsync(await Client.StartAsync(await Scenario.InsertPlanAsync(), batchSize: 4));
+        Assert.Equal(("Failed", true), (run.State, run.Retryable));
+        return run;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -32,6 +32,11 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
 
     public static TheoryData<Type, FaultKind> RefusedRunMessages => Faults(typeof(StartRun), typeof(PreFlightRun), typeof(PreFlightFailed));
 
+    // A batch that fails on every delivery ends the run (its fault is the saga's event), the claim is released, and the
+    // operator's retry reclaims the database and sends the batches again once the cause is fixed.
+    public static TheoryData<Type, FaultKind> RetriedRunMessages =>
+        Faults(typeof(RetryRun), typeof(Fault<MigrateBatch>), typeof(ReleaseRun), typeof(ReclaimRun), typeof(RunReclaimed));
+
     public static TheoryData<Type, FaultKind> DryRunMessages => Faults(typeof(StartRun), typeof(DryRunMigration), typeof(DryRunCompleted));
 
     [Theory]
@@ -109,6 +114,25 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
     }
 
     [Theory]
+    [MemberData(nameof(RetriedRunMessages))]
+    public async Task A_retried_run_migrates_every_session_once_whatever_message_is_lost_or_handled_twice(Type message, FaultKind kind)
+    {
+        await using var context = await StartAsync(message, kind);
+        var failed = await context.FailOnPoisonBatchAsync();
+        await context.Scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
+        await context.Scenario.ExecuteAsync("DROP TRIGGER refuse ON sessions");
+
+        (await context.Client.CommandAsync(failed.RunId, "retry")).EnsureSuccessStatusCode();
+        var run = await context.Client.WaitAsync(failed.RunId, "Completed");
+
+        await AssertStruckAndRecoveredAsync(context, run.RunId);
+        Assert.Equal((15, 15 / BatchSize + 1), (run.Migrated, run.CompletedBatches));
+        await RunConsistency.AssertAsync(context.Scenario, run);
+        var projects = await context.Scenario.SeedProjectsAsync();
+        Assert.All(Scenario.SeedPlan, item => Assert.Equal(item.Target, projects[item.Session]));
+    }
+
+    [Theory]
     [MemberData(nameof(DryRunMessages))]
     public async Task A_dry_run_changes_nothing_whatever_message_is_lost_or_handled_twice(Type message, FaultKind kind)
     {
@@ -124,16 +148,20 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         Assert.False(await context.Scenario.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE active)"));
     }
 
+    // A stalled run is looked for four times a second and sent to again after a second; a message is retried once, so a batch
+    // that fails on every delivery fails its run at once.
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["Executor:StallTimeout"] = "00:00:01",
+        ["Executor:ReconcileInterval"] = "00:00:00.250",
+        ["Executor:Retries"] = "1",
+    };
+
     private Task<ExecutorTestContext> StartAsync(Type message, FaultKind kind) =>
-        ExecutorTestContext.StartAsync(infrastructure, configureServices: services =>
+        ExecutorTestContext.StartAsync(infrastructure, settings: Settings, configureServices: services =>
         {
             services.AddSingleton(provider => new MessageFault(message, kind, provider.GetRequiredService<IBusRegistrationContext>()));
             services.AddSingleton<IConfigureReceiveEndpoint>(provider => provider.GetRequiredService<MessageFault>());
-            services.Configure<ExecutorOptions>(options =>
-            {
-                options.StallTimeout = TimeSpan.FromSeconds(1);
-                options.ReconcileInterval = TimeSpan.FromMilliseconds(250);
-            });
         });
 
     private static async Task<RunView> RunAsync(ExecutorTestContext context) =>

@@ -18,7 +18,7 @@ public sealed class RunRetryTests(InfrastructureFixture infrastructure)
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
-        var run = await FailOnPoisonBatchAsync(context);
+        var run = await context.FailOnPoisonBatchAsync();
         Assert.Contains("Batch 1 failed", run.Reason);
         await RunConsistency.AssertAsync(scenario, run);
         var applied = await scenario.ScalarAsync<long>(
@@ -48,7 +48,7 @@ public sealed class RunRetryTests(InfrastructureFixture infrastructure)
     {
         await using var context = await ExecutorTestContext.StartAsync(infrastructure);
         var (scenario, client) = (context.Scenario, context.Client);
-        var run = await FailOnPoisonBatchAsync(context);
+        var run = await context.FailOnPoisonBatchAsync();
         await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
         await scenario.ExecuteAsync("DROP TRIGGER refuse ON sessions");
         var before = await scenario.SeedRowsAsync();
@@ -83,15 +83,5 @@ public sealed class RunRetryTests(InfrastructureFixture infrastructure)
         await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
 
         await client.AssertRefusedAsync(run.RunId, "retry", RetryGuard.NotRetryable, "only a run a batch failed after its backup");
-    }
-
-    /// <summary>A run of the seed plan in batches of 4 whose first batch the application refuses: failed, and retryable.</summary>
-    private static async Task<RunView> FailOnPoisonBatchAsync(ExecutorTestContext context)
-    {
-        await context.Scenario.RefuseUpdatesAsync(2);
-        var run = await context.Client.WaitAsync(
-            await context.Client.StartAsync(await context.Scenario.InsertPlanAsync(), batchSize: 4));
-        Assert.Equal(("Failed", true), (run.State, run.Retryable));
-        return run;
     }
 }
