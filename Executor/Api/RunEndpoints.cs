@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AspireMigration.Executor.Pacing;
+using AspireMigration.Executor.Recovery;
 using AspireMigration.Executor.Reports;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Executor.Steps;
@@ -77,7 +78,7 @@ public static class RunEndpoints
     /// Location answers 200 at once (read-your-writes) rather than 404 until the StartRun is consumed.
     /// </summary>
     private static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        StartRunRequest request, ClaimsPrincipal user, RunQueries queries, IPublishEndpoint bus, CancellationToken ct)
+        StartRunRequest request, ClaimsPrincipal user, RunQueries queries, StartRequests starts, CancellationToken ct)
     {
         var errors = PacingValidation.Errors(request.BatchSize, request.Pacing);
         if (request.PlanId == Guid.Empty)
@@ -95,7 +96,7 @@ public static class RunEndpoints
         }
 
         var runId = Guid.CreateVersion7();
-        await bus.Publish(new StartRun(runId, request.PlanId, user.Identity!.Name!, request.SkipLowConfidence,
+        await starts.SubmitAsync(new StartRun(runId, request.PlanId, user.Identity!.Name!, request.SkipLowConfidence,
             request.BatchSize ?? StartRun.DefaultBatchSize, request.DryRun, request.Pacing), ct);
         await queries.WaitUntilKnownAsync(runId, ct);
         return TypedResults.Accepted($"/api/runs/{runId}", new RunAccepted(runId));

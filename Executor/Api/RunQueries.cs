@@ -40,7 +40,8 @@ public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The bus is slow: the run is queued all the same, so the 202 stays true.
+            // The bus is slow: the run is queued and its request recorded all the same (a StartRun the broker lost is sent
+            // again by the reconciler), so the 202 stays true.
         }
     }
 

@@ -14,9 +14,10 @@ namespace AspireMigration.Executor.Recovery;
 /// <summary>
 /// Finds runs that stopped moving and sends again what their state waits for (<see cref="RunCommands.AwaitedBy"/>):
 /// every batch the saga handed out but never saw complete, or the pending step's command, or the release of a
-/// failed run's claim. This is what finishes a run whose messages the broker lost (a purged queue, a broker
-/// restarted without its data); the outbox covers a process that died after its commit. Every step is
-/// idempotent, so sending a command that was only slow, not lost, does its work once.
+/// failed run's claim, or the StartRun of a run the API accepted that no saga holds (<see cref="StartRequests"/>). This
+/// is what finishes a run whose messages the broker lost (a purged queue, a broker restarted without its data); the
+/// outbox covers a process that died after its commit. Every step is idempotent, so sending a command that was only
+/// slow, not lost, does its work once.
 /// </summary>
 public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, IOptions<ExecutorOptions> options, ExecutorMetrics metrics,
     ILogger<StalledRunReconciler> logger) : PeriodicPass(logger)
@@ -38,6 +39,9 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
                               AND e.occurred_at > now() - @StallTimeout)
           AND NOT EXISTS (SELECT 1 FROM backfill.saga_outbox o WHERE o.correlation_id = s.correlation_id)
         """;
+
+    // What the audit and the log call a run the API accepted but no saga holds yet.
+    private const string RequestedState = "Requested";
 
     protected override TimeSpan Interval => options.Value.ReconcileInterval;
 
@@ -67,23 +71,36 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
             {
                 await bus.Publish(command, command.GetType(), cancellationToken);
             }
-            // The audit entry is also the reconciler's own clock: the run is not sent to again within the timeout.
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO backfill.run_audit_events (run_id, actor, action, details)
-                VALUES (@runId, @actor, @action, @details::jsonb)
-                """, new
-            {
-                runId = run.CorrelationId,
-                actor = MigrationRunStateMachine.SystemActor,
-                action = RunAuditActions.Redispatched,
-                details = JsonSerializer.Serialize(new { run.CurrentState, Commands = commands.Select(Describe) }, SagaJson.Options),
-            }, transaction, cancellationToken: cancellationToken));
-            metrics.Redispatched.Add(commands.Count);
-            logger.LogWarning("Run {RunId} made no progress for {StallTimeout} while {State}; sent again: {Commands}",
-                run.CorrelationId, options.Value.StallTimeout, run.CurrentState, string.Join(", ", commands.Select(Describe)));
+            await AuditAsync(connection, transaction, run.CorrelationId, run.CurrentState, commands, cancellationToken);
+        }
+        // A run whose StartRun the broker lost has no saga, so no state above waits for it: only its request remembers it.
+        var unstarted = await StartRequests.UnansweredAsync(connection, transaction, options.Value.StallTimeout, cancellationToken);
+        foreach (var (messageId, start) in unstarted)
+        {
+            await bus.Publish(start, context => context.MessageId = messageId, cancellationToken);
+            await AuditAsync(connection, transaction, start.RunId, RequestedState, [start], cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return [.. stalled.Select(r => r.CorrelationId)];
+        return [.. stalled.Select(r => r.CorrelationId), .. unstarted.Select(u => u.Start.RunId)];
+    }
+
+    private async Task AuditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, string state,
+        IReadOnlyList<object> commands, CancellationToken cancellationToken)
+    {
+        // The audit entry is also the reconciler's own clock: the run is not sent to again within the timeout.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO backfill.run_audit_events (run_id, actor, action, details)
+            VALUES (@runId, @actor, @action, @details::jsonb)
+            """, new
+        {
+            runId,
+            actor = MigrationRunStateMachine.SystemActor,
+            action = RunAuditActions.Redispatched,
+            details = JsonSerializer.Serialize(new { CurrentState = state, Commands = commands.Select(Describe) }, SagaJson.Options),
+        }, transaction, cancellationToken: cancellationToken));
+        metrics.Redispatched.Add(commands.Count);
+        logger.LogWarning("Run {RunId} made no progress for {StallTimeout} while {State}; sent again: {Commands}",
+            runId, options.Value.StallTimeout, state, string.Join(", ", commands.Select(Describe)));
     }
 
     private static string Describe(object command) => command is MigrateBatch batch ? $"MigrateBatch {batch.BatchNumber}"

@@ -17,7 +17,7 @@ public sealed class MessageFault(Type messageType, FaultKind kind, IRegistration
 
     private readonly TaskCompletionSource struck = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private int deliveriesAfter;
+    private int handledAfter;
 
     public FaultKind Kind => kind;
 
@@ -25,7 +25,7 @@ public sealed class MessageFault(Type messageType, FaultKind kind, IRegistration
     public bool Struck => struck.Task.IsCompleted;
 
     /// <summary>Messages of the type handled after the one struck: a redelivery, a command sent again, or later batches.</summary>
-    public int DeliveriesAfter => Volatile.Read(ref deliveriesAfter);
+    public int HandledAfter => Volatile.Read(ref handledAfter);
 
     public void Configure(string name, IReceiveEndpointConfigurator configurator)
     {
@@ -36,18 +36,15 @@ public sealed class MessageFault(Type messageType, FaultKind kind, IRegistration
     }
 
     /// <summary>True once, for the first message of the fault's type.</summary>
-    public bool Strikes(Type type)
+    public bool Strikes(Type type) => type == messageType && struck.TrySetResult();
+
+    /// <summary>Counts a message of the fault's type handled after the one struck.</summary>
+    public void Handled(Type type)
     {
-        if (type != messageType)
+        if (type == messageType && Struck)
         {
-            return false;
+            Interlocked.Increment(ref handledAfter);
         }
-        if (struck.TrySetResult())
-        {
-            return true;
-        }
-        Interlocked.Increment(ref deliveriesAfter);
-        return false;
     }
 
     public static bool IsSagaEndpoint(Uri address) => address.AbsolutePath.EndsWith(SagaEndpoint, StringComparison.Ordinal);

@@ -11,6 +11,7 @@ public sealed class MessageFaultFilter<T>(MessageFault fault) : IFilter<ConsumeC
         if (!fault.Strikes(typeof(T)))
         {
             await next.Send(context);
+            fault.Handled(typeof(T));
             return;
         }
         if (fault.Kind == FaultKind.Lost)
