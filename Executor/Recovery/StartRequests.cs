@@ -12,7 +12,7 @@ namespace AspireMigration.Executor.Recovery;
 /// The runs the API accepted, kept until their saga holds them (backfill.run_requests): the only message of a run that no
 /// saga state remembers is its StartRun, so this is what lets the reconciler start a run whose StartRun the broker lost.
 /// </summary>
-public sealed class StartRequests(NpgsqlDataSource dataSource, IPublishEndpoint bus)
+public sealed class StartRequests(NpgsqlDataSource dataSource, IPublishEndpoint bus, ILogger<StartRequests> logger)
 {
     // Unanswered: no saga holds the run after the stall timeout, and the reconciler did not send it again within it.
     private const string UnansweredSql = $"""
@@ -25,7 +25,10 @@ public sealed class StartRequests(NpgsqlDataSource dataSource, IPublishEndpoint 
                             AND e.occurred_at > now() - @stallTimeout)
         """;
 
-    /// <summary>Records the request, then publishes it: a request the API failed to record is never published.</summary>
+    /// <summary>
+    /// Records the request, then publishes it: a request the API failed to record is never published, and one it recorded
+    /// is accepted, even if the broker refuses it now (the reconciler sends it once it is back).
+    /// </summary>
     public async Task SubmitAsync(StartRun start, CancellationToken cancellationToken)
     {
         var messageId = NewId.NextGuid();
@@ -36,7 +39,15 @@ public sealed class StartRequests(NpgsqlDataSource dataSource, IPublishEndpoint 
                 """, new { start.RunId, messageId, request = JsonSerializer.Serialize(start, SagaJson.Options) },
                 cancellationToken: cancellationToken));
         }
-        await bus.Publish(start, context => context.MessageId = messageId, cancellationToken);
+        try
+        {
+            await bus.Publish(start, context => context.MessageId = messageId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Run {RunId} is accepted but its StartRun could not be published now; the reconciler sends it again",
+                start.RunId);
+        }
     }
 
     /// <summary>Forgets the requests whose run the saga holds, and returns those it has not taken up, with their message ids.</summary>

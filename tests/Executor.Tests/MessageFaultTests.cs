@@ -57,6 +57,21 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         }
     }
 
+    [Fact]
+    public async Task A_run_whose_start_the_broker_refused_is_accepted_and_started_by_the_reconciler()
+    {
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure, settings: Settings, configureServices: services =>
+            services.AddScoped<IPublishEndpoint, RefusingPublishEndpoint>());
+
+        var run = await context.Client.WaitAsync(
+            await context.Client.StartAsync(await context.Scenario.InsertPlanAsync(), batchSize: BatchSize));
+
+        Assert.Equal(("Completed", 15), (run.State, run.Migrated));
+        Assert.Contains(await context.Client.AuditAsync(run.RunId),
+            e => e.Action == RunAuditActions.Redispatched && e.Details.Contains("\"Requested\"") && e.Details.Contains(nameof(StartRun)));
+        await RunConsistency.AssertAsync(context.Scenario, run);
+    }
+
     [Theory]
     [MemberData(nameof(RollbackMessages))]
     public async Task A_rollback_restores_every_session_once_whatever_message_is_lost_or_handled_twice(Type message, FaultKind kind)
