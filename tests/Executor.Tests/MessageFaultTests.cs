@@ -13,7 +13,7 @@ namespace AspireMigration.Executor.Tests;
 /// messages are recovered by the stalled-run reconciler (its timeout cut to a second here), duplicates by idempotent
 /// steps and a saga that counts each batch once.
 /// </summary>
-[Collection(ExecutorCollection.Name)]
+[Collection(MessageFaultCollection.Name)]
 public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
 {
     private const int BatchSize = 4;

@@ -9,7 +9,7 @@ namespace AspireMigration.Executor.Tests;
 /// paced: every batch size from one session to all of them, fixed or adaptive, migrates exactly the sessions its plan
 /// resolves to, each once, and its rollback puts every row back as it was.
 /// </summary>
-[Collection(ExecutorCollection.Name)]
+[Collection(MessageFaultCollection.Name)]
 public sealed class RunParameterTests(InfrastructureFixture infrastructure)
 {
     // One session per batch, sizes that divide the 15 or 10 included sessions and sizes that do not, exactly all, more.
