@@ -14,7 +14,7 @@ public sealed class ConstraintViolationTests(InfrastructureFixture infrastructur
     [Fact]
     public async Task A_batch_violating_a_foreign_key_fails_the_run_naming_batch_and_constraint_and_the_rest_rolls_back_exactly()
     {
-        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure, settings: ExecutorTestContext.RetryOnce);
         var (scenario, client) = (context.Scenario, context.Client);
         // Session 9's target exists at pre-flight and is deleted by the application before session 9's batch runs.
         await scenario.ExecuteAsync("INSERT INTO projects (id, name) VALUES (@Doomed, 'doomed')", new { Doomed });

@@ -21,7 +21,7 @@ public sealed class LogSecretsTests(InfrastructureFixture infrastructure)
         var logs = new LogCapture();
         await using var app = new ExecutorApp(
             scenario.ServiceConnectionString, infrastructure.MessagingConnectionString, infrastructure.ServiceApiKey,
-            configureServices: logs.AddTo);
+            configureServices: logs.AddTo, settings: ExecutorTestContext.RetryOnce);
         var client = new RunClient(app.CreateClient());
 
         Assert.Equal("Failed", (await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(approved: false)))).State);

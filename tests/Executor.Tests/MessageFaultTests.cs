@@ -165,11 +165,10 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
 
     // A stalled run is looked for four times a second and sent to again after a second; a message is retried once, so a batch
     // that fails on every delivery fails its run at once.
-    private static readonly Dictionary<string, string> Settings = new()
+    private static readonly Dictionary<string, string> Settings = new(ExecutorTestContext.RetryOnce)
     {
         ["Executor:StallTimeout"] = "00:00:01",
         ["Executor:ReconcileInterval"] = "00:00:00.250",
-        ["Executor:Retries"] = "1",
     };
 
     private Task<ExecutorTestContext> StartAsync(Type message, FaultKind kind) =>

@@ -51,7 +51,7 @@ public sealed class RunControlTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Poison_batch_ends_in_the_error_queue_and_the_run_fails_with_the_reason()
     {
-        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure, settings: ExecutorTestContext.RetryOnce);
         var (scenario, client) = (context.Scenario, context.Client);
         await scenario.RefuseUpdatesAsync(2);
 

@@ -49,7 +49,7 @@ public sealed class RunMetricsTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_poison_batch_counts_its_sessions_as_failed_and_the_other_batches_as_migrated()
     {
-        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure, settings: ExecutorTestContext.RetryOnce);
         var (scenario, client) = (context.Scenario, context.Client);
         using var metrics = MeasurementRecorder.ForHost(context.Services);
         await scenario.RefuseUpdatesAsync(2);

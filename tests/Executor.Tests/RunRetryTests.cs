@@ -16,7 +16,7 @@ public sealed class RunRetryTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_poison_batch_fixed_and_retried_completes_the_run_with_every_session_migrated_once()
     {
-        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure, settings: ExecutorTestContext.RetryOnce);
         var (scenario, client) = (context.Scenario, context.Client);
         var run = await context.FailOnPoisonBatchAsync();
         Assert.Contains("Batch 1 failed", run.Reason);
@@ -46,7 +46,7 @@ public sealed class RunRetryTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_retry_whose_reclaim_finds_another_run_on_the_database_is_refused_and_changes_nothing()
     {
-        await using var context = await ExecutorTestContext.StartAsync(infrastructure);
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure, settings: ExecutorTestContext.RetryOnce);
         var (scenario, client) = (context.Scenario, context.Client);
         var run = await context.FailOnPoisonBatchAsync();
         await scenario.WaitUntilAsync("SELECT NOT EXISTS (SELECT 1 FROM backfill.runs WHERE active)");
