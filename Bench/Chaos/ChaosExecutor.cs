@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using AspireMigration.Bench.Execution;
 using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Contracts.Runs;
@@ -38,13 +37,12 @@ public sealed class ChaosExecutor(string connectionString, string messaging, str
     /// <summary>Whether the process died without being killed: a crash, which no run may need.</summary>
     public bool HasCrashed => process is { HasExited: true };
 
-    /// <summary>Starts a run of the plan over the process's API, as an operator: its run id.</summary>
-    public async Task<Guid> StartRunAsync(Guid planId, int batchSize, RunPacing? pacing)
+    /// <summary>Starts a run of the plan over the process's API, as an operator.</summary>
+    public async Task StartRunAsync(Guid planId, int batchSize, RunPacing? pacing)
     {
         using var http = ServiceApiClient.Create(Running.Address!, serviceApiKey, Roles.Operator);
         using var response = await http.PostAsJsonAsync("/api/runs", new StartRunRequest(planId, BatchSize: batchSize, Pacing: pacing));
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
     }
 
     /// <summary>SIGKILL, children included: nothing is acknowledged, flushed or shut down.</summary>

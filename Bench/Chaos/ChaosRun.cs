@@ -100,15 +100,27 @@ public static class ChaosRun
     {
         await executor.StartAsync();
         var started = Stopwatch.StartNew();
-        var runId = await executor.StartRunAsync(planId, batchSize, pacing);
+        // Not awaited: the API answers once the saga holds the run, and by then a small run may be well on its way (on a
+        // loaded machine it had finished, and no kill landed). The run is watched from the moment its saga exists.
+        var start = StartRunAsync(executor, planId, batchSize, pacing);
         var killed = 0;
         using var deadline = new CancellationTokenSource(timeout);
         while (!deadline.IsCancellationRequested)
         {
-            var run = await LoadAsync(dataSource, runId);
+            var run = await LoadAsync(dataSource, planId);
             if (run is not null && MigrationRunStateMachine.IsFinished(run.CurrentState))
             {
                 return (run, null, killed, started.Elapsed);
+            }
+            if (run is null && start.IsCompleted && await start is { } refused)
+            {
+                return (null, $"the API did not start the run: {refused}", killed, started.Elapsed);
+            }
+            // Nothing to aim at before the run exists or the API has answered for it.
+            if (run is null && !start.IsCompleted)
+            {
+                await Task.Delay(PollInterval);
+                continue;
             }
             if (killed < points.Count && points[killed].IsReachedBy(run))
             {
@@ -131,11 +143,26 @@ public static class ChaosRun
         return (null, $"the run did not finish within {timeout.TotalSeconds:F0} s", killed, started.Elapsed);
     }
 
-    private static async Task<MigrationRunState?> LoadAsync(NpgsqlDataSource dataSource, Guid runId)
+    /// <summary>Null once the API accepted the run; why not, if it did not (a kill that lands during the call ends it too).</summary>
+    private static async Task<string?> StartRunAsync(ChaosExecutor executor, Guid planId, int batchSize, RunPacing? pacing)
+    {
+        try
+        {
+            await executor.StartRunAsync(planId, batchSize, pacing);
+            return null;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>The plan's run (the scratch database holds one), by the plan: its id is known before the API answers.</summary>
+    private static async Task<MigrationRunState?> LoadAsync(NpgsqlDataSource dataSource, Guid planId)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var json = await connection.QuerySingleOrDefaultAsync<string>(
-            "SELECT state::text FROM backfill.run_sagas WHERE correlation_id = @runId", new { runId });
+            "SELECT state::text FROM backfill.run_sagas WHERE (state ->> 'planId')::uuid = @planId", new { planId });
         return json is null ? null : JsonSerializer.Deserialize<MigrationRunState>(json, SagaJson.Options);
     }
 
