@@ -34,10 +34,17 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
         WHERE s.updated_at < now() - @StallTimeout
           AND (s.current_state = ANY(@InProgress) OR (s.current_state = ANY(@Released) AND r.active))
           AND NOT EXISTS (SELECT 1 FROM backfill.run_batches b WHERE b.run_id = s.correlation_id AND b.processed_at > now() - @StallTimeout)
-          AND NOT EXISTS (SELECT 1 FROM backfill.run_audit_events e
-                          WHERE e.run_id = s.correlation_id AND e.action = '{RunAuditActions.Redispatched}'
-                              AND e.occurred_at > now() - @StallTimeout)
+          AND {NotSentAgainWithinStallTimeout("s.correlation_id")}
           AND NOT EXISTS (SELECT 1 FROM backfill.saga_outbox o WHERE o.correlation_id = s.correlation_id)
+        """;
+
+    /// <summary>
+    /// The reconciler's own clock, read off its audit entries: the run (<paramref name="runId"/>, a column) was not sent to
+    /// again within <c>@StallTimeout</c>.
+    /// </summary>
+    internal static string NotSentAgainWithinStallTimeout(string runId) => $"""
+        NOT EXISTS (SELECT 1 FROM backfill.run_audit_events e
+                    WHERE e.run_id = {runId} AND e.action = '{RunAuditActions.Redispatched}' AND e.occurred_at > now() - @StallTimeout)
         """;
 
     // What the audit and the log call a run the API accepted but no saga holds yet.

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Shared.Contracts.Runs;
-using AspireMigration.Shared.Domain;
 using Dapper;
 using MassTransit;
 using Npgsql;
@@ -15,14 +14,12 @@ namespace AspireMigration.Executor.Recovery;
 public sealed class StartRequests(NpgsqlDataSource dataSource, IPublishEndpoint bus, ILogger<StartRequests> logger)
 {
     // Unanswered: no saga holds the run after the stall timeout, and the reconciler did not send it again within it.
-    private const string UnansweredSql = $"""
+    private static readonly string UnansweredSql = $"""
         SELECT q.message_id AS MessageId, q.request::text AS Request
         FROM backfill.run_requests q
-        WHERE q.requested_at < now() - @stallTimeout
+        WHERE q.requested_at < now() - @StallTimeout
           AND NOT EXISTS (SELECT 1 FROM backfill.run_sagas s WHERE s.correlation_id = q.run_id)
-          AND NOT EXISTS (SELECT 1 FROM backfill.run_audit_events e
-                          WHERE e.run_id = q.run_id AND e.action = '{RunAuditActions.Redispatched}'
-                            AND e.occurred_at > now() - @stallTimeout)
+          AND {StalledRunReconciler.NotSentAgainWithinStallTimeout("q.run_id")}
         """;
 
     /// <summary>
@@ -58,7 +55,7 @@ public sealed class StartRequests(NpgsqlDataSource dataSource, IPublishEndpoint 
             DELETE FROM backfill.run_requests q USING backfill.run_sagas s WHERE s.correlation_id = q.run_id
             """, transaction: transaction, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<(Guid MessageId, string Request)>(new CommandDefinition(
-            UnansweredSql, new { stallTimeout }, transaction, cancellationToken: cancellationToken));
+            UnansweredSql, new { StallTimeout = stallTimeout }, transaction, cancellationToken: cancellationToken));
         return [.. rows.Select(row => (row.MessageId, JsonSerializer.Deserialize<StartRun>(row.Request, SagaJson.Options)!))];
     }
 }

@@ -54,8 +54,7 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
             $"SELECT EXISTS (SELECT 1 FROM backfill.run_audit_events " +
             $"WHERE run_id = '{runId}' AND action = '{RunAuditActions.BatchRedelivered}' " +
             "AND details ->> 'batchNumber' = '1')");
-        var projects = await scenario.SeedProjectsAsync();
-        Assert.All(Scenario.SeedPlan, i => Assert.Equal(i.Type == "manual_review" ? null : i.Target, projects[i.Session]));
+        await scenario.AssertSeedPlanAppliedAsync();
     }
 
     [Fact]
@@ -89,7 +88,6 @@ public sealed class BrokerFaultTests(InfrastructureFixture infrastructure)
 
         Assert.Equal(("Completed", 15, 15), (run.State, run.Migrated, run.CompletedBatches));
         await RunConsistency.AssertAsync(scenario, run);
-        var projects = await scenario.SeedProjectsAsync();
-        Assert.All(Scenario.SeedPlan, i => Assert.Equal(i.Type == "manual_review" ? null : i.Target, projects[i.Session]));
+        await scenario.AssertSeedPlanAppliedAsync();
     }
 }

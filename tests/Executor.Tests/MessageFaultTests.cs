@@ -50,11 +50,7 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         await AssertStruckAndRecoveredAsync(context, run.RunId);
         Assert.Equal(("Completed", 15, 15 / BatchSize + 1), (run.State, run.Migrated, run.CompletedBatches));
         await RunConsistency.AssertAsync(context.Scenario, run);
-        var projects = await context.Scenario.SeedProjectsAsync();
-        foreach (var (session, type, target) in Scenario.SeedPlan)
-        {
-            Assert.Equal(type == "manual_review" ? null : target, projects[session]);
-        }
+        await context.Scenario.AssertSeedPlanAppliedAsync();
     }
 
     [Fact]
@@ -143,8 +139,7 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         await AssertStruckAndRecoveredAsync(context, run.RunId);
         Assert.Equal((15, 15 / BatchSize + 1), (run.Migrated, run.CompletedBatches));
         await RunConsistency.AssertAsync(context.Scenario, run);
-        var projects = await context.Scenario.SeedProjectsAsync();
-        Assert.All(Scenario.SeedPlan, item => Assert.Equal(item.Target, projects[item.Session]));
+        await context.Scenario.AssertSeedPlanAppliedAsync();
     }
 
     [Theory]

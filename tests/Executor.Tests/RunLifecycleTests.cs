@@ -23,11 +23,7 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
         Assert.Equal((15, 3, 4, 4, 15, 0),
             (run.Included, run.Skipped, run.TotalBatches, run.CompletedBatches, run.Migrated, run.SkippedChanged));
         Assert.Contains(run.Warnings, w => w.Contains("legacy-portal"));
-        var projects = await scenario.SeedProjectsAsync();
-        foreach (var (session, type, target) in Scenario.SeedPlan)
-        {
-            Assert.Equal(type == "manual_review" ? null : target, projects[session]);
-        }
+        await scenario.AssertSeedPlanAppliedAsync();
         Assert.Equal(15L, await scenario.ScalarAsync<long>(
             $"SELECT count(*) FROM backfill.\"sessions_backup_{run.RunId:N}\" WHERE project_id IS NULL"));
         Assert.False(await scenario.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM backfill.runs WHERE active)"));

@@ -35,8 +35,7 @@ public sealed class RunRetryTests(InfrastructureFixture infrastructure)
             "SELECT count(*) FROM backfill.run_batches WHERE run_id = @RunId AND processed_at > " +
             "(SELECT occurred_at FROM backfill.run_audit_events WHERE run_id = @RunId AND action = @action)",
             new { run.RunId, action = RunAuditActions.RetryRequested }));
-        var projects = await scenario.SeedProjectsAsync();
-        Assert.All(Scenario.SeedPlan, item => Assert.Equal(item.Target, projects[item.Session]));
+        await scenario.AssertSeedPlanAppliedAsync();
         // A completed run is not retried again (the audit already holds this run's one retry, so only the answer is checked).
         using var again = await client.CommandAsync(run.RunId, "retry");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -161,6 +161,13 @@ public sealed class Scenario : MigratedDatabase
                 WHEN (NEW.id = '{Session(1)}' AND NEW.project_id IS NOT NULL) EXECUTE FUNCTION meddle();
             """);
 
+    /// <summary>Every seed orphan holds what the seed plan gives it: its target, and NULL still for manual review.</summary>
+    public async Task AssertSeedPlanAppliedAsync()
+    {
+        var projects = await SeedProjectsAsync();
+        Assert.All(SeedPlan, i => Assert.Equal(i.Type == "manual_review" ? null : i.Target, projects[i.Session]));
+    }
+
     /// <summary>The project_id of every seed orphan, by session number.</summary>
     public async Task<Dictionary<int, Guid?>> SeedProjectsAsync()
     {
