@@ -47,7 +47,7 @@ public static class ExecutorExtensions
         builder.Services.AddSingleton<RollbackGuard>();
         builder.Services.AddSingleton<RetryGuard>();
         builder.Services.AddScoped<RunQueries>();
-        builder.Services.AddScoped<StartRequests>();
+        builder.Services.AddScoped<RunRequests>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddOptions<DispatchGateOptions>().BindConfiguration(DispatchGateOptions.Section);
         builder.Services.AddSingleton<DispatchGate>();

@@ -8,7 +8,6 @@ using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Security;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -16,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace AspireMigration.Executor.Api;
 
 /// <summary>
-/// The Executor's HTTP API. Commands go onto the bus (202 Accepted): the saga decides, so the API,
-/// the dashboard and the bus all obey the same rules. The API refuses (404/409, nothing published) what
+/// The Executor's HTTP API. Commands go onto the bus (202 Accepted), each recorded first (<see cref="RunRequests"/>) so that
+/// one the broker loses is sent again: the saga decides, so the API, the dashboard and the bus all obey the same rules. The API refuses (404/409, nothing published) what
 /// is plainly invalid or could only fail: a plan that does not exist, a command the run's state does not
 /// take, a rollback or retry without a usable backup or while another run holds the database, a retry of a run that
 /// did not fail on a batch.
@@ -78,7 +77,7 @@ public static class RunEndpoints
     /// Location answers 200 at once (read-your-writes) rather than 404 until the StartRun is consumed.
     /// </summary>
     private static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        StartRunRequest request, ClaimsPrincipal user, RunQueries queries, StartRequests starts, CancellationToken ct)
+        StartRunRequest request, ClaimsPrincipal user, RunQueries queries, RunRequests requests, CancellationToken ct)
     {
         var errors = PacingValidation.Errors(request.BatchSize, request.Pacing);
         if (request.PlanId == Guid.Empty)
@@ -96,14 +95,14 @@ public static class RunEndpoints
         }
 
         var runId = Guid.CreateVersion7();
-        await starts.SubmitAsync(new StartRun(runId, request.PlanId, user.Identity!.Name!, request.SkipLowConfidence,
+        await requests.SubmitAsync(new StartRun(runId, request.PlanId, user.Identity!.Name!, request.SkipLowConfidence,
             request.BatchSize ?? StartRun.DefaultBatchSize, request.DryRun, request.Pacing), ct);
         await queries.WaitUntilKnownAsync(runId, ct);
         return TypedResults.Accepted($"/api/runs/{runId}", new RunAccepted(runId));
     }
 
     private static Task<Results<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>, ProblemHttpResult>> ChangePacingAsync(
-        string id, ChangePacingRequest request, ClaimsPrincipal user, RunQueries queries, IPublishEndpoint bus, CancellationToken ct) =>
+        string id, ChangePacingRequest request, ClaimsPrincipal user, RunQueries queries, RunRequests requests, CancellationToken ct) =>
         WithRunAsync(id, queries, async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> (run) =>
         {
             var errors = request.Pacing is null
@@ -117,15 +116,14 @@ public static class RunEndpoints
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal.Title, detail: refusal.Detail);
             }
-            await bus.Publish(new ChangePacing(run.CorrelationId, user.Identity!.Name!, request.Pacing!, request.BatchSize), ct);
+            await requests.SubmitAsync(new ChangePacing(run.CorrelationId, user.Identity!.Name!, request.Pacing!, request.BatchSize), ct);
             return TypedResults.Accepted($"/api/runs/{run.CorrelationId}", new RunAccepted(run.CorrelationId));
         });
 
     private static void MapCommand<T>(RouteGroupBuilder runs, string verb, Func<Guid, string, RunCommandRequest?, T> create)
-        where T : class =>
+        where T : class, IRunRequest =>
         runs.MapPost("/{id}/" + verb, (string id, RunCommandRequest? request, ClaimsPrincipal user, RunQueries queries,
-                RollbackGuard rollbackGuard, RetryGuard retryGuard,
-                IPublishEndpoint bus, CancellationToken ct) =>
+                RollbackGuard rollbackGuard, RetryGuard retryGuard, RunRequests requests, CancellationToken ct) =>
             WithRunAsync(id, queries, async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> (run) =>
             {
                 var refusal = StateRefusal(verb, run) ?? verb switch
@@ -138,7 +136,7 @@ public static class RunEndpoints
                 {
                     return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal.Title, detail: refusal.Detail);
                 }
-                await bus.Publish(create(run.CorrelationId, user.Identity!.Name!, request), ct);
+                await requests.SubmitAsync(create(run.CorrelationId, user.Identity!.Name!, request), ct);
                 return TypedResults.Accepted($"/api/runs/{run.CorrelationId}", new RunAccepted(run.CorrelationId));
             }))
             .RequireAuthorization(Policies.Operate)

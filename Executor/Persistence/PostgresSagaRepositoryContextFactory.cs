@@ -1,4 +1,5 @@
 using AspireMigration.Executor.Outbox;
+using AspireMigration.Shared.Contracts.Runs;
 using MassTransit;
 using MassTransit.Saga;
 using Npgsql;
@@ -9,7 +10,8 @@ namespace AspireMigration.Executor.Persistence;
 /// MassTransit's entry point to our PostgreSQL saga repository: each consumed message gets its own
 /// transaction, committed after the state machine ran together with the messages the transition
 /// sends (backfill.saga_outbox); the relay is woken to publish them once they are committed, so a
-/// rolled-back transition sends nothing and a committed one cannot lose what it sends.
+/// rolled-back transition sends nothing and a committed one cannot lose what it sends. An operator's request is answered in
+/// the same transaction (its record in backfill.run_requests deleted), so it is either handled or still there to send again.
 /// </summary>
 public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     NpgsqlDataSource dataSource,
@@ -24,6 +26,10 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         where T : class
     {
         await using var session = await PostgresSagaSession<TSaga>.BeginAsync(dataSource, table.QualifiedName, context.CancellationToken);
+        if (context.Message is IRunRequest)
+        {
+            session.Answering = context.MessageId;
+        }
         await next.Send(new PostgresSagaRepositoryContext<TSaga, T>(session, context, factory));
         await session.CommitAsync(context.CancellationToken);
         if (session.Outbox.Messages.Count > 0)

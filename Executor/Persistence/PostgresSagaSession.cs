@@ -40,6 +40,12 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
     /// <summary>The messages this transition sends: stored with the state, relayed after the commit.</summary>
     public SagaOutbox Outbox { get; } = new();
 
+    /// <summary>
+    /// The message id of the operator's request this transaction handles, if it handles one: the commit deletes its record,
+    /// and those of the same kind for the same run that it supersedes, whether the state machine acted on it or ignored it.
+    /// </summary>
+    public Guid? Answering { get; set; }
+
     /// <summary>Inserts a new instance and its outbox; another consumer having inserted it first is a concurrency conflict to
     /// retry.</summary>
     public async Task InsertAsync(TSaga saga, CancellationToken cancellationToken)
@@ -74,7 +80,7 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
                 RETURNING 1
             ){OutboxSql}
             """, [.. Parameters(saga), new NpgsqlParameter("expected", expected), .. OutboxParameters()]));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        AddCommit(batch);
         var written = Convert.ToInt64(await batch.ExecuteScalarAsync(cancellationToken));
         inTransaction = false;
         if (written == 0)
@@ -92,7 +98,17 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
     }
 
     /// <summary>Commits what the update has not committed already (an insert, a delete, a lock taken for an ignored event).</summary>
-    public Task CommitAsync(CancellationToken cancellationToken) => EndAsync("COMMIT", cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (!inTransaction)
+        {
+            return;
+        }
+        await using var batch = new NpgsqlBatch(connection);
+        AddCommit(batch);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        inTransaction = false;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -100,7 +116,7 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
         // end, and its error, not this one, is what the retry must see.
         try
         {
-            await EndAsync("ROLLBACK", CancellationToken.None);
+            await RollbackAsync();
         }
         catch (NpgsqlException)
         {
@@ -108,15 +124,29 @@ public sealed class PostgresSagaSession<TSaga>(NpgsqlConnection connection, stri
         await connection.DisposeAsync();
     }
 
-    private async Task EndAsync(string sql, CancellationToken cancellationToken)
+    private async Task RollbackAsync()
     {
         if (!inTransaction)
         {
             return;
         }
-        await using var end = new NpgsqlCommand(sql, connection);
-        await end.ExecuteNonQueryAsync(cancellationToken);
+        await using var end = new NpgsqlCommand("ROLLBACK", connection);
+        await end.ExecuteNonQueryAsync(CancellationToken.None);
         inTransaction = false;
+    }
+
+    /// <summary>Ends the batch with the request's answer, when there is one, and the commit.</summary>
+    private void AddCommit(NpgsqlBatch batch)
+    {
+        if (Answering is { } requestId)
+        {
+            batch.BatchCommands.Add(Command("""
+                DELETE FROM backfill.run_requests q USING backfill.run_requests answered
+                WHERE answered.message_id = @requestId AND q.run_id = answered.run_id AND q.message_type = answered.message_type
+                  AND q.requested_at <= answered.requested_at
+                """, new NpgsqlParameter("requestId", requestId)));
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
     }
 
     /// <summary>The statement in a batch that opens the transaction first when none is open yet.</summary>

@@ -14,7 +14,7 @@ namespace AspireMigration.Executor.Recovery;
 /// <summary>
 /// Finds runs that stopped moving and sends again what their state waits for (<see cref="RunCommands.AwaitedBy"/>):
 /// every batch the saga handed out but never saw complete, or the pending step's command, or the release of a
-/// failed run's claim, or the StartRun of a run the API accepted that no saga holds (<see cref="StartRequests"/>). This
+/// failed run's claim, or an operator's request (a start, a command) no saga handled (<see cref="RunRequests"/>). This
 /// is what finishes a run whose messages the broker lost (a purged queue, a broker restarted without its data); the
 /// outbox covers a process that died after its commit. Every step is idempotent, so sending a command that was only
 /// slow, not lost, does its work once.
@@ -47,9 +47,6 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
                     WHERE e.run_id = {runId} AND e.action = '{RunAuditActions.Redispatched}' AND e.occurred_at > now() - @StallTimeout)
         """;
 
-    // What the audit and the log call a run the API accepted but no saga holds yet.
-    private const string RequestedState = "Requested";
-
     protected override TimeSpan Interval => options.Value.ReconcileInterval;
 
     protected override string LookingFor => "stalled runs";
@@ -80,15 +77,22 @@ public sealed class StalledRunReconciler(NpgsqlDataSource dataSource, IBus bus, 
             }
             await AuditAsync(connection, transaction, run.CorrelationId, run.CurrentState, commands, cancellationToken);
         }
-        // A run whose StartRun the broker lost has no saga, so no state above waits for it: only its request remembers it.
-        var unstarted = await StartRequests.UnansweredAsync(connection, transaction, options.Value.StallTimeout, cancellationToken);
-        foreach (var (messageId, start) in unstarted)
+        // A lost request leaves no trace in any saga state (a run whose StartRun was lost has no saga at all): only the
+        // API's record of it remembers it.
+        var unanswered = await RunRequests.UnansweredAsync(connection, transaction, options.Value.StallTimeout, cancellationToken);
+        foreach (var (messageId, request, state, last) in unanswered)
         {
-            await bus.Publish(start, context => context.MessageId = messageId, cancellationToken);
-            await AuditAsync(connection, transaction, start.RunId, RequestedState, [start], cancellationToken);
+            await bus.Publish(request, request.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = messageId),
+                cancellationToken);
+            await AuditAsync(connection, transaction, request.RunId, state, [request], cancellationToken);
+            if (last)
+            {
+                logger.LogError("Run {RunId}: {Request} {MessageId} was sent {Times} times and never handled; it is not sent again",
+                    request.RunId, request.GetType().Name, messageId, RunRequests.MaxRedispatches + 1);
+            }
         }
         await transaction.CommitAsync(cancellationToken);
-        return [.. stalled.Select(r => r.CorrelationId), .. unstarted.Select(u => u.Start.RunId)];
+        return [.. stalled.Select(r => r.CorrelationId), .. unanswered.Select(u => u.Request.RunId)];
     }
 
     private async Task AuditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, string state,

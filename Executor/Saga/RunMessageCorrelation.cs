@@ -16,9 +16,10 @@ public static class RunMessageCorrelation
 
     public static void Declare()
     {
-        // IRunMessage is a shared shape, not a message: without this every run message would also be
-        // published to an IRunMessage exchange that nothing consumes.
+        // IRunMessage and IRunRequest are shared shapes, not messages: without this every run message would also be
+        // published to an exchange of each that nothing consumes.
         GlobalTopology.Publish.GetMessageTopology<IRunMessage>().Exclude = true;
+        GlobalTopology.Publish.GetMessageTopology<IRunRequest>().Exclude = true;
         var runMessages = typeof(IRunMessage).Assembly.GetTypes().Where(
             type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IRunMessage)));
         foreach (var type in runMessages)

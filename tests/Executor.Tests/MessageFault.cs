@@ -21,6 +21,8 @@ public sealed class MessageFault(Type messageType, FaultKind kind, IRegistration
 
     public FaultKind Kind => kind;
 
+    public Type MessageType => messageType;
+
     /// <summary>Whether the fault struck: a test that never reached its message proves nothing.</summary>
     public bool Struck => struck.Task.IsCompleted;
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Domain;
@@ -10,8 +11,8 @@ namespace AspireMigration.Executor.Tests;
 /// <summary>
 /// Every message of a run, one at a time, lost by the broker or handled twice because its process died between its commit
 /// and its acknowledgement: the run still ends as it would have, every session changed once and the ledger exact. Lost
-/// messages are recovered by the stalled-run reconciler (its timeout cut to a second here), duplicates by idempotent
-/// steps and a saga that counts each batch once.
+/// messages are recovered by the stalled-run reconciler (its timeout cut to a second here), an operator's lost request from
+/// the API's record of it, duplicates by idempotent steps and a saga that counts each batch once.
 /// </summary>
 [Collection(MessageFaultCollection.Name)]
 public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
@@ -22,22 +23,26 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         typeof(PreFlightRun), typeof(PreFlightPassed), typeof(BackupRun), typeof(BackupCompleted), typeof(MigrateBatch),
         typeof(BatchCompleted), typeof(ValidateRun), typeof(ValidationPassed));
 
-    public static TheoryData<Type, FaultKind> RollbackMessages =>
-        CommandAndFaults(typeof(RollbackRun), typeof(RestoreRun), typeof(RollbackCompleted));
+    public static TheoryData<Type, FaultKind> RollbackMessages => Faults(typeof(RollbackRun), typeof(RestoreRun), typeof(RollbackCompleted));
 
     public static TheoryData<Type, FaultKind> FailedValidationMessages =>
-        CommandAndFaults(typeof(StartRun), typeof(ValidationFailed), typeof(RestoreRun), typeof(RollbackCompleted));
+        StartTwiceAndFaults(typeof(ValidationFailed), typeof(RestoreRun), typeof(RollbackCompleted));
 
-    public static TheoryData<Type, FaultKind> RefusedRunMessages =>
-        CommandAndFaults(typeof(StartRun), typeof(PreFlightRun), typeof(PreFlightFailed));
+    public static TheoryData<Type, FaultKind> RefusedRunMessages => StartTwiceAndFaults(typeof(PreFlightRun), typeof(PreFlightFailed));
+
+    public static TheoryData<Type, FaultKind> OperatorCommands => Faults(typeof(PauseRun), typeof(ChangePacing), typeof(ResumeRun));
+
+    public static TheoryData<Type, FaultKind> CancelMessages => Faults(typeof(CancelRun));
 
     // A batch that fails on every delivery ends the run (its fault is the saga's event), the claim is released, and the
     // operator's retry reclaims the database and sends the batches again once the cause is fixed.
     public static TheoryData<Type, FaultKind> RetriedRunMessages =>
-        CommandAndFaults(typeof(RetryRun), typeof(Fault<MigrateBatch>), typeof(ReleaseRun), typeof(ReclaimRun), typeof(RunReclaimed));
+        Faults(typeof(RetryRun), typeof(Fault<MigrateBatch>), typeof(ReleaseRun), typeof(ReclaimRun), typeof(RunReclaimed));
 
-    public static TheoryData<Type, FaultKind> DryRunMessages =>
-        CommandAndFaults(typeof(StartRun), typeof(DryRunMigration), typeof(DryRunCompleted));
+    public static TheoryData<Type, FaultKind> DryRunMessages => StartTwiceAndFaults(typeof(DryRunMigration), typeof(DryRunCompleted));
+
+    // Scheduled an hour from now, the run backs up and then waits at its first batch, where it takes every command.
+    private static RunPacing Later => RunPacing.Fixed with { StartAt = DateTimeOffset.UtcNow.AddHours(1) };
 
     [Theory]
     [MemberData(nameof(RunMessages))]
@@ -66,6 +71,71 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         Assert.Contains(await context.Client.AuditAsync(run.RunId),
             e => e.Action == RunAuditActions.Redispatched && e.Details.Contains("\"Requested\"") && e.Details.Contains(nameof(StartRun)));
         await RunConsistency.AssertAsync(context.Scenario, run);
+    }
+
+    [Theory]
+    [MemberData(nameof(OperatorCommands))]
+    public async Task A_paused_repaced_and_resumed_run_migrates_every_session_once_whatever_command_is_lost_or_handled_twice(
+        Type message, FaultKind kind)
+    {
+        await using var context = await StartAsync(message, kind);
+        var runId = await context.Client.StartAsync(
+            new StartRunRequest(await context.Scenario.InsertPlanAsync(), BatchSize: BatchSize, Pacing: Later));
+        await context.Client.WaitAsync(runId, "Waiting");
+
+        (await context.Client.CommandAsync(runId, "pause")).EnsureSuccessStatusCode();
+        await context.Client.WaitAsync(runId, "Paused");
+        (await context.Client.Http.PutAsJsonAsync($"/api/runs/{runId}/pacing", new ChangePacingRequest(RunPacing.Fixed, 5)))
+            .EnsureSuccessStatusCode();
+        await Eventually.HoldsAsync(async () => (await context.Client.GetAsync(runId))!.BatchSize == 5);
+        (await context.Client.CommandAsync(runId, "resume")).EnsureSuccessStatusCode();
+        var run = await context.Client.WaitAsync(runId, "Completed");
+
+        await AssertStruckAndRecoveredAsync(context, run.RunId);
+        Assert.Equal((15, 3), (run.Migrated, run.CompletedBatches));
+        await RunConsistency.AssertAsync(context.Scenario, run);
+        await context.Scenario.AssertSeedPlanAppliedAsync();
+    }
+
+    [Fact]
+    public async Task A_lost_pacing_change_is_not_sent_again_over_a_later_one()
+    {
+        await using var context = await StartAsync(typeof(ChangePacing), FaultKind.Lost);
+        var runId = await context.Client.StartAsync(
+            new StartRunRequest(await context.Scenario.InsertPlanAsync(), BatchSize: BatchSize, Pacing: Later));
+        await context.Client.WaitAsync(runId, "Waiting");
+
+        (await context.Client.Http.PutAsJsonAsync($"/api/runs/{runId}/pacing", new ChangePacingRequest(Later, 7)))
+            .EnsureSuccessStatusCode();
+        (await context.Client.Http.PutAsJsonAsync($"/api/runs/{runId}/pacing", new ChangePacingRequest(Later, 5)))
+            .EnsureSuccessStatusCode();
+
+        // The later change, handled, deleted the record of the lost one with its own: nothing is left to send again.
+        await context.Scenario.WaitUntilAsync(
+            $"SELECT NOT EXISTS (SELECT 1 FROM backfill.run_requests WHERE run_id = '{runId}')");
+        Assert.True(context.Services.GetRequiredService<MessageFault>().Struck);
+        Assert.Equal(5, (await context.Client.GetAsync(runId))!.BatchSize);
+        Assert.DoesNotContain(await context.Client.AuditAsync(runId),
+            e => e.Action == RunAuditActions.Redispatched && e.Details.Contains(nameof(ChangePacing)));
+    }
+
+    [Theory]
+    [MemberData(nameof(CancelMessages))]
+    public async Task A_cancelled_run_changes_nothing_whatever_command_is_lost_or_handled_twice(Type message, FaultKind kind)
+    {
+        await using var context = await StartAsync(message, kind);
+        var before = await context.Scenario.SeedRowsAsync();
+        var runId = await context.Client.StartAsync(
+            new StartRunRequest(await context.Scenario.InsertPlanAsync(), BatchSize: BatchSize, Pacing: Later));
+        await context.Client.WaitAsync(runId, "Waiting");
+
+        (await context.Client.CommandAsync(runId, "cancel")).EnsureSuccessStatusCode();
+        var run = await context.Client.WaitAsync(runId, "Cancelled");
+
+        await AssertStruckAndRecoveredAsync(context, run.RunId);
+        Assert.Equal((0, 0), (run.Migrated, run.Conflicts));
+        await RunConsistency.AssertAsync(context.Scenario, run);
+        Assert.Equal(before, await context.Scenario.SeedRowsAsync());
     }
 
     [Theory]
@@ -197,7 +267,9 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         }
         if (fault.Kind == FaultKind.Lost)
         {
-            Assert.Contains(await context.Client.AuditAsync(runId), e => e.Action == RunAuditActions.Redispatched);
+            // An operator's request is sent again as itself; what any other lost message answered, by the command it answers.
+            Assert.Contains(await context.Client.AuditAsync(runId), e => e.Action == RunAuditActions.Redispatched
+                && (!fault.MessageType.IsAssignableTo(typeof(IRunRequest)) || e.Details.Contains(fault.MessageType.Name)));
         }
     }
 
@@ -214,13 +286,12 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         return data;
     }
 
-    // An operator's command after the start (rollback, retry) travels once from the API to the saga: if the broker loses one,
-    // the run stays as it was and the operator sends it again. A second delivery of one must change nothing. A lost StartRun
-    // is struck in the run's flow (its API call waits ten seconds for the run before it answers); the others take it twice.
-    private static TheoryData<Type, FaultKind> CommandAndFaults(Type command, params Type[] messages)
+    // A lost StartRun is struck in the run's flow (its API call waits ten seconds for the run before it answers); the other
+    // flows take it twice.
+    private static TheoryData<Type, FaultKind> StartTwiceAndFaults(params Type[] messages)
     {
         var data = Faults(messages);
-        data.Add(command, FaultKind.HandledTwice);
+        data.Add(typeof(StartRun), FaultKind.HandledTwice);
         return data;
     }
 }

@@ -1,4 +1,4 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
 /// <summary>Stops dispatching further batches; batches already handed out still finish.</summary>
-public sealed record PauseRun(Guid RunId, string RequestedBy) : IRunMessage;
+public sealed record PauseRun(Guid RunId, string RequestedBy) : IRunRequest;

@@ -1,3 +1,3 @@
 namespace AspireMigration.Shared.Contracts.Runs;
 
-public sealed record ResumeRun(Guid RunId, string RequestedBy) : IRunMessage;
+public sealed record ResumeRun(Guid RunId, string RequestedBy) : IRunRequest;

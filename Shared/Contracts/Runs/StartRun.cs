@@ -6,7 +6,7 @@ namespace AspireMigration.Shared.Contracts.Runs;
 /// </summary>
 public sealed record StartRun(
     Guid RunId, Guid PlanId, string RequestedBy, bool SkipLowConfidence = false, int BatchSize = StartRun.DefaultBatchSize,
-    bool DryRun = false, RunPacing? Pacing = null) : IRunMessage
+    bool DryRun = false, RunPacing? Pacing = null) : IRunRequest
 {
     public const int DefaultBatchSize = 1000;
 }
