@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -19,6 +21,12 @@ public static class Extensions
 {
     /// <summary>Set "Telemetry:Prometheus" to true to expose /metrics for a Prometheus scraper.</summary>
     public const string PrometheusSetting = "Telemetry:Prometheus";
+
+    /// <summary>
+    /// How long a service call that changes something may take: an analysis of a large database takes minutes, and cutting it
+    /// short would throw the finished work away.
+    /// </summary>
+    public static readonly TimeSpan OperationTimeout = TimeSpan.FromMinutes(30);
 
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
@@ -34,7 +42,17 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            http.AddStandardResilienceHandler(options =>
+            {
+                // A POST, PUT or DELETE is an operation (an analysis, a run's start, an approval): sent again after a slow or
+                // failed answer, it would run twice. It is sent once and given as long as the operation takes; reads keep
+                // the standard retries and the 10 s per attempt.
+                options.Retry.DisableForUnsafeHttpMethods();
+                options.AttemptTimeout.TimeoutGenerator = args => ValueTask.FromResult(
+                    IsSafe(args.Context) ? options.AttemptTimeout.Timeout : OperationTimeout);
+                options.TotalRequestTimeout.TimeoutGenerator = args => ValueTask.FromResult(
+                    IsSafe(args.Context) ? options.TotalRequestTimeout.Timeout : OperationTimeout);
+            });
             http.AddServiceDiscovery();
         });
         return builder;
@@ -98,4 +116,8 @@ public static class Extensions
         }
         return app;
     }
+
+    private static bool IsSafe(ResilienceContext context) =>
+        context.GetRequestMessage()?.Method is { } method
+        && (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace);
 }

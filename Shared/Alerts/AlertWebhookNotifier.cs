@@ -7,8 +7,8 @@ using OpenTelemetry;
 namespace AspireMigration.Shared.Alerts;
 
 /// <summary>
-/// Posts each alert once when it becomes active. Retries with backoff come from the standard
-/// resilience handler every HttpClient gets in AddServiceDefaults.
+/// Posts each alert once when it becomes active. A post that failed is made again on the next round: the service defaults'
+/// HTTP clients never repeat a POST within one call.
 /// </summary>
 internal sealed class AlertWebhookNotifier(
     AlertEvaluator evaluator, IHttpClientFactory httpClients, IOptions<AlertWebhookOptions> options, ILogger<AlertWebhookNotifier> logger)
