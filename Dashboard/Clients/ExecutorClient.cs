@@ -3,6 +3,7 @@ using AspireMigration.ApiClients.Executor;
 using AspireMigration.ApiClients.Executor.Api;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Report;
 using AspireMigration.Dashboard.Clients.Runs;
+using IdempotencyKey = AspireMigration.Shared.Contracts.Api.Runs.IdempotencyKey;
 using AspireMigration.Shared.Contracts.Runs;
 using Generated = AspireMigration.ApiClients.Executor.Models;
 
@@ -17,15 +18,22 @@ public sealed class ExecutorClient(HttpClient http)
 
     private ApiRequestBuilder Api => field ??= new ExecutorApi(service.Adapter).Api;
 
-    /// <summary>Starts a run of the plan; a 400 names the fields that were wrong.</summary>
-    public async Task<Guid> StartRunAsync(
-        Guid planId, bool dryRun, bool skipLowConfidence, int batchSize, RunPacing pacing, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a run of the plan, once per <paramref name="idempotencyKey"/>: sent again under it, the start answers with the run
+    /// it started. A 400 names the fields that were wrong.
+    /// </summary>
+    public async Task<Guid> StartRunAsync(Guid planId, bool dryRun, bool skipLowConfidence, int batchSize, RunPacing pacing,
+        string idempotencyKey, Actor actor, CancellationToken cancellationToken)
     {
         var request = new Generated.StartRunRequest
         {
             PlanId = planId, DryRun = dryRun, SkipLowConfidence = skipLowConfidence, BatchSize = batchSize, Pacing = PacingWire.To(pacing),
         };
-        return Wire.Required((await ServiceApi.AnswerAsync(Api.Runs.PostAsync(request, actor.AddHeaders, cancellationToken))).RunId);
+        return Wire.Required((await ServiceApi.AnswerAsync(Api.Runs.PostAsync(request, configuration =>
+        {
+            actor.AddHeaders(configuration);
+            configuration.Headers.Add(IdempotencyKey.Header, idempotencyKey);
+        }, cancellationToken))).RunId);
     }
 
     /// <summary>The run's next dispatch follows the new pacing; a 400 names the fields that were wrong.</summary>

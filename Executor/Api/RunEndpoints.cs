@@ -10,6 +10,7 @@ using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
+using FromHeader = Microsoft.AspNetCore.Mvc.FromHeaderAttribute;
 using Microsoft.Extensions.Options;
 
 namespace AspireMigration.Executor.Api;
@@ -27,8 +28,10 @@ public static class RunEndpoints
     {
         var runs = routes.MapGroup("/api/runs").WithTags("Runs").ProducesServiceApiProblems().WithUuidParameter("id");
         runs.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate).WithName("StartRun")
-            .WithSummary("Start a run of an approved plan (or a dry run); the saga takes it from there")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Start a run of an approved plan (or a dry run); the saga takes it from there. Sent again under the "
+                + "same Idempotency-Key, it answers with the run the key started")
+            .WithTextParameter(IdempotencyKey.Header, IdempotencyKey.MaxLength, IdempotencyKey.Pattern)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         runs.MapGet("/", async (RunQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)))
             .WithName("ListRuns").WithSummary("The newest 500 runs, newest first");
         runs.MapGet("/{id}", (string id, RunQueries queries) =>
@@ -74,15 +77,21 @@ public static class RunEndpoints
 
     /// <summary>
     /// Refuses an unknown plan before anything is queued, and answers once the saga holds the run, so the
-    /// Location answers 200 at once (read-your-writes) rather than 404 until the StartRun is consumed.
+    /// Location answers 200 at once (read-your-writes) rather than 404 until the StartRun is consumed. Under an
+    /// idempotency key the caller used already, it answers with that key's run, or 422 if the key started different settings.
     /// </summary>
     private static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        StartRunRequest request, ClaimsPrincipal user, RunQueries queries, RunRequests requests, CancellationToken ct)
+        StartRunRequest request, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
+        RunQueries queries, RunRequests requests, CancellationToken ct)
     {
         var errors = PacingValidation.Errors(request.BatchSize, request.Pacing);
         if (request.PlanId == Guid.Empty)
         {
             errors["planId"] = ["planId is required."];
+        }
+        if (idempotencyKey is not null && IdempotencyKey.Refusal(idempotencyKey) is { } keyRefusal)
+        {
+            errors[IdempotencyKey.Header] = [keyRefusal];
         }
         if (errors.Count > 0)
         {
@@ -94,11 +103,16 @@ public static class RunEndpoints
                 $"No plan with id {request.PlanId}.", statusCode: StatusCodes.Status404NotFound, title: "Plan not found");
         }
 
-        var runId = Guid.CreateVersion7();
-        await requests.SubmitAsync(new StartRun(runId, request.PlanId, user.Identity!.Name!, request.SkipLowConfidence,
-            request.BatchSize ?? StartRun.DefaultBatchSize, request.DryRun, request.Pacing), ct);
-        await queries.WaitUntilKnownAsync(runId, ct);
-        return TypedResults.Accepted($"/api/runs/{runId}", new RunAccepted(runId));
+        var start = await requests.StartAsync(new StartRun(Guid.CreateVersion7(), request.PlanId, user.Identity!.Name!,
+            request.SkipLowConfidence, request.BatchSize ?? StartRun.DefaultBatchSize, request.DryRun, request.Pacing), idempotencyKey, ct);
+        if (!start.SameRequest)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key already used",
+                detail: $"The {IdempotencyKey.Header} '{idempotencyKey}' started run {start.RunId} with other settings; "
+                    + "send a new key to start another run.");
+        }
+        await queries.WaitUntilKnownAsync(start.RunId, ct);
+        return TypedResults.Accepted($"/api/runs/{start.RunId}", new RunAccepted(start.RunId));
     }
 
     private static Task<Results<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>, ProblemHttpResult>> ChangePacingAsync(

@@ -43,17 +43,75 @@ public sealed class RunRequests(NpgsqlDataSource dataSource, IPublishEndpoint bu
         var messageId = NewId.NextGuid();
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO backfill.run_requests (run_id, message_id, message_type, request)
-                VALUES (@RunId, @messageId, @messageType, @body::jsonb)
-                """, new
-            {
-                request.RunId,
-                messageId,
-                messageType = OutboxMessageTypes.NameOf(typeof(T)),
-                body = JsonSerializer.Serialize(request, SagaJson.Options),
-            }, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO backfill.run_requests ({Columns}) VALUES ({Values})", Record(request, messageId),
+                cancellationToken: cancellationToken));
         }
+        await PublishAsync(request, messageId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Submits a start, once per idempotency key of its requester: under a key that started a run already, nothing is
+    /// recorded or published, and that run comes back, with whether it was asked for with the same settings.
+    /// </summary>
+    public async Task<StartOutcome> StartAsync(StartRun start, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is null)
+        {
+            await SubmitAsync(start, cancellationToken);
+            return new StartOutcome(start.RunId, Repeated: false, SameRequest: true);
+        }
+        var messageId = NewId.NextGuid();
+        var key = new
+        {
+            start.RequestedBy,
+            idempotencyKey,
+            settings = JsonSerializer.Serialize(start with { RunId = Guid.Empty }, SagaJson.Options),
+        };
+        var parameters = Record(start, messageId);
+        parameters.AddDynamicParams(key);
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            // The key and the request are one statement: a key is never taken by a start that was not recorded. A second
+            // start under the key waits on the first's insert, then finds it.
+            var recorded = await connection.ExecuteAsync(new CommandDefinition($"""
+                WITH taken AS (
+                    INSERT INTO backfill.run_start_keys (requested_by, idempotency_key, run_id, request)
+                    VALUES (@RequestedBy, @idempotencyKey, @RunId, @settings::jsonb)
+                    ON CONFLICT DO NOTHING
+                    RETURNING 1)
+                INSERT INTO backfill.run_requests ({Columns}) SELECT {Values} WHERE EXISTS (SELECT 1 FROM taken)
+                """, parameters, cancellationToken: cancellationToken));
+            if (recorded == 0)
+            {
+                var (runId, same) = await connection.QuerySingleAsync<(Guid, bool)>(new CommandDefinition("""
+                    SELECT run_id, request = @settings::jsonb FROM backfill.run_start_keys
+                    WHERE requested_by = @RequestedBy AND idempotency_key = @idempotencyKey
+                    """, key, cancellationToken: cancellationToken));
+                return new StartOutcome(runId, Repeated: true, same);
+            }
+        }
+        await PublishAsync(start, messageId, cancellationToken);
+        return new StartOutcome(start.RunId, Repeated: false, SameRequest: true);
+    }
+
+    private const string Columns = "run_id, message_id, message_type, request";
+
+    private const string Values = "@RunId, @messageId, @messageType, @body::jsonb";
+
+    private static DynamicParameters Record<T>(T request, Guid messageId)
+        where T : class, IRunRequest =>
+        new(new
+        {
+            request.RunId,
+            messageId,
+            messageType = OutboxMessageTypes.NameOf(typeof(T)),
+            body = JsonSerializer.Serialize(request, SagaJson.Options),
+        });
+
+    private async Task PublishAsync<T>(T request, Guid messageId, CancellationToken cancellationToken)
+        where T : class, IRunRequest
+    {
         try
         {
             await bus.Publish(request, context => context.MessageId = messageId, cancellationToken);

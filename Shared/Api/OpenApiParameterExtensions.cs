@@ -32,6 +32,16 @@ public static class OpenApiParameterExtensions
             schema.Maximum = maximum?.ToString(CultureInfo.InvariantCulture);
         });
 
+    public static TBuilder WithTextParameter<TBuilder>(this TBuilder builder, string name, int maxLength, string pattern)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.DescribeParameter(name, schema =>
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.MinLength = 1;
+            schema.MaxLength = maxLength;
+            schema.Pattern = pattern;
+        });
+
     public static TBuilder WithEnumParameter<TBuilder>(this TBuilder builder, string name, IEnumerable<string> values)
         where TBuilder : IEndpointConventionBuilder =>
         builder.DescribeParameter(name, schema =>

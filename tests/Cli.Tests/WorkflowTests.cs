@@ -33,10 +33,14 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         var afterDryRun = await OrphansAsync();
         var unconfirmed = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--wait");
         var runsBeforeStart = (await CliProcess.RunAsync(LocalStack, "runs", "list", "--json")).Json().GetArrayLength();
-        var run = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--wait", "--yes", "--json",
-            "--target-batch-ms", "200", "--min-batch", "10", "--max-batch", "500", "--max-rate", "100000");
+        string[] start = ["runs", "start", planId, "--yes", "--json", "--idempotency-key", $"workflow-{planId}",
+            "--target-batch-ms", "200", "--min-batch", "10", "--max-batch", "500", "--max-rate", "100000"];
+        var run = await CliProcess.RunAsync(LocalStack, [.. start, "--wait"]);
         var afterRun = await OrphansAsync();
         var runId = run.Json().GetProperty("runId").GetString()!;
+        // The same command again (a retried script): the run its key started, not a second one.
+        var startedAgain = await CliProcess.RunAsync(LocalStack, start);
+        var runsAfterStart = (await CliProcess.RunAsync(LocalStack, "runs", "list", "--json")).Json().GetArrayLength();
         var shown = await CliProcess.RunAsync(LocalStack, "runs", "show", runId);
         var paceFinished = await CliProcess.RunAsync(LocalStack, "runs", "pace", runId, "--max-rate", "10");
         var preview = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--preview", "--json");
@@ -61,6 +65,8 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         var migrated = run.Json().GetProperty("migrated").GetInt32();
         Assert.True(migrated > 0, run.ToString());
         Assert.Equal(orphans.Count - migrated, afterRun.Count);
+        Assert.True(startedAgain.ExitCode == ExitCodes.Done, startedAgain.ToString());
+        Assert.Equal((runId, runsBeforeStart + 1), (startedAgain.Json().GetProperty("runId").GetString(), runsAfterStart));
         var pacing = run.Json().GetProperty("pacing").GetProperty("settings");
         Assert.Equal((true, 200, 100000.0), (pacing.GetProperty("adaptive").GetBoolean(), pacing.GetProperty("targetBatchMs").GetInt32(),
             pacing.GetProperty("maxRate").GetDouble()));

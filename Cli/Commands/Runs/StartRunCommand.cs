@@ -24,6 +24,11 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
         [Description("Leave tentative items alone")]
         public bool SkipLowConfidence { get; init; }
 
+        [CommandOption("--idempotency-key <KEY>")]
+        [Description("Start at most one run under this key: run again (a retried script), the command answers with the run "
+            + "the key started")]
+        public string? IdempotencyKey { get; init; }
+
         [CommandOption("--wait")]
         [Description("Show the run's progress and exit with its outcome")]
         public bool Wait { get; init; }
@@ -52,7 +57,13 @@ public sealed class StartRunCommand(CliEnvironment environment) : ServiceCommand
                 return ExitCodes.Failed;
             }
         }
-        var started = await client.Executor.Runs.PostAsync(settings.Request(), cancellationToken: cancellationToken);
+        var started = await client.Executor.Runs.PostAsync(settings.Request(), request =>
+        {
+            if (settings.IdempotencyKey is { } key)
+            {
+                request.Headers.Add("Idempotency-Key", key);
+            }
+        }, cancellationToken);
         var runId = started?.RunId ?? throw new InvalidOperationException("The Executor accepted the run without naming it.");
         if (!settings.Wait)
         {

@@ -71,7 +71,7 @@ namespace AspireMigration.ApiClients.Executor.Api.Runs
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Start a run of an approved plan (or a dry run); the saga takes it from there
+        /// Start a run of an approved plan (or a dry run); the saga takes it from there. Sent again under the same Idempotency-Key, it answers with the run the key started
         /// </summary>
         /// <returns>A <see cref="global::AspireMigration.ApiClients.Executor.Models.RunAccepted"/></returns>
         /// <param name="body">The request body</param>
@@ -81,6 +81,7 @@ namespace AspireMigration.ApiClients.Executor.Api.Runs
         /// <exception cref="global::AspireMigration.ApiClients.Executor.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::AspireMigration.ApiClients.Executor.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::AspireMigration.ApiClients.Executor.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::AspireMigration.ApiClients.Executor.Models.ProblemDetails">When receiving a 422 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::AspireMigration.ApiClients.Executor.Models.RunAccepted?> PostAsync(global::AspireMigration.ApiClients.Executor.Models.StartRunRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -98,6 +99,7 @@ namespace AspireMigration.ApiClients.Executor.Api.Runs
                 { "401", global::AspireMigration.ApiClients.Executor.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::AspireMigration.ApiClients.Executor.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::AspireMigration.ApiClients.Executor.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::AspireMigration.ApiClients.Executor.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::AspireMigration.ApiClients.Executor.Models.RunAccepted>(requestInfo, global::AspireMigration.ApiClients.Executor.Models.RunAccepted.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -121,7 +123,7 @@ namespace AspireMigration.ApiClients.Executor.Api.Runs
             return requestInfo;
         }
         /// <summary>
-        /// Start a run of an approved plan (or a dry run); the saga takes it from there
+        /// Start a run of an approved plan (or a dry run); the saga takes it from there. Sent again under the same Idempotency-Key, it answers with the run the key started
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
