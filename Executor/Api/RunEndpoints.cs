@@ -17,10 +17,10 @@ namespace AspireMigration.Executor.Api;
 
 /// <summary>
 /// The Executor's HTTP API. Commands go onto the bus (202 Accepted), each recorded first (<see cref="RunRequests"/>) so that
-/// one the broker loses is sent again: the saga decides, so the API, the dashboard and the bus all obey the same rules. The API refuses (404/409, nothing published) what
-/// is plainly invalid or could only fail: a plan that does not exist, a command the run's state does not
-/// take, a rollback or retry without a usable backup or while another run holds the database, a retry of a run that
-/// did not fail on a batch.
+/// one the broker loses is sent again: the saga decides, so the API, the dashboard and the bus all obey the same rules. The
+/// API refuses (404/409, nothing published) what is plainly invalid or could only fail: a plan that does not exist, a
+/// command the run's state does not take, a rollback or retry without a usable backup or while another run holds the
+/// database, a retry of a run that did not fail on a batch.
 /// </summary>
 public static class RunEndpoints
 {

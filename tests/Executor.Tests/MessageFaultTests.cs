@@ -23,7 +23,8 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         typeof(PreFlightRun), typeof(PreFlightPassed), typeof(BackupRun), typeof(BackupCompleted), typeof(MigrateBatch),
         typeof(BatchCompleted), typeof(ValidateRun), typeof(ValidationPassed));
 
-    public static TheoryData<Type, FaultKind> RollbackMessages => Faults(typeof(RollbackRun), typeof(RestoreRun), typeof(RollbackCompleted));
+    public static TheoryData<Type, FaultKind> RollbackMessages =>
+        Faults(typeof(RollbackRun), typeof(RestoreRun), typeof(RollbackCompleted));
 
     public static TheoryData<Type, FaultKind> FailedValidationMessages =>
         StartTwiceAndFaults(typeof(ValidationFailed), typeof(RestoreRun), typeof(RollbackCompleted));
