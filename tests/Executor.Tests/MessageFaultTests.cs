@@ -42,7 +42,7 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
 
     public static TheoryData<Type, FaultKind> DryRunMessages => StartTwiceAndFaults(typeof(DryRunMigration), typeof(DryRunCompleted));
 
-    // Scheduled an hour from now, the run backs up and then waits at its first batch, where it takes every command.
+    // Scheduled an hour from now, a run backs up and then waits at its first batch, where it takes every command.
     private static RunPacing Later => RunPacing.Fixed with { StartAt = DateTimeOffset.UtcNow.AddHours(1) };
 
     [Theory]
@@ -80,9 +80,7 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         Type message, FaultKind kind)
     {
         await using var context = await StartAsync(message, kind);
-        var runId = await context.Client.StartAsync(
-            new StartRunRequest(await context.Scenario.InsertPlanAsync(), BatchSize: BatchSize, Pacing: Later));
-        await context.Client.WaitAsync(runId, "Waiting");
+        var runId = await StartWaitingRunAsync(context);
 
         (await context.Client.CommandAsync(runId, "pause")).EnsureSuccessStatusCode();
         await context.Client.WaitAsync(runId, "Paused");
@@ -102,9 +100,7 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
     public async Task A_lost_pacing_change_is_not_sent_again_over_a_later_one()
     {
         await using var context = await StartAsync(typeof(ChangePacing), FaultKind.Lost);
-        var runId = await context.Client.StartAsync(
-            new StartRunRequest(await context.Scenario.InsertPlanAsync(), BatchSize: BatchSize, Pacing: Later));
-        await context.Client.WaitAsync(runId, "Waiting");
+        var runId = await StartWaitingRunAsync(context);
 
         (await context.Client.Http.PutAsJsonAsync($"/api/runs/{runId}/pacing", new ChangePacingRequest(Later, 7)))
             .EnsureSuccessStatusCode();
@@ -126,9 +122,7 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
     {
         await using var context = await StartAsync(message, kind);
         var before = await context.Scenario.SeedRowsAsync();
-        var runId = await context.Client.StartAsync(
-            new StartRunRequest(await context.Scenario.InsertPlanAsync(), BatchSize: BatchSize, Pacing: Later));
-        await context.Client.WaitAsync(runId, "Waiting");
+        var runId = await StartWaitingRunAsync(context);
 
         (await context.Client.CommandAsync(runId, "cancel")).EnsureSuccessStatusCode();
         var run = await context.Client.WaitAsync(runId, "Cancelled");
@@ -243,6 +237,15 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
             services.AddSingleton(provider => new MessageFault(message, kind, provider.GetRequiredService<IBusRegistrationContext>()));
             services.AddSingleton<IConfigureReceiveEndpoint>(provider => provider.GetRequiredService<MessageFault>());
         });
+
+    /// <summary>Starts the seed plan scheduled <see cref="Later"/>, and returns its run once it waits at its first batch.</summary>
+    private static async Task<Guid> StartWaitingRunAsync(ExecutorTestContext context)
+    {
+        var runId = await context.Client.StartAsync(
+            new StartRunRequest(await context.Scenario.InsertPlanAsync(), BatchSize: BatchSize, Pacing: Later));
+        await context.Client.WaitAsync(runId, "Waiting");
+        return runId;
+    }
 
     private static async Task<RunView> RunAsync(ExecutorTestContext context) =>
         await context.Client.WaitAsync(
