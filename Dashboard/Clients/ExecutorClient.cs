@@ -3,7 +3,7 @@ using AspireMigration.ApiClients.Executor;
 using AspireMigration.ApiClients.Executor.Api;
 using AspireMigration.ApiClients.Executor.Api.Runs.Item.Report;
 using AspireMigration.Dashboard.Clients.Runs;
-using IdempotencyKey = AspireMigration.Shared.Contracts.Api.Runs.IdempotencyKey;
+using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Contracts.Runs;
 using Generated = AspireMigration.ApiClients.Executor.Models;
 

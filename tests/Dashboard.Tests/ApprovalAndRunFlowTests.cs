@@ -153,6 +153,9 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         await Screenshot(operatorPage, "rollback-confirm");
         await operatorPage.ClickAsync("[data-testid=confirm-rollback]");
         await Expect(operatorPage, "[data-testid=run-state]", "RolledBack", timeoutSeconds: 120);
+        // The preview still open follows the run: nothing is left to restore.
+        await Expect(operatorPage, "[data-testid=preview-restore]", "0");
+        await Expect(operatorPage, "[data-testid=rollback-preview-empty]", "Nothing left to restore");
         await Screenshot(operatorPage, "run-rolled-back");
         Assert.Equal(18L, await Scalar(db, "SELECT count(*) FROM sessions WHERE project_id IS NULL"));
 

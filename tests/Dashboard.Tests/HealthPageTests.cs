@@ -12,8 +12,8 @@ public sealed class HealthPageTests(DashboardFixture fixture)
         await DashboardFixture.OpenAsync(page, "/status");
 
         await page.WaitForSelectorAsync("[data-testid=health-figures]");
-        Assert.Matches("^[0-9]+$", (await page.TextContentAsync("[data-testid=health-orphans]"))!.Trim());
-        Assert.Matches("^[0-9]+$", (await page.TextContentAsync("[data-testid=health-backups]"))!.Trim());
+        Assert.Matches("^[0-9][0-9,]*$", (await page.TextContentAsync("[data-testid=health-orphans]"))!.Trim());
+        Assert.Matches("^[0-9][0-9,]*$", (await page.TextContentAsync("[data-testid=health-backups]"))!.Trim());
         await Assertions.Expect(page.Locator("[data-testid=health-latest]")).ToContainTextAsync("Newest plan");
         Assert.DoesNotContain("{\"", await page.InnerTextAsync("main"));
         Assert.Equal(1, await page.Locator("[data-testid=alerts]").CountAsync());

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Domain;
 using AspireMigration.Shared.Security;

@@ -20,8 +20,9 @@ public sealed record RunEvent(
         var (title, detail, failure) = audit.Action switch
         {
             RunAuditActions.StartRequested => ("Start requested",
-                Join(Bool(details, "dryRun") ? "dry run" : null, $"batch size {Int(details, "batchSize")}",
+                Join(Bool(details, "dryRun") ? "dry run" : null, Batches(details),
                     Bool(details, "skipLowConfidence") ? "skipping tentative items" : null), false),
+            RunAuditActions.PacingChanged => ("Pacing changed", Batches(details), false),
             RunAuditActions.PauseRequested => ("Pause requested", null, false),
             RunAuditActions.ResumeRequested => ("Resume requested", null, false),
             RunAuditActions.CancelRequested => ("Cancel requested", null, false),
@@ -33,8 +34,8 @@ public sealed record RunEvent(
             RunAuditActions.BatchRedelivered => ($"Batch {batch} delivered again",
                 "its work was already in the ledger, so nothing changed twice", false),
             RunAuditActions.BatchFailed => ($"Batch {batch} failed", FaultMessage(details), true),
-            RunAuditActions.Redispatched =>
-                ("Stalled step sent again", Text(details, "state") is { } state ? $"while {state}" : null, false),
+            RunAuditActions.Redispatched => ("Sent again, unanswered",
+                Join(Text(details, "currentState") is { } state ? $"while {state}" : null, Commands(details)), false),
             _ when audit.Action.StartsWith(RunAuditActions.StatePrefix, StringComparison.Ordinal) =>
                 ($"Entered {audit.Action[RunAuditActions.StatePrefix.Length..]}", StateDetail(details),
                     Text(details, "reason") is not null),
@@ -42,6 +43,28 @@ public sealed record RunEvent(
         };
         return new RunEvent(audit.OccurredAt, audit.Actor, title, detail, failure, batch, audit.Action == RunAuditActions.BatchRedelivered);
     }
+
+    /// <summary>What a start or a pacing change asks of the batches: adaptive sizes or a fixed one, a rate cap, a start time.</summary>
+    private static string? Batches(JsonElement details)
+    {
+        var pacing = details.ValueKind == JsonValueKind.Object && details.TryGetProperty("pacing", out var value) ? value : default;
+        var sizes = Bool(pacing, "adaptive")
+            ? $"adaptive batches of {Int(pacing, "minBatch")}..{Int(pacing, "maxBatch")} sessions, "
+                + $"about {Int(pacing, "targetBatchMs")} ms each"
+            : Int(details, "batchSize") is { } size ? $"batch size {size}" : "fixed batches";
+        return Join(sizes,
+            pacing.ValueKind == JsonValueKind.Object && pacing.TryGetProperty("maxRate", out var rate)
+                && rate.ValueKind == JsonValueKind.Number
+                ? string.Create(CultureInfo.InvariantCulture, $"at most {rate.GetDouble():0.##} sessions/s") : null,
+            Text(pacing, "startAt") is { } startAt && DateTimeOffset.TryParse(startAt, CultureInfo.InvariantCulture, out var at)
+                ? $"not before {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : null);
+    }
+
+    /// <summary>What the reconciler sent again: "MigrateBatch 3", "PauseRun".</summary>
+    private static string? Commands(JsonElement details) =>
+        details.TryGetProperty("commands", out var commands) && commands.ValueKind == JsonValueKind.Array && commands.GetArrayLength() > 0
+            ? string.Join(", ", commands.EnumerateArray().Select(command => command.GetString()))
+            : null;
 
     private static string? BatchDetail(JsonElement details) => Join(
         $"{Int(details, "migrated")} migrated",

@@ -1,3 +1,4 @@
+using AspireMigration.Dashboard.Components.Shared;
 using AspireMigration.Dashboard.Clients.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 
@@ -23,8 +24,8 @@ public sealed record RunProgress(RunView Run, IReadOnlyList<BatchView> Batches, 
 
     /// <summary>With adaptive batches the total is the batches so far plus the rest at the current size, until the last is sent.</summary>
     public string TotalBatchesText => Run.Pacing?.Settings.Adaptive == true && !Finished
-        ? $"about {Run.TotalBatches}"
-        : Run.TotalBatches.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ? $"about {Figure.Count(Run.TotalBatches)}"
+        : Figure.Count(Run.TotalBatches);
 
     /// <summary>From the request to the end (or until now while the run goes on).</summary>
     public TimeSpan Elapsed => (Run.FinishedAt ?? Now) - Run.CreatedAt;

@@ -1,5 +1,6 @@
 using System.Net;
 using AspireMigration.Dashboard.Clients;
+using AspireMigration.Shared.Api;
 using AspireMigration.Shared.Contracts.Api.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Security;

@@ -21,7 +21,7 @@ public sealed class RunProgressCardsTests : FluentComponentContext
 
         Assert.Equal("Migrating", cut.Find("[data-testid=run-state]").TextContent);
         Assert.Equal("4 / 10", cut.Find("[data-testid=run-batches]").TextContent);
-        Assert.Equal("3900", cut.Find("[data-testid=run-migrated]").TextContent);
+        Assert.Equal("3,900", cut.Find("[data-testid=run-migrated]").TextContent);
         Assert.Equal("100", cut.Find("[data-testid=run-failed]").TextContent);
         Assert.Equal("40%", cut.Find("[data-testid=run-percent]").TextContent);
         Assert.Equal("3,000", cut.Find("[data-testid=run-throughput]").TextContent);

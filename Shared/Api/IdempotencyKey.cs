@@ -1,4 +1,4 @@
-namespace AspireMigration.Shared.Contracts.Api.Runs;
+namespace AspireMigration.Shared.Api;
 
 /// <summary>
 /// The header that makes POST /api/runs safe to send again: under a key its caller used already, the run that key started
