@@ -59,7 +59,7 @@ public sealed class RunRequests(NpgsqlDataSource dataSource, IPublishEndpoint bu
         if (idempotencyKey is null)
         {
             await SubmitAsync(start, cancellationToken);
-            return new StartOutcome(start.RunId, Repeated: false, SameRequest: true);
+            return new StartOutcome(start.RunId, SameRequest: true);
         }
         var messageId = NewId.NextGuid();
         var key = new
@@ -88,11 +88,11 @@ public sealed class RunRequests(NpgsqlDataSource dataSource, IPublishEndpoint bu
                     SELECT run_id, request = @settings::jsonb FROM backfill.run_start_keys
                     WHERE requested_by = @RequestedBy AND idempotency_key = @idempotencyKey
                     """, key, cancellationToken: cancellationToken));
-                return new StartOutcome(runId, Repeated: true, same);
+                return new StartOutcome(runId, same);
             }
         }
         await PublishAsync(start, messageId, cancellationToken);
-        return new StartOutcome(start.RunId, Repeated: false, SameRequest: true);
+        return new StartOutcome(start.RunId, SameRequest: true);
     }
 
     private const string Columns = "run_id, message_id, message_type, request";

@@ -1,7 +1,7 @@
 namespace AspireMigration.Executor.Recovery;
 
 /// <summary>
-/// The run a start request leads to: <see cref="Repeated"/> when its idempotency key had started it already, and then
-/// <see cref="SameRequest"/> whether that first request asked for the same run.
+/// The run a start request leads to: the one it started, or the one its idempotency key had started already, and then
+/// <see cref="SameRequest"/> whether that first request asked for the same settings.
 /// </summary>
-public sealed record StartOutcome(Guid RunId, bool Repeated, bool SameRequest);
+public sealed record StartOutcome(Guid RunId, bool SameRequest);
