@@ -14,6 +14,9 @@ public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<G
     /// <summary>HealthStatus.Unhealthy as the services' health report writes it; the one status that makes it answer 503.</summary>
     private const string Unhealthy = "Unhealthy";
 
+    // What a field says when there is nothing to show: an empty cell reads as a value that failed to load.
+    private const string None = "none";
+
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, GlobalSettings settings, CancellationToken cancellationToken)
     {
@@ -37,12 +40,13 @@ public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<G
             console.Write(Tables.Fields(
                 ("Orphan sessions", Display.Text(figures.OrphanCount)),
                 ("Sessions", Display.Text(figures.TotalSessions)),
-                ("Last plan", Display.Text(figures.LastPlan?.PlanId)),
-                ("Last run", lastRun is null ? "" : $"runId={Display.Text(lastRun.RunId)} planId={Display.Text(lastRun.PlanId)} "
-                    + $"state={lastRun.State} dryRun={Display.Text(lastRun.DryRun)} createdAt={Display.Text(lastRun.CreatedAt)} "
-                    + $"finishedAt={Display.Text(lastRun.FinishedAt)}"),
+                ("Last plan", figures.LastPlan is { } plan ? Display.Text(plan.PlanId) : None),
+                ("Last run", lastRun is null ? None
+                    : $"{Display.Text(lastRun.RunId)} {lastRun.State}{(lastRun.DryRun == true ? " (dry run)" : "")}, "
+                        + $"plan {Display.Text(lastRun.PlanId)}, started {Display.Text(lastRun.CreatedAt)}"
+                        + (lastRun.FinishedAt is { } finished ? $", finished {Display.Text(finished)}" : "")),
                 ("Active runs", Display.Text(figures.ActiveRuns)),
-                ("Backup tables", string.Join(", ", figures.BackupTables ?? []))));
+                ("Backup tables", figures.BackupTables is { Count: > 0 } tables ? string.Join(", ", tables) : None)));
             console.MarkupLine(alerts.Count == 0 ? "[green]No active alerts[/]" : $"[yellow]{alerts.Count} active alert(s)[/]");
             foreach (var alert in alerts)
             {

@@ -5,7 +5,8 @@ namespace AspireMigration.Cli.Output;
 
 /// <summary>
 /// A typed field as people read it in a table: as the API wrote it (wire names of enums, invariant numbers, lower-case
-/// booleans, ISO 8601 times), a list as its length, and nothing at all for null.
+/// booleans), times in ISO 8601 UTC to the second (--json keeps their full precision), a list as its length, and nothing
+/// at all for null.
 /// </summary>
 public static class Display
 {
@@ -14,7 +15,7 @@ public static class Display
         null => "",
         string text => text,
         bool flag => flag ? "true" : "false",
-        DateTimeOffset time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         Enum member => WireNames.Of(member),
         System.Collections.ICollection list => list.Count.ToString(CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),

@@ -83,9 +83,12 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
     private static string Describe(RunView run, double? perSecond)
     {
         var skipped = (run.Skipped ?? 0) + (run.SkippedChanged ?? 0);
-        var figures = FormattableString.Invariant(
-                $"batches {run.CompletedBatches ?? 0}/{run.TotalBatches ?? 0}, migrated {run.Migrated ?? 0}, ")
-            + FormattableString.Invariant($"skipped {skipped}, rolled back {run.RolledBack ?? 0}");
+        // Before pre-flight has counted them, "batches 0/0" would read as a run with nothing to do.
+        var batches = run.TotalBatches is > 0 and var total
+            ? FormattableString.Invariant($"batches {run.CompletedBatches ?? 0}/{total}")
+            : "batches not counted yet";
+        var figures = batches + FormattableString.Invariant($", migrated {run.Migrated ?? 0}, skipped {skipped}")
+            + (run.RolledBack is > 0 and var restored ? FormattableString.Invariant($", rolled back {restored}") : "");
         var rate = perSecond is { } value ? FormattableString.Invariant($", {value:0} sessions/s") : "";
         var reason = run.Reason is { Length: > 0 } text ? $" ({text})" : "";
         return $"{run.State}: {figures}{rate}{reason}";

@@ -74,6 +74,7 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.Contains("(adaptive: target 200 ms, 10..500)", shown.Stdout, StringComparison.Ordinal);
         Assert.Contains("100000 sessions/s", shown.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{migrated} of {migrated} sessions", shown.Stdout, StringComparison.Ordinal);
+        Assert.Matches("(?m)^warning +Target project legacy-portal is archived", shown.Stdout);
         Assert.Equal(ExitCodes.Failed, paceFinished.ExitCode);
         Assert.Contains("409", paceFinished.Stderr, StringComparison.Ordinal);
         Assert.True(preview.ExitCode == ExitCodes.Done, preview.ToString());
@@ -109,8 +110,8 @@ public sealed class WorkflowTests(FullStackFixture fixture)
 
         Assert.True(forPeople.ExitCode == ExitCodes.Done, forPeople.ToString());
         Assert.Matches($@"(?m)^Orphan sessions +{orphans.Count} *$", forPeople.Stdout);
-        Assert.Matches("(?m)^Last plan *$", forPeople.Stdout);
-        Assert.Matches("(?m)^Last run *$", forPeople.Stdout);
+        Assert.Matches("(?m)^Last plan +none *$", forPeople.Stdout);
+        Assert.Matches("(?m)^Last run +none *$", forPeople.Stdout);
         Assert.True(json.ExitCode == ExitCodes.Done, json.ToString());
         var figures = json.Json().GetProperty("figures");
         Assert.Equal(orphans.Count, figures.GetProperty("orphanCount").GetInt32());

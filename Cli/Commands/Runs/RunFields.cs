@@ -15,7 +15,9 @@ public static class RunFields
         ("completedBatches", Display.Text(run.CompletedBatches)), ("migrated", Display.Text(run.Migrated)),
         ("skippedChanged", Display.Text(run.SkippedChanged)), ("rolledBack", Display.Text(run.RolledBack)),
         ("conflicts", Display.Text(run.Conflicts)), ("reason", Display.Text(run.Reason)), ("backupTable", Display.Text(run.BackupTable)),
-        ("warnings", Display.Text(run.Warnings)), ("createdAt", Display.Text(run.CreatedAt)), ("updatedAt", Display.Text(run.UpdatedAt)),
+        // Each warning by its text, as pre-flight wrote it: a count would say there is a warning without saying what.
+        .. run.Warnings is { Count: > 0 } warnings ? warnings.Select(warning => ("warning", warning)) : [("warnings", "none")],
+        ("createdAt", Display.Text(run.CreatedAt)), ("updatedAt", Display.Text(run.UpdatedAt)),
         ("finishedAt", Display.Text(run.FinishedAt)), ("retryable", Display.Text(run.Retryable)),
     ];
 }
