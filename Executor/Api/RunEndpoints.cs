@@ -77,7 +77,7 @@ public static class RunEndpoints
 
     /// <summary>
     /// Refuses an unknown plan before anything is queued, and answers once the saga holds the run, so the
-    /// Location answers 200 at once (read-your-writes) rather than 404 until the StartRun is consumed. Under an
+    /// Location shows the run under way at once (read-your-writes), not Pending until the StartRun is consumed. Under an
     /// idempotency key the caller used already, it answers with that key's run, or 422 if the key started different settings.
     /// </summary>
     private static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> StartAsync(
@@ -111,7 +111,11 @@ public static class RunEndpoints
                 detail: $"The {IdempotencyKey.Header} '{idempotencyKey}' started run {start.RunId} with other settings; "
                     + "send a new key to start another run.");
         }
-        await queries.WaitUntilKnownAsync(start.RunId, ct);
+        // A StartRun the broker refused is not on its way: the run is Pending until the reconciler sends it, nothing to wait for.
+        if (start.Sent)
+        {
+            await queries.WaitUntilKnownAsync(start.RunId, ct);
+        }
         return TypedResults.Accepted($"/api/runs/{start.RunId}", new RunAccepted(start.RunId));
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using AspireMigration.Executor.Outbox;
 using AspireMigration.Executor.Persistence;
 using AspireMigration.Executor.Saga;
 using AspireMigration.Shared.Contracts.Api.Runs;
+using AspireMigration.Shared.Contracts.Runs;
 using Dapper;
 using MassTransit;
 using Npgsql;
@@ -14,7 +16,9 @@ public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<
     /// <summary>How long a start waits for its saga instance; past it, the 202 stands and the run shows up a little later.</summary>
     private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
 
-    public async Task<MigrationRunState?> FindAsync(Guid runId) => await sagas.Load(runId);
+    /// <summary>The run as its saga holds it, or, before the saga takes it up, as the API recorded its start (Pending).</summary>
+    public async Task<MigrationRunState?> FindAsync(Guid runId) =>
+        await sagas.Load(runId) ?? (await PendingAsync(runId, CancellationToken.None)).SingleOrDefault();
 
     /// <summary>The run as the API shows it, its time throttled counted up to now.</summary>
     public RunView View(MigrationRunState run) => run.ToView(clock);
@@ -33,7 +37,7 @@ public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<
         timeout.CancelAfter(StartWait);
         try
         {
-            while (await FindAsync(runId) is null)
+            while (await sagas.Load(runId) is null)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
             }
@@ -50,7 +54,34 @@ public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var states = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT state::text FROM backfill.run_sagas ORDER BY created_at DESC LIMIT 500", cancellationToken: cancellationToken));
-        return states.Select(s => JsonSerializer.Deserialize<MigrationRunState>(s, SagaJson.Options)!.ToView(clock)).ToList();
+        var pending = await PendingAsync(null, cancellationToken);
+        return [.. pending.Concat(states.Select(s => JsonSerializer.Deserialize<MigrationRunState>(s, SagaJson.Options)!))
+            .Select(run => run.ToView(clock)).OrderByDescending(run => run.CreatedAt).Take(500)];
+    }
+
+    /// <summary>
+    /// Starts the API recorded that no saga holds yet (all, or <paramref name="runId"/>'s), as runs in <see cref="RunStates.Pending"/>:
+    /// a 202's Location answers from the moment the start is recorded, whatever became of its StartRun.
+    /// </summary>
+    private async Task<IReadOnlyList<MigrationRunState>> PendingAsync(Guid? runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Request, DateTime RequestedAt)>(new CommandDefinition("""
+            SELECT q.request::text, q.requested_at FROM backfill.run_requests q
+            WHERE q.message_type = @messageType AND (@runId::uuid IS NULL OR q.run_id = @runId)
+              AND NOT EXISTS (SELECT 1 FROM backfill.run_sagas s WHERE s.correlation_id = q.run_id)
+            """, new { messageType = OutboxMessageTypes.NameOf(typeof(StartRun)), runId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(row =>
+        {
+            var start = JsonSerializer.Deserialize<StartRun>(row.Request, SagaJson.Options)!;
+            var at = new DateTimeOffset(DateTime.SpecifyKind(row.RequestedAt, DateTimeKind.Utc));
+            return new MigrationRunState
+            {
+                CorrelationId = start.RunId, CurrentState = RunStates.Pending, PlanId = start.PlanId, RequestedBy = start.RequestedBy,
+                SkipLowConfidence = start.SkipLowConfidence, BatchSize = start.BatchSize, DryRun = start.DryRun,
+                Pacing = start.Pacing ?? RunPacing.Fixed, CreatedAt = at, UpdatedAt = at,
+            };
+        })];
     }
 
     public async Task<IReadOnlyList<BatchView>> BatchesAsync(Guid runId, CancellationToken cancellationToken)

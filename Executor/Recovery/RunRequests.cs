@@ -35,9 +35,10 @@ public sealed class RunRequests(NpgsqlDataSource dataSource, IPublishEndpoint bu
 
     /// <summary>
     /// Records the request, then publishes it: a request the API failed to record is never published, and one it recorded
-    /// is accepted, even if the broker refuses it now (the reconciler sends it once it is back).
+    /// is accepted, even if the broker refuses it now (the reconciler sends it once it is back). Returns whether the broker
+    /// took it.
     /// </summary>
-    public async Task SubmitAsync<T>(T request, CancellationToken cancellationToken)
+    public async Task<bool> SubmitAsync<T>(T request, CancellationToken cancellationToken)
         where T : class, IRunRequest
     {
         var messageId = NewId.NextGuid();
@@ -47,7 +48,7 @@ public sealed class RunRequests(NpgsqlDataSource dataSource, IPublishEndpoint bu
                 $"INSERT INTO backfill.run_requests ({Columns}) VALUES ({Values})", Record(request, messageId),
                 cancellationToken: cancellationToken));
         }
-        await PublishAsync(request, messageId, cancellationToken);
+        return await PublishAsync(request, messageId, cancellationToken);
     }
 
     /// <summary>
@@ -58,8 +59,7 @@ public sealed class RunRequests(NpgsqlDataSource dataSource, IPublishEndpoint bu
     {
         if (idempotencyKey is null)
         {
-            await SubmitAsync(start, cancellationToken);
-            return new StartOutcome(start.RunId, SameRequest: true);
+            return new StartOutcome(start.RunId, SameRequest: true, Sent: await SubmitAsync(start, cancellationToken));
         }
         var messageId = NewId.NextGuid();
         var key = new
@@ -88,11 +88,10 @@ public sealed class RunRequests(NpgsqlDataSource dataSource, IPublishEndpoint bu
                     SELECT run_id, request = @settings::jsonb FROM backfill.run_start_keys
                     WHERE requested_by = @RequestedBy AND idempotency_key = @idempotencyKey
                     """, key, cancellationToken: cancellationToken));
-                return new StartOutcome(runId, same);
+                return new StartOutcome(runId, same, Sent: true);
             }
         }
-        await PublishAsync(start, messageId, cancellationToken);
-        return new StartOutcome(start.RunId, SameRequest: true);
+        return new StartOutcome(start.RunId, SameRequest: true, Sent: await PublishAsync(start, messageId, cancellationToken));
     }
 
     private const string Columns = "run_id, message_id, message_type, request";
@@ -109,17 +108,19 @@ public sealed class RunRequests(NpgsqlDataSource dataSource, IPublishEndpoint bu
             body = JsonSerializer.Serialize(request, SagaJson.Options),
         });
 
-    private async Task PublishAsync<T>(T request, Guid messageId, CancellationToken cancellationToken)
+    private async Task<bool> PublishAsync<T>(T request, Guid messageId, CancellationToken cancellationToken)
         where T : class, IRunRequest
     {
         try
         {
             await bus.Publish(request, context => context.MessageId = messageId, cancellationToken);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Run {RunId}: the {Request} is accepted but could not be published now; the reconciler sends it again",
                 request.RunId, typeof(T).Name);
+            return false;
         }
     }
 

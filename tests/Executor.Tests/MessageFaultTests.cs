@@ -75,6 +75,24 @@ public sealed class MessageFaultTests(InfrastructureFixture infrastructure)
         await RunConsistency.AssertAsync(context.Scenario, run);
     }
 
+    [Fact]
+    public async Task A_start_the_broker_refused_is_pending_at_once_and_takes_no_command_before_it_runs()
+    {
+        // The reconciler held off (a stall timeout of ten minutes): the start stays recorded and unsent.
+        await using var context = await ExecutorTestContext.StartAsync(infrastructure,
+            settings: new Dictionary<string, string>(Settings) { ["Executor:StallTimeout"] = "00:10:00" },
+            configureServices: services => services.AddScoped<IPublishEndpoint, RefusingPublishEndpoint>());
+        var planId = await context.Scenario.InsertPlanAsync();
+
+        var runId = await context.Client.StartAsync(planId, batchSize: BatchSize);
+
+        var pending = await context.Client.GetAsync(runId);
+        Assert.Equal((RunStates.Pending, planId, BatchSize, 0), (pending!.State, pending.PlanId, pending.BatchSize, pending.Migrated));
+        Assert.Contains(await context.Client.Http.GetFromJsonAsync<List<RunView>>("/api/runs") ?? [],
+            run => run.RunId == runId && run.State == RunStates.Pending);
+        await context.Client.AssertRefusedAsync(runId, "cancel", "Cannot cancel this run", $"Run {runId} is Pending");
+    }
+
     [Theory]
     [MemberData(nameof(OperatorCommands))]
     public async Task A_paused_repaced_and_resumed_run_migrates_every_session_once_whatever_command_is_lost_or_handled_twice(

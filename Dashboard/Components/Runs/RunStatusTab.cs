@@ -8,7 +8,7 @@ public sealed record RunStatusTab(string Key, string Title, IReadOnlyList<string
 {
     public static readonly IReadOnlyList<RunStatusTab> All =
     [
-        new("active", "Active", [.. RunStates.InProgress, .. RunStates.Pacing]),
+        new("active", "Active", [RunStates.Pending, .. RunStates.InProgress, .. RunStates.Pacing]),
         new("paused", "Paused", [RunStates.Paused]),
         new("finished", "Finished", [RunStates.Completed, RunStates.RolledBack]),
         new("failed", "Failed", [RunStates.Failed]),

@@ -7,6 +7,12 @@ namespace AspireMigration.Shared.Contracts.Runs;
 /// </summary>
 public static class RunStates
 {
+    /// <summary>
+    /// Accepted, not taken up yet: the saga passes through it as it takes the start, and the API shows a start it recorded
+    /// that no saga holds yet (its StartRun on its way, or lost and about to be sent again) in it.
+    /// </summary>
+    public const string Pending = "Pending";
+
     public const string PreFlight = "PreFlight";
     public const string BackingUp = "BackingUp";
     public const string Migrating = "Migrating";
