@@ -120,6 +120,9 @@ public sealed class DashboardJourneyTests(DashboardFixture fixture)
     private static async Task CheckAsync(IPage page, string name)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // A page's data comes over its circuit, which network idleness does not see: each page shows a progress ring until
+        // it has loaded, and on a loaded machine a check could otherwise screenshot and audit that ring.
+        await page.WaitForFunctionAsync("() => !document.querySelector('main fluent-progress-ring')");
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(DashboardFixture.ScreenshotDirectory, $"{name}.png"), FullPage = true
@@ -131,6 +134,8 @@ public sealed class DashboardJourneyTests(DashboardFixture fixture)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
             $"{name} overflows the window horizontally");
 
+        // Fluent's controls are web components that name their inner fields once the browser has upgraded them.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll(':not(:defined)').length === 0");
         var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
