@@ -75,12 +75,12 @@ public sealed class RunQueries(NpgsqlDataSource dataSource, ILoadSagaRepository<
         {
             var start = JsonSerializer.Deserialize<StartRun>(row.Request, SagaJson.Options)!;
             var at = new DateTimeOffset(DateTime.SpecifyKind(row.RequestedAt, DateTimeKind.Utc));
-            return new MigrationRunState
+            var run = new MigrationRunState
             {
-                CorrelationId = start.RunId, CurrentState = RunStates.Pending, PlanId = start.PlanId, RequestedBy = start.RequestedBy,
-                SkipLowConfidence = start.SkipLowConfidence, BatchSize = start.BatchSize, DryRun = start.DryRun,
-                Pacing = start.Pacing ?? RunPacing.Fixed, CreatedAt = at, UpdatedAt = at,
+                CorrelationId = start.RunId, CurrentState = RunStates.Pending, CreatedAt = at, UpdatedAt = at,
             };
+            run.Accept(start);
+            return run;
         })];
     }
 

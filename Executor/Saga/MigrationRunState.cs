@@ -89,4 +89,9 @@ public sealed class MigrationRunState : IPersistedSaga
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Takes the settings a start asks for: the saga as it takes the run up, the API for a start no saga holds yet.</summary>
+    public void Accept(StartRun start) =>
+        (PlanId, RequestedBy, SkipLowConfidence, BatchSize, DryRun, Pacing) = (
+            start.PlanId, start.RequestedBy, start.SkipLowConfidence, start.BatchSize, start.DryRun, start.Pacing ?? RunPacing.Fixed);
 }

@@ -38,11 +38,8 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
             When(StartRun)
                 .Then(ctx =>
                 {
-                    var m = ctx.Message;
-                    var s = ctx.Saga;
-                    (s.PlanId, s.RequestedBy, s.SkipLowConfidence, s.BatchSize, s.DryRun, s.Pacing) = (
-                        m.PlanId, m.RequestedBy, m.SkipLowConfidence, m.BatchSize, m.DryRun, m.Pacing ?? RunPacing.Fixed);
-                    s.CreatedAt = DateTimeOffset.UtcNow;
+                    ctx.Saga.Accept(ctx.Message);
+                    ctx.Saga.CreatedAt = DateTimeOffset.UtcNow;
                 })
                 .TransitionTo(Pending)
                 .TransitionTo(PreFlight)

@@ -53,9 +53,7 @@ public sealed record RunEvent(
                 + $"about {Int(pacing, "targetBatchMs")} ms each"
             : Int(details, "batchSize") is { } size ? $"batch size {size}" : "fixed batches";
         return Join(sizes,
-            pacing.ValueKind == JsonValueKind.Object && pacing.TryGetProperty("maxRate", out var rate)
-                && rate.ValueKind == JsonValueKind.Number
-                ? string.Create(CultureInfo.InvariantCulture, $"at most {rate.GetDouble():0.##} sessions/s") : null,
+            Number(pacing, "maxRate") is { } rate ? string.Create(CultureInfo.InvariantCulture, $"at most {rate:0.##} sessions/s") : null,
             Text(pacing, "startAt") is { } startAt && DateTimeOffset.TryParse(startAt, CultureInfo.InvariantCulture, out var at)
                 ? $"not before {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : null);
     }
@@ -103,6 +101,11 @@ public sealed record RunEvent(
     private static int? Int(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number)
             ? number
+            : null;
+
+    private static double? Number(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble()
             : null;
 
     private static bool Bool(JsonElement element, string name) =>
