@@ -104,10 +104,16 @@ public static class ChaosRun
         // loaded machine it had finished, and no kill landed). The run is watched from the moment its saga exists.
         var start = StartRunAsync(executor, planId, batchSize, pacing);
         var killed = 0;
+        await using var hold = new FinishHold(dataSource);
         using var deadline = new CancellationTokenSource(timeout);
         while (!deadline.IsCancellationRequested)
         {
             var run = await LoadAsync(dataSource, planId);
+            // The claim's row is written up to the backup and not again until validation ends the run.
+            if (!hold.IsHeld && killed < points.Count && run?.CurrentState == RunStates.Migrating)
+            {
+                await hold.TakeAsync(run.CorrelationId);
+            }
             if (run is not null && MigrationRunStateMachine.IsFinished(run.CurrentState))
             {
                 return (run, null, killed, started.Elapsed);
@@ -130,6 +136,10 @@ public static class ChaosRun
                     $"Kill {killed} (aimed {points[killed - 1]}) at {started.Elapsed.TotalSeconds:F1} s: " +
                     $"{run?.CurrentState ?? "StartRun not consumed yet"}, " +
                     $"{run?.CompletedBatches.Count ?? 0} of {run?.TotalBatches ?? 0} batches done"));
+                if (killed == points.Count)
+                {
+                    await hold.ReleaseAsync();
+                }
                 executor.Restart();
                 continue;
             }
