@@ -45,6 +45,8 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         await approver.WaitForSelectorAsync("[data-testid=item-drawer]");
         // The drawer opens first; the session's event distribution follows from the database.
         await Expect(approver, "[data-testid=distribution]", "frontend-app");
+        // Types read as the filter names them, not as the API spells them.
+        await Expect(approver, "[data-testid=item-drawer]", "Manual review · confidence 0.3077");
         await Screenshot(approver, "item-drawer");
         await approver.ClickAsync("[data-testid=assign]");
         await Screenshot(approver, "assigned");
@@ -111,7 +113,9 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         await Expect(operatorPage, "[data-testid=timeline]", "Retry requested");
         Assert.Equal(0, await operatorPage.Locator("[data-testid=retry]").CountAsync());
         await Screenshot(operatorPage, "run-completed");
-        await Expect(operatorPage, "[data-testid=pacing-panel]", "Current batch size");
+        // The size the sizer would give a next batch is no figure of a finished run.
+        await Expect(operatorPage, "[data-testid=pacing-mode]", "adaptive: aiming at 300 ms a batch, 500 to 5,000 sessions");
+        Assert.Equal(0, await operatorPage.Locator("[data-testid=pacing-batch-size]").CountAsync());
         foreach (var width in (int[])[390, 1440])
         {
             await operatorPage.SetViewportSizeAsync(width, 900);

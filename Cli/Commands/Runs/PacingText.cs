@@ -7,17 +7,27 @@ namespace AspireMigration.Cli.Commands.Runs;
 /// <summary>A run's pacing status (the API's "pacing" object) as lines an operator reads.</summary>
 public static class PacingText
 {
-    public static IEnumerable<(string Name, string Value)> Fields(PacingStatus? pacing)
+    /// <summary>An adaptive run's batch size now is left out once it has <paramref name="finished"/>: no batch will have it.</summary>
+    public static IEnumerable<(string Name, string Value)> Fields(PacingStatus? pacing, bool finished)
     {
         if (pacing is null)
         {
             yield break;
         }
         var settings = pacing.Settings;
-        yield return ("batch size now", Display.Text(pacing.CurrentBatchSize) + (settings?.Adaptive == true
-            ? $" (adaptive: target {Display.Text(settings.TargetBatchMs)} ms, "
-                + $"{Display.Text(settings.MinBatch)}..{Display.Text(settings.MaxBatch)})"
-            : " (fixed)"));
+        if (settings?.Adaptive == true)
+        {
+            yield return ("batches", $"adaptive: target {Display.Text(settings.TargetBatchMs)} ms, "
+                + $"{Display.Text(settings.MinBatch)}..{Display.Text(settings.MaxBatch)} sessions");
+            if (!finished)
+            {
+                yield return ("batch size now", Display.Text(pacing.CurrentBatchSize));
+            }
+        }
+        else
+        {
+            yield return ("batches", $"fixed, {Display.Text(pacing.CurrentBatchSize)} sessions each");
+        }
         if (settings?.MaxRate is { } rate)
         {
             yield return ("rate cap", $"{Display.Text(rate)} sessions/s");

@@ -18,7 +18,7 @@ public sealed class ShowRunCommand(CliEnvironment environment) : ServiceCommand<
         output.Write(run, console => console.Write(Tables.Fields([
             .. RunFields.Of(run),
             ("progress", $"{done} of {included} sessions" + (included > 0 ? $" ({100.0 * done / included:0.#} %)" : "")),
-            .. PacingText.Fields(run.Pacing)])));
+            .. PacingText.Fields(run.Pacing, RunOutcome.IsFinished(run))])));
         return ExitCodes.Done;
     }
 }

@@ -45,7 +45,8 @@ public sealed class PacingPanelTests : FluentComponentContext
 
         Assert.StartsWith("Waiting: outside window, opens Tue 01:00 Europe/Paris — re-checking at 01:00:00 UTC",
             cut.Find("[data-testid=pacing-hold]").TextContent);
-        Assert.Equal("fixed size", cut.Find("[data-testid=pacing-mode]").TextContent);
+        Assert.Equal("fixed, 1,000 sessions each", cut.Find("[data-testid=pacing-mode]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=pacing-batch-size]"));
         Assert.Equal("250 sessions per second", cut.Find("[data-testid=pacing-rate]").TextContent);
         Assert.Equal("2026-01-05 14:00 UTC", cut.Find("[data-testid=pacing-start]").TextContent);
         Assert.Equal("Mon Tue 01:00–05:00 Europe/Paris", cut.Find("[data-testid=pacing-windows]").TextContent);
@@ -67,6 +68,22 @@ public sealed class PacingPanelTests : FluentComponentContext
         var cut = Render<PacingPanel>(p => p.Add(c => c.Run, Run(RunStates.Completed, null)));
 
         Assert.Empty(cut.FindAll("[data-testid=pacing-panel]"));
+    }
+
+    [Fact]
+    public void A_finished_adaptive_run_shows_no_current_batch_size_for_a_batch_it_will_never_send()
+    {
+        var pacing = new PacingStatus(new RunPacing(Adaptive: true, TargetBatchMs: 300, MinBatch: 500, MaxBatch: 5000), 2000, null,
+            ThrottledSeconds: 0, RecheckAt: null, Health: null);
+
+        var cut = Render<PacingPanel>(p => p.Add(c => c.Run, Run(RunStates.Migrating, pacing)));
+
+        Assert.Equal("2,000 sessions", cut.Find("[data-testid=pacing-batch-size]").TextContent);
+
+        cut.Render(p => p.Add(c => c.Run, Run(RunStates.Completed, pacing)));
+
+        Assert.Empty(cut.FindAll("[data-testid=pacing-batch-size]"));
+        Assert.Equal("adaptive: aiming at 300 ms a batch, 500 to 5,000 sessions", cut.Find("[data-testid=pacing-mode]").TextContent);
     }
 
     [Fact]
