@@ -1,22 +1,30 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace AspireMigration.Cli.Output;
 
 /// <summary>Tables of API rows for people; data is escaped, never read as markup.</summary>
 public static class Tables
 {
-    public static Table Of<T>(IEnumerable<T>? rows, params (string Header, Func<T, string> Cell)[] columns)
+    /// <summary>A table as wide as its longest values, or, on a terminal narrower than that, one block of fields per row.</summary>
+    public static IRenderable Of<T>(IEnumerable<T>? rows, params (string Header, Func<T, string> Cell)[] columns)
     {
+        var cells = (rows ?? []).Select(row => columns.Select(c => c.Cell(row)).ToArray()).ToList();
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in columns)
         {
             table.AddColumn(column.Header);
         }
-        foreach (var row in rows ?? [])
+        foreach (var row in cells)
         {
-            table.AddRow(columns.Select(c => Markup.Escape(c.Cell(row))).ToArray());
+            table.AddRow(row.Select(Markup.Escape).ToArray());
         }
-        return table;
+        // Each column: a border and a space either side of its widest value; then the closing border.
+        var width = columns.Select((c, i) => cells.Select(row => row[i].Length).Append(c.Header.Length).Max() + 3).Sum() + 1;
+        var blocks = new Rows(cells.SelectMany((row, r) => (IEnumerable<IRenderable>)[
+            .. r > 0 ? [Text.Empty] : Array.Empty<IRenderable>(),
+            Fields([.. columns.Select((c, i) => (c.Header, row[i]))])]));
+        return new FitToWidth(table, width, blocks);
     }
 
     /// <summary>Name/value pairs, one per line, for a single object.</summary>

@@ -27,6 +27,7 @@ public sealed class WorkflowTests(FullStackFixture fixture)
 
         var analysed = await CliProcess.RunAsync(LocalStack, "plans", "analyze", "--json");
         var planId = analysed.Json().GetProperty("planId").GetString()!;
+        var unacknowledged = await CliProcess.RunAsync(LocalStack, "plans", "approve", planId, "--yes");
         var approved = await CliProcess.RunAsync(LocalStack, "plans", "approve", planId, "--acknowledge-risks", "--yes", "--json");
         var approvedAgain = await CliProcess.RunAsync(LocalStack, "plans", "approve", planId, "--acknowledge-risks", "--yes");
         var dryRun = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--dry-run", "--wait", "--json");
@@ -50,6 +51,9 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.True(analysed.ExitCode == ExitCodes.Done, analysed.ToString());
         Assert.Equal("cli", analysed.Json().GetProperty("createdBy").GetString());
         Assert.Equal(orphans.Count, analysed.Json().GetProperty("summary").GetProperty("total").GetInt32());
+        Assert.Equal(ExitCodes.Usage, unacknowledged.ExitCode);
+        Assert.Contains("lists 4 risks; read them (plans show", unacknowledged.Stderr, StringComparison.Ordinal);
+        Assert.Contains("approve with --acknowledge-risks", unacknowledged.Stderr, StringComparison.Ordinal);
         Assert.True(approved.ExitCode == ExitCodes.Done, approved.ToString());
         Assert.Equal("cli", approved.Json().GetProperty("approval").GetProperty("approvedBy").GetString());
         Assert.Equal(ExitCodes.Failed, approvedAgain.ExitCode);

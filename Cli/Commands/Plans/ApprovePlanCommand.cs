@@ -24,6 +24,12 @@ public sealed class ApprovePlanCommand(CliEnvironment environment) : ServiceComm
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
         var plan = await PlanText.ReadAsync(client, settings.PlanId, cancellationToken);
+        // The service refuses it too, in its API's words; here the flag to pass is named, before anything is asked.
+        if (plan?.Risks is { Count: > 0 } risks && !settings.AcknowledgeRisks)
+        {
+            throw new CliUsageException($"Plan {settings.PlanId} lists {risks.Count} risks; read them (plans show {settings.PlanId}) "
+                + "and approve with --acknowledge-risks.");
+        }
         var counts = plan?.Summary ?? new PlanCounts();
         var uncertain = (counts.Tentative ?? 0) + (counts.ManualReview ?? 0);
         if (!output.Confirm($"Approve plan {settings.PlanId} with {plan?.Risks?.Count ?? 0} risks? "

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using AspireMigration.ApiClients.Analyzer.Api.Plans.Item;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
@@ -41,11 +42,13 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
         output.Write(page, console =>
         {
             PlanText.Write(console, page?.Plan);
+            console.WriteLine();
             console.Write(Tables.Of(page?.Items,
                 ("Session", i => Display.Text(i.SessionId)),
                 ("Type", i => Display.Text(i.AssignmentType)),
                 ("Target", i => Display.Text(i.TargetProjectId)),
-                ("Confidence", i => Display.Text(i.Confidence)),
+                // To four places, as the reasoning prints it: the stored value is exact to 28.
+                ("Confidence", i => i.Confidence?.ToString("0.0000", CultureInfo.InvariantCulture) ?? ""),
                 ("Decision", i => Display.Text(i.Decision?.Decision)),
                 ("Reasoning", i => Display.Text(i.Reasoning))));
             console.MarkupLine(Markup.Escape(

@@ -52,8 +52,11 @@ public static class PacingText
         }
         foreach (var indicator in pacing.Health?.Indicators ?? [])
         {
-            yield return ("health", $"{indicator.Name} {Display.Text(indicator.Value)} {indicator.Unit} "
-                + $"{(indicator.Tripped == true ? ">" : "≤")} {Display.Text(indicator.Threshold)} {indicator.Unit}");
+            yield return ("health", $"{indicator.Name} {Measure(indicator.Value)} {indicator.Unit} "
+                + $"{(indicator.Tripped == true ? ">" : "≤")} {Measure(indicator.Threshold)} {indicator.Unit}");
         }
     }
+
+    // As the Dashboard prints a reading: "0 s", not the 0.012779 s the probe measured.
+    private static string Measure(double? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
 }

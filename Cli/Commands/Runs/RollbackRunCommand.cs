@@ -58,6 +58,8 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
         return RunOutcome.OfRollback(after);
     }
 
+    private static string ProjectId(Guid? id) => id is { } project ? Display.Text(project) : "NULL";
+
     private static void WritePreview(IAnsiConsole console, RollbackPreview preview)
     {
         if (preview.BackupProblem is { Length: > 0 } problem)
@@ -67,10 +69,11 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
         console.Write(Tables.Fields(
             ("Would restore", Display.Text(preview.WouldRestore)), ("Already original", Display.Text(preview.AlreadyOriginal)),
             ("Conflicts", Display.Text(preview.Conflicts))));
-        // The rows' own field names as headers, as this table has always shown them.
+        console.WriteLine();
+        // The rows' own field names as headers, as this table has always shown them; an orphan's project is NULL, as in SQL.
         console.Write(Tables.Of(preview.Sessions,
-            ("sessionId", r => Display.Text(r.SessionId)), ("currentProjectId", r => Display.Text(r.CurrentProjectId)),
-            ("targetProjectId", r => Display.Text(r.TargetProjectId)), ("originalProjectId", r => Display.Text(r.OriginalProjectId)),
+            ("sessionId", r => Display.Text(r.SessionId)), ("currentProjectId", r => ProjectId(r.CurrentProjectId)),
+            ("targetProjectId", r => ProjectId(r.TargetProjectId)), ("originalProjectId", r => ProjectId(r.OriginalProjectId)),
             ("action", r => Display.Text(r.Action))));
     }
 }
