@@ -1,6 +1,5 @@
 using AspireMigration.Executor.Pacing;
 using AspireMigration.Executor.Saga;
-using AspireMigration.Executor.Telemetry;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.TestSupport;
 using MassTransit;
@@ -24,15 +23,7 @@ public sealed class PacingStateMachineTests : IAsyncDisposable
     public PacingStateMachineTests()
     {
         probe = new ScriptedHealthProbe(clock);
-        provider = new ServiceCollection()
-            .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<IDatabaseHealthProbe>(probe)
-            .AddSingleton<DispatchGate>()
-            .AddMetrics()
-            .AddSingleton<ExecutorMetrics>()
-            .Configure<DispatchGateOptions>(o => o.HealthInterval = TimeSpan.Zero)
-            .AddMassTransitTestHarness(bus => bus.AddSagaStateMachine<MigrationRunStateMachine, MigrationRunState>().InMemoryRepository())
-            .BuildServiceProvider(true);
+        provider = GatedSagaHarness.Build(clock, probe);
         harness = provider.GetRequiredService<ITestHarness>();
         saga = harness.GetSagaStateMachineHarness<MigrationRunStateMachine, MigrationRunState>();
     }
