@@ -81,6 +81,7 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.Contains("100000 sessions/s", shown.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{migrated} of {migrated} sessions", shown.Stdout, StringComparison.Ordinal);
         Assert.Matches("(?m)^warning +Target project legacy-portal is archived", shown.Stdout);
+        Assert.Matches("(?m)^reason +none *$", shown.Stdout);
         Assert.Equal(ExitCodes.Failed, paceFinished.ExitCode);
         Assert.Contains("409", paceFinished.Stderr, StringComparison.Ordinal);
         Assert.True(preview.ExitCode == ExitCodes.Done, preview.ToString());

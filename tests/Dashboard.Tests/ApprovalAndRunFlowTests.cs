@@ -147,6 +147,8 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         await Expect(operatorPage, "[data-testid=preview-restore]", "16");
         await Expect(operatorPage, "[data-testid=preview-conflicts]", "0");
         await Expect(operatorPage, "[data-testid=rollback-preview-grid]", "restore");
+        // Projects by name, as on the plan page: a column of ids ending …000000000001 tells an operator nothing.
+        await Expect(operatorPage, "[data-testid=rollback-preview-grid]", "frontend-app");
         Assert.Equal(0, await operatorPage.Locator("[data-testid=rollback-preview-body] pre").CountAsync());
         await Screenshot(operatorPage, "rollback-preview");
 

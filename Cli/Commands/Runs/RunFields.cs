@@ -14,7 +14,8 @@ public static class RunFields
         ("included", Display.Text(run.Included)), ("skipped", Display.Text(run.Skipped)), ("totalBatches", Display.Text(run.TotalBatches)),
         ("completedBatches", Display.Text(run.CompletedBatches)), ("migrated", Display.Text(run.Migrated)),
         ("skippedChanged", Display.Text(run.SkippedChanged)), ("rolledBack", Display.Text(run.RolledBack)),
-        ("conflicts", Display.Text(run.Conflicts)), ("reason", Display.Text(run.Reason)), ("backupTable", Display.Text(run.BackupTable)),
+        ("conflicts", Display.Text(run.Conflicts)), ("reason", run.Reason is { Length: > 0 } reason ? reason : "none"),
+        ("backupTable", Display.Text(run.BackupTable)),
         // Each warning by its text, as pre-flight wrote it: a count would say there is a warning without saying what.
         .. run.Warnings is { Count: > 0 } warnings ? warnings.Select(warning => ("warning", warning)) : [("warnings", "none")],
         ("createdAt", Display.Text(run.CreatedAt)), ("updatedAt", Display.Text(run.UpdatedAt)),
