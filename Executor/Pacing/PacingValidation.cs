@@ -3,7 +3,8 @@ using AspireMigration.Shared.Contracts.Runs;
 namespace AspireMigration.Executor.Pacing;
 
 /// <summary>
-/// What the API refuses in a run's pacing, each error keyed by the field's JSON path (e.g. "pacing.windows[0].timeZone").
+/// What the API refuses in a run's pacing, each error keyed by the field's JSON path (e.g. "pacing.windows[0].timeZone") and
+/// worded by what the setting means, so the same words read right beside a Dashboard field and after a CLI flag.
 /// </summary>
 public static class PacingValidation
 {
@@ -12,7 +13,7 @@ public static class PacingValidation
         var errors = new Dictionary<string, string[]>();
         if (batchSize is < 1 or > RunPacing.MaxBatchSize)
         {
-            errors["batchSize"] = [$"batchSize must be between 1 and {RunPacing.MaxBatchSize}."];
+            errors["batchSize"] = [$"The batch size must be between 1 and {RunPacing.MaxBatchSize} sessions."];
         }
         if (pacing is null)
         {
@@ -20,23 +21,24 @@ public static class PacingValidation
         }
         if (pacing.TargetBatchMs <= 0)
         {
-            errors[$"{prefix}.targetBatchMs"] = ["targetBatchMs must be more than 0."];
+            errors[$"{prefix}.targetBatchMs"] = ["The target batch duration must be more than 0 ms."];
         }
         if (pacing.MinBatch is < 1 or > RunPacing.MaxBatchSize)
         {
-            errors[$"{prefix}.minBatch"] = [$"minBatch must be between 1 and {RunPacing.MaxBatchSize}."];
+            errors[$"{prefix}.minBatch"] = [$"The smallest batch must be between 1 and {RunPacing.MaxBatchSize} sessions."];
         }
         if (pacing.MaxBatch is < 1 or > RunPacing.MaxBatchSize)
         {
-            errors[$"{prefix}.maxBatch"] = [$"maxBatch must be between 1 and {RunPacing.MaxBatchSize}."];
+            errors[$"{prefix}.maxBatch"] = [$"The largest batch must be between 1 and {RunPacing.MaxBatchSize} sessions."];
         }
         else if (pacing.MinBatch > pacing.MaxBatch)
         {
-            errors[$"{prefix}.maxBatch"] = [$"maxBatch ({pacing.MaxBatch}) must not be less than minBatch ({pacing.MinBatch})."];
+            errors[$"{prefix}.maxBatch"] =
+                [$"The largest batch ({pacing.MaxBatch}) must not be less than the smallest ({pacing.MinBatch})."];
         }
         if (pacing.MaxRate is <= 0)
         {
-            errors[$"{prefix}.maxRate"] = ["maxRate (sessions per second) must be more than 0, or left out for no cap."];
+            errors[$"{prefix}.maxRate"] = ["The rate cap must be more than 0 sessions per second, or left out for no cap."];
         }
         foreach (var (window, i) in (pacing.Windows ?? []).Select((w, i) => (w, i)))
         {

@@ -87,7 +87,8 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
             // Leaving a number field commits it (its change event): the click must read the form as filled.
             await operatorPage.PressAsync("[data-testid=pacing-max] input", "Tab");
             await operatorPage.ClickAsync("[data-testid=start-run]");
-            await Expect(operatorPage, "[data-testid='error-pacing.maxBatch']", "maxBatch (200) must not be less than minBatch (500)");
+            await Expect(operatorPage, "[data-testid='error-pacing.maxBatch']",
+                "The largest batch (200) must not be less than the smallest (500)");
             await Expect(operatorPage, "[data-testid=message]", "see the message beside each field");
             await Screenshot(operatorPage, "start-pacing-error");
             await operatorPage.FillAsync("[data-testid=pacing-max] input", "5000");

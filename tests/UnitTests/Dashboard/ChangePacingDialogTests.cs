@@ -26,6 +26,10 @@ public sealed class ChangePacingDialogTests : FluentComponentContext
     public ChangePacingDialogTests()
     {
         Services.AddSingleton(new ExecutorClient(new HttpClient(executor) { BaseAddress = new Uri("http://executor") }));
+        // The run page asks the Analyzer for project names only when a rollback preview opens, which these tests never do.
+        var analyzer = new StandInService(request =>
+            throw new InvalidOperationException($"Unexpected Analyzer call: {request.RequestUri}"));
+        Services.AddSingleton(new AnalyzerClient(new HttpClient(analyzer) { BaseAddress = new Uri("http://analyzer") }));
         Services.AddSingleton(Options.Create(new DashboardOptions()));
     }
 

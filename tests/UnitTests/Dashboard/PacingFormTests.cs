@@ -15,14 +15,15 @@ public sealed class PacingFormTests : FluentComponentContext
         input.Windows.Add(new WindowInput { TimeZone = "Mars/Olympus" });
         var errors = new Dictionary<string, string[]>
         {
-            ["pacing.maxBatch"] = ["maxBatch (50) must not be less than minBatch (100)."],
+            ["pacing.maxBatch"] = ["The largest batch (50) must not be less than the smallest (100)."],
             ["pacing.windows[0].timeZone"] = ["'Mars/Olympus' is not a known IANA time zone (e.g. Europe/Paris)."],
             ["pacing"] = ["pacing is required."],
         };
 
         var cut = Render<PacingForm>(p => p.Add(c => c.Input, input).Add(c => c.Errors, errors));
 
-        Assert.Equal("maxBatch (50) must not be less than minBatch (100).", cut.Find("[data-testid='error-pacing.maxBatch']").TextContent);
+        Assert.Equal("The largest batch (50) must not be less than the smallest (100).",
+            cut.Find("[data-testid='error-pacing.maxBatch']").TextContent);
         // In the window's own row, beside its time zone.
         var zone = cut.Find("[data-testid=pacing-window-0] [data-testid='error-pacing.windows[0].timeZone']");
         Assert.Contains("Mars/Olympus", zone.TextContent);
