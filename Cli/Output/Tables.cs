@@ -21,9 +21,9 @@ public static class Tables
         }
         // Each column: a border and a space either side of its widest value; then the closing border.
         var width = columns.Select((c, i) => cells.Select(row => row[i].Length).Append(c.Header.Length).Max() + 3).Sum() + 1;
-        var blocks = new Rows(cells.SelectMany((row, r) => (IEnumerable<IRenderable>)[
-            .. r > 0 ? [Text.Empty] : Array.Empty<IRenderable>(),
-            Fields([.. columns.Select((c, i) => (c.Header, row[i]))])]));
+        // Blocks are separated by a blank line.
+        var blocks = new Rows(cells.Select(row => Fields([.. columns.Select((c, i) => (c.Header, row[i]))]))
+            .SelectMany((block, r) => r == 0 ? [block] : new IRenderable[] { Text.Empty, block }));
         return new FitToWidth(table, width, blocks);
     }
 

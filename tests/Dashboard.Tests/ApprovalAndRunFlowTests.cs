@@ -39,6 +39,8 @@ public sealed class ApprovalAndRunFlowTests(DashboardFixture fixture)
         var planUrl = approver.Url;
         await Assertions.Expect(approver.Locator("[data-testid=count-confident]")).ToHaveTextAsync("7");
         await Assertions.Expect(approver.Locator("[data-testid=count-manual]")).ToHaveTextAsync("3");
+        Assert.Equal(["All", "Confident", "Tentative", "Manual review", "Unassigned"],
+            (await approver.Locator("[data-testid=type-filter] fluent-option").AllInnerTextsAsync()).Select(o => o.Trim()));
         await Screenshot(approver, "plan");
 
         await approver.ClickAsync($"[data-testid=open-{ManualReviewSession}]");
