@@ -42,7 +42,8 @@ public sealed class PostgresHealthProbe(NpgsqlDataSource dataSource, IOptions<He
                  SELECT 1 FROM locks t JOIN watched ON watched.oid = t.relation
                  WHERE t.pid = w.pid AND t.database = (SELECT oid FROM pg_database WHERE datname = current_database())))::int
                 AS LockWaits,
-            coalesce((SELECT extract(epoch FROM max(now() - xact_start)) FROM pg_stat_activity
+            -- now() is this statement's start: a transaction begun since reads as a negative age, printed "-0 s".
+            greatest((SELECT extract(epoch FROM max(now() - xact_start)) FROM pg_stat_activity
                       WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()), 0)::float8
                 AS OldestTransactionSeconds,
             (SELECT count(*) FROM pg_stat_progress_vacuum
