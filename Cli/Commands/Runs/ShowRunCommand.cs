@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
@@ -17,8 +18,17 @@ public sealed class ShowRunCommand(CliEnvironment environment) : ServiceCommand<
         var included = run.Included ?? 0;
         output.Write(run, console => console.Write(Tables.Fields([
             .. RunFields.Of(run),
-            ("progress", $"{done} of {included} sessions" + (included > 0 ? $" ({100.0 * done / included:0.#} %)" : "")),
+            ("progress", Progress(done, included)),
             .. PacingText.Fields(run.Pacing, RunOutcome.IsFinished(run))])));
         return ExitCodes.Done;
+    }
+
+    /// <summary>Tenths of a percent rounded down: a run with one session of 10,000 left is not "100 %".</summary>
+    public static string Progress(int done, int included)
+    {
+        var sessions = string.Create(CultureInfo.InvariantCulture, $"{done:N0} of {included:N0} sessions");
+        return included > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{sessions} ({Math.Floor(1000.0 * done / included) / 10:0.#} %)")
+            : sessions;
     }
 }

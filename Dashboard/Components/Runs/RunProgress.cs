@@ -1,3 +1,4 @@
+using System.Globalization;
 using AspireMigration.Dashboard.Components.Shared;
 using AspireMigration.Dashboard.Clients.Runs;
 using AspireMigration.Shared.Contracts.Runs;
@@ -21,6 +22,11 @@ public sealed record RunProgress(RunView Run, IReadOnlyList<BatchView> Batches, 
     public double Percent => Run.State == RunStates.Completed || (Finished && Run.Included == 0)
         ? 100
         : Run.Included == 0 ? 0 : Math.Min(100, 100.0 * SessionsDone / Run.Included);
+
+    /// <summary>
+    /// Whole percents rounded down: a run with one session of 10,000 left reads 99%, never the 100% of a finished run.
+    /// </summary>
+    public string PercentText => string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(Percent):0}%");
 
     /// <summary>With adaptive batches the total is the batches so far plus the rest at the current size, until the last is sent.</summary>
     public string TotalBatchesText => Run.Pacing?.Settings.Adaptive == true && !Finished

@@ -43,6 +43,19 @@ public sealed class RunProgressCardsTests : FluentComponentContext
         Assert.Contains("finished 10:01:00 UTC", cut.Find("[data-testid=run-time-left]").TextContent);
     }
 
+    [Theory]
+    [InlineData(9_999, "99%")]
+    [InlineData(1, "0%")]
+    [InlineData(10_000, "100%")]
+    public void A_running_run_reads_100_percent_only_once_every_session_is_done(int done, string percent)
+    {
+        var run = Run("Migrating", batchesDone: 9, migrated: done, skippedChanged: 0, finishedAt: null);
+
+        var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress, new RunProgress(run, [], Start.AddSeconds(5))));
+
+        Assert.Equal(percent, cut.Find("[data-testid=run-percent]").TextContent);
+    }
+
     [Fact]
     public void A_dry_run_would_migrate_and_counts_the_batches_of_its_ledger()
     {
@@ -69,7 +82,7 @@ public sealed class RunProgressCardsTests : FluentComponentContext
         var cut = Render<RunProgressCards>(p => p.Add(c => c.Progress, new RunProgress(run, batches, Start.AddSeconds(30))));
 
         Assert.Equal("3 / about 5", cut.Find("[data-testid=run-batches]").TextContent);
-        Assert.Equal("44%", cut.Find("[data-testid=run-percent]").TextContent);
+        Assert.Equal("43%", cut.Find("[data-testid=run-percent]").TextContent);
         Assert.Equal("about 30.0 s left", cut.Find("[data-testid=run-time-left]").TextContent);
     }
 
