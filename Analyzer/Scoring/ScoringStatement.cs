@@ -32,7 +32,9 @@ public static class ScoringStatement
     //   item: a second table of one row per (session, project) cost a fifth of the analysis to write and index.
     // - confidences: k / (n + prior) computed once per distinct (k, n), exactly: the quotient is rounded to 28
     //   decimal places half to even (div and mod in numeric), as .NET's decimal division rounded it, so the stored
-    //   value and every threshold comparison are the ones the contract's exact decimal arithmetic gives.
+    //   value and every threshold comparison are the ones the contract's exact decimal arithmetic gives. The reasoning
+    //   prints it to four places, or more where four would carry it across a threshold (1808/2009 = 0.89995, not 0.9000
+    //   on a tentative item), as ConfidenceText does on screen.
     // - items: every orphan (those without events get no group), typed, explained and inserted; RETURNING
     //   feeds the tally. The target-not-active warning is always the last one on a confident or tentative item.
     private const string Sql = $$"""
@@ -70,7 +72,10 @@ public static class ScoringStatement
                   FROM evidence WHERE n > 0) d),
         confidences AS (
             SELECT k, n, c AS confidence, c >= @tentativeThreshold AS tentative, c >= @confidentThreshold AS confident,
-                   round(c, 4)::text AS printed
+                   (SELECT round(c, places)::text FROM generate_series(4, 28) places
+                    WHERE (round(c, places) >= @tentativeThreshold) = (c >= @tentativeThreshold)
+                      AND (round(c, places) >= @confidentThreshold) = (c >= @confidentThreshold)
+                    ORDER BY places LIMIT 1) AS printed
             FROM (SELECT k, n, trim_scale(
                              (truncated + CASE WHEN 2 * (scaled - truncated * denominator) > denominator
                                                     OR (2 * (scaled - truncated * denominator) = denominator

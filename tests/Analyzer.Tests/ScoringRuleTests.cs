@@ -84,6 +84,21 @@ public sealed class ScoringRuleTests(InfrastructureFixture fixture)
     }
 
     [Fact]
+    public async Task A_confidence_just_below_a_threshold_is_never_printed_at_it()
+    {
+        await using var db = await TestDatabase.CreateAsync(fixture);
+        var p1 = await db.AddProjectAsync("p1");
+        var p2 = await db.AddProjectAsync("p2");
+        var session = await db.AddOrphanAsync((p1, 1808), (p2, 200)); // 1808 / (2008 + 1) = 0.899950…, 0.9000 to four places
+
+        var item = (await db.ItemsAsync((await db.AnalyzeAsync()).PlanId))[session];
+
+        Assert.Equal("tentative", item.AssignmentType);
+        Assert.Equal(1808m / 2009, item.Confidence);
+        Assert.EndsWith("confidence 1808/(2008+1) = 0.89995", item.Reasoning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tie_for_the_top_count_needs_manual_review()
     {
         await using var db = await TestDatabase.CreateAsync(fixture);

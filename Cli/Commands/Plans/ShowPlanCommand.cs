@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using System.Globalization;
 using AspireMigration.ApiClients.Analyzer.Api.Plans.Item;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
+using AspireMigration.Shared.Domain;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -39,6 +39,9 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
             r.QueryParameters.PageSize = settings.PageSize;
             r.QueryParameters.Type = type;
         }, cancellationToken);
+        var planSettings = page?.Plan?.Settings;
+        decimal[] thresholds =
+            [.. new[] { planSettings?.ConfidentThreshold, planSettings?.TentativeThreshold }.OfType<double>().Select(t => (decimal)t)];
         output.Write(page, console =>
         {
             PlanText.Write(console, page?.Plan);
@@ -47,8 +50,7 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
                 ("Session", i => Display.Text(i.SessionId)),
                 ("Type", i => Display.Text(i.AssignmentType)),
                 ("Target", i => Display.Text(i.TargetProjectId)),
-                // To four places, as the reasoning prints it: the stored value is exact to 28.
-                ("Confidence", i => i.Confidence?.ToString("0.0000", CultureInfo.InvariantCulture) ?? ""),
+                ("Confidence", i => i.Confidence is { } confidence ? ConfidenceText.Of((decimal)confidence, thresholds) : ""),
                 ("Decision", i => Display.Text(i.Decision?.Decision)),
                 ("Reasoning", i => Display.Text(i.Reasoning))));
             console.MarkupLine(Markup.Escape(
