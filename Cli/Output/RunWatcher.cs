@@ -1,6 +1,7 @@
 using System.Net;
 using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
+using AspireMigration.Shared.Contracts.Runs;
 using Microsoft.Kiota.Abstractions;
 using Spectre.Console;
 
@@ -34,11 +35,11 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
                 var throughput = new Throughput();
                 run = await PollAsync(runId, finished, r =>
                 {
-                    task.MaxValue = Math.Max(1, r.TotalBatches ?? 0);
-                    task.Value = r.CompletedBatches ?? 0;
+                    var (done, total) = Share(r);
+                    task.MaxValue = total;
+                    task.Value = done;
                     task.Description = Markup.Escape(Describe(r, throughput.PerSecond(r.Migrated ?? 0)));
                 }, cancellationToken);
-                task.Value = task.MaxValue;
             });
         output.Say(Markup.Escape($"Run {runId}: {Describe(run, null)}"));
         return run;
@@ -80,12 +81,24 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
         };
     }
 
-    private static string Describe(RunView run, double? perSecond)
+    /// <summary>
+    /// The bar's share in sessions, as the Dashboard counts: adaptive batches differ in size, so batches done is no share of
+    /// the work. A Completed run is whole; one that ended any other way keeps the share it reached.
+    /// </summary>
+    public static (double Done, double Total) Share(RunView run)
+    {
+        var total = Math.Max(1, run.Included ?? 0);
+        return (run.State == RunStates.Completed ? total : (run.Migrated ?? 0) + (run.SkippedChanged ?? 0), total);
+    }
+
+    public static string Describe(RunView run, double? perSecond)
     {
         var skipped = (run.Skipped ?? 0) + (run.SkippedChanged ?? 0);
         // Before pre-flight has counted them, "batches 0/0" would read as a run with nothing to do.
+        // An adaptive run's total is the batches so far plus the rest at the current size, until its last batch is out.
+        var about = run.Pacing?.Settings?.Adaptive == true && !RunOutcome.IsFinished(run) ? "about " : "";
         var batches = run.TotalBatches is > 0 and var total
-            ? FormattableString.Invariant($"batches {run.CompletedBatches ?? 0}/{total}")
+            ? FormattableString.Invariant($"batches {run.CompletedBatches ?? 0}/{about}{total}")
             : "batches not counted yet";
         var figures = batches + FormattableString.Invariant($", migrated {run.Migrated ?? 0}, skipped {skipped}")
             + (run.RolledBack is > 0 and var restored ? FormattableString.Invariant($", rolled back {restored}") : "");
