@@ -33,7 +33,7 @@ public static class PlanEndpoints
             .WithEnumParameter("type", AssignmentTypeNames.All)
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id}/confidence-histogram", HistogramAsync).WithName("GetPlanConfidenceHistogram")
-            .WithSummary("How many items fall in each tenth of confidence")
+            .WithSummary("How many items fall in each tenth of confidence: ten buckets, empty ones as 0")
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id}/report", ReportAsync).WithName("GetPlanReport").WithSummary("The plan report as json, csv or md")
             .WithEnumParameter("format", ReportFormats.Names)

@@ -67,7 +67,10 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
         return new ItemPage(plan, history, page, pageSize, query.Type, total, rows.Select(r => r.ToItem()).ToList());
     }
 
-    /// <summary>Items per tenth of confidence (the top bucket holds 1.0); null when the plan does not exist.</summary>
+    /// <summary>
+    /// Items per tenth of confidence, all ten and empty ones as 0, so a gap in the distribution shows as one (the top
+    /// bucket holds 1.0); null when the plan does not exist.
+    /// </summary>
     public async Task<IReadOnlyList<ConfidenceBucket>?> HistogramAsync(Guid planId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -77,8 +80,11 @@ public sealed class PlanQueries(NpgsqlDataSource dataSource)
             return null;
         }
         var buckets = await connection.QueryAsync<ConfidenceBucket>(new CommandDefinition("""
-            SELECT (least(floor(confidence * 10), 9) / 10)::numeric AS Lower, count(*)::int AS Items
-            FROM backfill.plan_items WHERE plan_id = @planId GROUP BY 1 ORDER BY 1
+            SELECT (tenth / 10.0)::numeric(2, 1) AS Lower, coalesce(counted.items, 0) AS Items
+            FROM generate_series(0, 9) tenth
+            LEFT JOIN (SELECT least(floor(confidence * 10), 9)::int AS tenth, count(*)::int AS items
+                       FROM backfill.plan_items WHERE plan_id = @planId GROUP BY 1) counted USING (tenth)
+            ORDER BY tenth
             """, new { planId }, cancellationToken: cancellationToken));
         return buckets.AsList();
     }

@@ -67,6 +67,9 @@ public sealed class PlanReadApiTests(InfrastructureFixture fixture)
         var withdrawn = Assert.Single(plan.Approvals, a => !a.InForce);
         Assert.Equal(("ann", "bob", "assign session 10"), (withdrawn.ApprovedBy, withdrawn.WithdrawnBy, withdrawn.WithdrawReason));
         Assert.Equal(plan.TotalItems, histogram.Sum(b => b.Items));
+        // Every tenth, empty or not, so a gap in the distribution reads as one.
+        Assert.Equal(Enumerable.Range(0, 10).Select(tenth => tenth / 10m), histogram.Select(b => b.Lower));
+        Assert.Contains(histogram, b => b.Items == 0);
     }
 
     [Fact]

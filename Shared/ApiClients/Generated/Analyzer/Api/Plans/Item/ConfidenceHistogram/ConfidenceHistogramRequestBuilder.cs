@@ -34,7 +34,7 @@ namespace AspireMigration.ApiClients.Analyzer.Api.Plans.Item.ConfidenceHistogram
         {
         }
         /// <summary>
-        /// How many items fall in each tenth of confidence
+        /// How many items fall in each tenth of confidence: ten buckets, empty ones as 0
         /// </summary>
         /// <returns>A List&lt;global::AspireMigration.ApiClients.Analyzer.Models.ConfidenceBucket&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -62,7 +62,7 @@ namespace AspireMigration.ApiClients.Analyzer.Api.Plans.Item.ConfidenceHistogram
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// How many items fall in each tenth of confidence
+        /// How many items fall in each tenth of confidence: ten buckets, empty ones as 0
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
