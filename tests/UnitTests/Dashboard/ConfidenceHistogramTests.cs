@@ -30,4 +30,16 @@ public sealed class ConfidenceHistogramTests : BunitContext
 
         Assert.Contains("width:2px", cut.Find(".bar").GetAttribute("style"));
     }
+
+    [Fact]
+    public void An_empty_bucket_keeps_its_row_and_draws_no_bar()
+    {
+        var cut = Render<ConfidenceHistogram>(p => p
+            .Add(c => c.Buckets, [new ConfidenceBucket(0.1m, 0), new ConfidenceBucket(0.2m, 4)])
+            .Add(c => c.Total, 4));
+
+        var empty = cut.FindAll("tr")[0];
+        Assert.Equal("0", empty.QuerySelector(".count")!.TextContent);
+        Assert.Contains("width:0px", empty.QuerySelector(".bar")!.GetAttribute("style"));
+    }
 }
