@@ -94,9 +94,9 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
     public static string Describe(RunView run, double? perSecond)
     {
         var skipped = (run.Skipped ?? 0) + (run.SkippedChanged ?? 0);
-        // Before pre-flight has counted them, "batches 0/0" would read as a run with nothing to do.
         // An adaptive run's total is the batches so far plus the rest at the current size, until its last batch is out.
         var about = run.Pacing?.Settings?.Adaptive == true && !RunOutcome.IsFinished(run) ? "about " : "";
+        // Before pre-flight has counted them, "batches 0/0" would read as a run with nothing to do.
         var batches = run.TotalBatches is > 0 and var total
             ? FormattableString.Invariant($"batches {run.CompletedBatches ?? 0}/{about}{total}")
             : "batches not counted yet";

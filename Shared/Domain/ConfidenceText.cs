@@ -4,8 +4,8 @@ namespace AspireMigration.Shared.Domain;
 
 /// <summary>
 /// A confidence as an operator reads it: to four places, as reports print it, or to as many more as it takes to stay on
-/// its own side of every threshold. 1808 of 2009 evidence events (prior 1) is 0.89995, tentative: "0.9000" beside a
-/// 0.90 threshold would say confident.
+/// its own side of every threshold. 1808 of 2008 evidence events (prior 1) is 1808/2009 = 0.89995, tentative: "0.9000"
+/// beside a 0.90 threshold would say confident.
 /// </summary>
 public static class ConfidenceText
 {
