@@ -16,7 +16,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         await using var writer = new StreamWriter(output, leaveOpen: true) { NewLine = "\n" };
         await writer.WriteLineAsync($"# Backfill plan {plan.PlanId}");
         await writer.WriteLineAsync();
-        await writer.WriteLineAsync($"- Created at: {ReportValues.CreatedAt(plan)}");
+        await writer.WriteLineAsync($"- Created at: {MarkdownText.Time(plan.CreatedAt)}");
         await writer.WriteLineAsync($"- Settings: {ReportValues.SettingsLine(plan)}");
         await writer.WriteLineAsync($"- Summary: {ReportValues.SummaryLine(plan)}");
         await WriteListAsync(writer, "Risks", plan.Risks);

@@ -23,6 +23,8 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
     {
         if (!output.Live)
         {
+            // A log has no bar titled with the run: without this line a script's output never names the run it started.
+            output.Say(Markup.Escape($"Following run {runId} (stopping this command leaves the run going)"));
             return await PollAsync(runId, finished, Log(), cancellationToken);
         }
         RunView run = new();
@@ -94,13 +96,10 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
     public static string Describe(RunView run, double? perSecond)
     {
         var skipped = (run.Skipped ?? 0) + (run.SkippedChanged ?? 0);
-        // An adaptive run's total is the batches so far plus the rest at the current size, until its last batch is out.
-        var about = run.Pacing?.Settings?.Adaptive == true && !RunOutcome.IsFinished(run) ? "about " : "";
-        // Before pre-flight has counted them, "batches 0/0" would read as a run with nothing to do.
-        var batches = run.TotalBatches is > 0 and var total
-            ? FormattableString.Invariant($"batches {run.CompletedBatches ?? 0}/{about}{total}")
-            : "batches not counted yet";
-        var figures = batches + FormattableString.Invariant($", migrated {run.Migrated ?? 0}, skipped {skipped}")
+        var batches = BatchCount.Of(run) is { } count ? $"batches {count}" : "batches not counted yet";
+        // A dry run wrote nothing: "migrated 16" would say it did.
+        var migrated = run.DryRun == true ? "would migrate" : "migrated";
+        var figures = batches + FormattableString.Invariant($", {migrated} {run.Migrated ?? 0}, skipped {skipped}")
             + (run.RolledBack is > 0 and var restored ? FormattableString.Invariant($", rolled back {restored}") : "");
         var rate = perSecond is { } value ? FormattableString.Invariant($", {value:0} sessions/s") : "";
         var reason = run.Reason is { Length: > 0 } text ? $" ({text})" : "";

@@ -22,7 +22,7 @@ public sealed class MarkdownRunReportWriter : IRunReportWriter
             Line($"# Run {run.RunId}{(run.DryRun ? " (dry run: nothing was changed; counts are what would change)" : "")}"));
         await writer.WriteLineAsync();
         await writer.WriteLineAsync(
-            Line($"Plan {run.PlanId}, requested by {MarkdownText.Escape(run.RequestedBy)} at {run.CreatedAt:O}; ")
+            Line($"Plan {run.PlanId}, requested by {MarkdownText.Escape(run.RequestedBy)} at {MarkdownText.Time(run.CreatedAt)}; ")
             + Line($"state **{MarkdownText.Escape(run.State)}**."));
         await writer.WriteLineAsync();
         if (run.Reason is not null)

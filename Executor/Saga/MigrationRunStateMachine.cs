@@ -79,8 +79,9 @@ public sealed class MigrationRunStateMachine : MassTransitStateMachine<Migration
         During(Migrating,
             Dispatch(When(BatchCompleted).Then(ctx => CountBatch(ctx.Saga, ctx.Message))),
             When(DryRunCompleted)
-                .Then(ctx => (ctx.Saga.Migrated, ctx.Saga.SkippedChanged, ctx.Saga.Reason) =
-                    (ctx.Message.WouldMigrate, ctx.Message.WouldSkipChanged,
+                // Every batch ran inside the rolled-back transaction: a finished dry run shows 3 of 3 batches done, not 0 of 3.
+                .Then(ctx => (ctx.Saga.CompletedBatches, ctx.Saga.Migrated, ctx.Saga.SkippedChanged, ctx.Saga.Reason) =
+                    ([.. Enumerable.Range(1, ctx.Message.TotalBatches)], ctx.Message.WouldMigrate, ctx.Message.WouldSkipChanged,
                         ctx.Message.ValidationFailures.Count == 0 ? null : string.Join("; ", ctx.Message.ValidationFailures)))
                 .TransitionTo(Completed),
             When(PauseRun, ctx => !ctx.Saga.DryRun).TransitionTo(Paused),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace AspireMigration.Shared.Reports;
@@ -8,6 +9,10 @@ public static class MarkdownText
     // Every character that can start inline markup (emphasis, code, links, images, raw HTML, entities,
     // strikethrough), end a table cell (|) or, after a list marker, start a heading (#).
     private const string Markup = "\\`*_[]<>|~&#!";
+
+    /// <summary>A time as a reviewer reads it: UTC to the second (the JSON report keeps full precision).</summary>
+    public static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Data printed as text: markup characters backslash-escaped, line breaks as spaces, so no value

@@ -13,7 +13,7 @@ public sealed class RunWatcherTests
         var run = Run("Migrating", adaptive: true, included: 5000, migrated: 4400, skippedChanged: 100);
 
         Assert.Equal((4500d, 5000d), RunWatcher.Share(run));
-        Assert.Equal("Migrating: batches 2/about 3, migrated 4400, skipped 100", RunWatcher.Describe(run, null));
+        Assert.Equal("Migrating: batches 2 of about 3, migrated 4400, skipped 100", RunWatcher.Describe(run, null));
     }
 
     [Fact]
@@ -21,8 +21,17 @@ public sealed class RunWatcherTests
     {
         Assert.Equal((1000d, 5000d), RunWatcher.Share(Run("Failed", adaptive: true, included: 5000, migrated: 1000)));
         Assert.Equal((5000d, 5000d), RunWatcher.Share(Run("Completed", adaptive: false, included: 5000, migrated: 4990)));
-        Assert.Equal("Completed: batches 2/3, migrated 4990, skipped 0", RunWatcher.Describe(
+        Assert.Equal("Completed: batches 2 of 3, migrated 4990, skipped 0", RunWatcher.Describe(
             Run("Completed", adaptive: true, included: 5000, migrated: 4990), null));
+    }
+
+    [Fact]
+    public void A_dry_run_says_what_it_would_migrate()
+    {
+        var run = Run("Completed", adaptive: false, included: 5000, migrated: 4990);
+        run.DryRun = true;
+
+        Assert.Equal("Completed: batches 2 of 3, would migrate 4990, skipped 0", RunWatcher.Describe(run, null));
     }
 
     private static RunView Run(string state, bool adaptive, int included, int migrated, int skippedChanged = 0) => new()

@@ -32,6 +32,8 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         var approvedAgain = await CliProcess.RunAsync(LocalStack, "plans", "approve", planId, "--acknowledge-risks", "--yes");
         var dryRun = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--dry-run", "--wait", "--json");
         var afterDryRun = await OrphansAsync();
+        var dryRunShown = await CliProcess.RunAsync(LocalStack, "runs", "show", dryRun.Json().GetProperty("runId").GetString()!);
+        var planShown = await CliProcess.RunAsync(LocalStack, "plans", "show", planId, "--type", "tentative");
         var unconfirmed = await CliProcess.RunAsync(LocalStack, "runs", "start", planId, "--wait");
         var runsBeforeStart = (await CliProcess.RunAsync(LocalStack, "runs", "list", "--json")).Json().GetArrayLength();
         string[] start = ["runs", "start", planId, "--yes", "--json", "--idempotency-key", $"workflow-{planId}",
@@ -45,6 +47,7 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         var shown = await CliProcess.RunAsync(LocalStack, "runs", "show", runId);
         var paceFinished = await CliProcess.RunAsync(LocalStack, "runs", "pace", runId, "--max-rate", "10");
         var preview = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--preview", "--json");
+        var previewShown = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--preview");
         var rolledBack = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--yes", "--wait", "--json");
         var afterRollback = await OrphansAsync();
 
@@ -62,6 +65,14 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.Equal(("Completed", true),
             (dryRun.Json().GetProperty("state").GetString(), dryRun.Json().GetProperty("dryRun").GetBoolean()));
         Assert.Equal(orphans, afterDryRun);
+        // A dry run wrote nothing, so no figure of it says "Migrated"; and every batch it tried is done.
+        Assert.Matches(@"(?m)^State +Completed \(dry run: nothing was written\)", dryRunShown.Stdout);
+        Assert.Matches(@"(?m)^Would migrate +[1-9]", dryRunShown.Stdout);
+        Assert.DoesNotMatch("(?m)^Migrated ", dryRunShown.Stdout);
+        Assert.Matches(@"(?m)^Batches +(\d+) of \1 done", dryRunShown.Stdout);
+        // Projects by name: the seed's archived target, and no decision yet.
+        Assert.Matches("(?m)^Target +legacy-portal *$", planShown.Stdout);
+        Assert.Matches("(?m)^Decision +none *$", planShown.Stdout);
         Assert.Equal(ExitCodes.Usage, unconfirmed.ExitCode);
         Assert.Contains("--yes", unconfirmed.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, runsBeforeStart);
@@ -75,17 +86,19 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.Equal((true, 200, 100000.0), (pacing.GetProperty("adaptive").GetBoolean(), pacing.GetProperty("targetBatchMs").GetInt32(),
             pacing.GetProperty("maxRate").GetDouble()));
         Assert.True(shown.ExitCode == ExitCodes.Done, shown.ToString());
-        Assert.Matches("(?m)^batches +adaptive: target 200 ms, 10..500 sessions", shown.Stdout);
+        Assert.Matches("(?m)^Pacing +adaptive batches: target 200 ms, 10..500 sessions", shown.Stdout);
         // The run has finished: the size the sizer would give a next batch is not shown as a figure of it.
-        Assert.DoesNotContain("batch size now", shown.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Batch size now", shown.Stdout, StringComparison.Ordinal);
         Assert.Contains("100000 sessions/s", shown.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{migrated} of {migrated} sessions", shown.Stdout, StringComparison.Ordinal);
-        Assert.Matches("(?m)^warning +Target project legacy-portal is archived", shown.Stdout);
-        Assert.Matches("(?m)^reason +none *$", shown.Stdout);
+        Assert.Matches("(?m)^Warning +Target project legacy-portal is archived", shown.Stdout);
+        Assert.Matches("(?m)^Reason +none *$", shown.Stdout);
         Assert.Equal(ExitCodes.Failed, paceFinished.ExitCode);
         Assert.Contains("409", paceFinished.Stderr, StringComparison.Ordinal);
         Assert.True(preview.ExitCode == ExitCodes.Done, preview.ToString());
         Assert.Equal(migrated, preview.Json().GetProperty("wouldRestore").GetInt32());
+        Assert.Matches("(?m)^Run wrote +frontend-app *$", previewShown.Stdout);
+        Assert.Matches("(?m)^Restores to +NULL *$", previewShown.Stdout);
         Assert.True(rolledBack.ExitCode == ExitCodes.Done, rolledBack.ToString());
         Assert.Equal("RolledBack", rolledBack.Json().GetProperty("state").GetString());
         Assert.Equal(orphans, afterRollback);

@@ -97,7 +97,8 @@ public sealed class RunLifecycleTests(InfrastructureFixture infrastructure)
 
         var run = await client.WaitAsync(await client.StartAsync(await scenario.InsertPlanAsync(), batchSize: 5, dryRun: true));
 
-        Assert.Equal(("Completed", true, 15, 3, null), (run.State, run.DryRun, run.Migrated, run.TotalBatches, run.Reason));
+        Assert.Equal(("Completed", true, 15, 3, 3, null),
+            (run.State, run.DryRun, run.Migrated, run.TotalBatches, run.CompletedBatches, run.Reason));
         Assert.Equal(before, await scenario.SeedRowsAsync());
         Assert.False(await scenario.ScalarAsync<bool>($"SELECT to_regclass('backfill.\"sessions_backup_{run.RunId:N}\"') IS NOT NULL"));
         var markdown = await client.Http.GetStringAsync($"/api/runs/{run.RunId}/report?format=md");

@@ -18,7 +18,7 @@ public sealed class ListBackupsCommand(CliEnvironment environment) : ServiceComm
             ("Rows", b => Display.Text(b.RowCount)),
             ("Created", b => Display.Text(b.CreatedAt)),
             ("Run state", b => Display.Text(b.RunState)),
-            ("Dropped", b => b.DroppedAt is { } at ? $"{Display.Text(at)} by {b.DroppedBy}" : ""))));
+            ("Dropped", b => b.DroppedAt is { } at ? $"{Display.Text(at)} by {b.DroppedBy}" : "no"))));
         return ExitCodes.Done;
     }
 }

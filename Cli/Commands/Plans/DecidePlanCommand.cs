@@ -48,8 +48,9 @@ public sealed class DecidePlanCommand(CliEnvironment environment) : ServiceComma
             Decision = WordOptions.Parse<DecisionRequest_decision>(settings.Decision, "The decision"),
             TargetProjectId = target,
         }, cancellationToken: cancellationToken);
-        output.Say(Markup.Escape(
-            $"Recorded {settings.Decision} for session {settings.SessionId}" + (target is null ? "." : $" to project {target}.")));
+        var project = target is null ? ""
+            : $" to project {(await ProjectNames.LoadAsync(client, cancellationToken)).Of(target)} ({target})";
+        output.Say(Markup.Escape($"Recorded {settings.Decision} for session {settings.SessionId}{project}."));
         return ExitCodes.Done;
     }
 

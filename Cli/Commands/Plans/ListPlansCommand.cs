@@ -18,7 +18,7 @@ public sealed class ListPlansCommand(CliEnvironment environment) : ServiceComman
             ("By", p => Display.Text(p.CreatedBy)),
             ("Items", p => PlanText.Counts(p.Summary)),
             ("Risks", p => Display.Text(p.Risks)),
-            ("Approved by", p => Display.Text(p.Approval?.ApprovedBy)))));
+            ("Approved by", p => p.Approval?.ApprovedBy ?? "not approved"))));
         return ExitCodes.Done;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AspireMigration.ApiClients.Analyzer.Api.Plans.Item;
+using AspireMigration.ApiClients.Analyzer.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
 using AspireMigration.Cli.Output;
@@ -39,6 +40,7 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
             r.QueryParameters.PageSize = settings.PageSize;
             r.QueryParameters.Type = type;
         }, cancellationToken);
+        var projects = await ProjectNames.LoadAsync(client, cancellationToken);
         var planSettings = page?.Plan?.Settings;
         decimal[] thresholds =
             [.. new[] { planSettings?.ConfidentThreshold, planSettings?.TentativeThreshold }.OfType<double>().Select(t => (decimal)t)];
@@ -49,9 +51,12 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
             console.Write(Tables.Of(page?.Items,
                 ("Session", i => Display.Text(i.SessionId)),
                 ("Type", i => Display.Text(i.AssignmentType)),
-                ("Target", i => Display.Text(i.TargetProjectId)),
+                ("Target", i => i.TargetProjectId is { } target ? projects.Of(target)
+                    : i.SuggestedProjectId is { } suggested ? "suggested: " + projects.Of(suggested) : "none"),
                 ("Confidence", i => i.Confidence is { } confidence ? ConfidenceText.Of((decimal)confidence, thresholds) : ""),
-                ("Decision", i => Display.Text(i.Decision?.Decision)),
+                ("Decision", i => i.Decision is not { Decision: { } decision } ? "none"
+                    : decision == ItemDecision_decision.Assign ? "assign: " + projects.Of(i.Decision.TargetProjectId)
+                    : Display.Text(decision)),
                 ("Reasoning", i => Display.Text(i.Reasoning))));
             console.MarkupLine(Markup.Escape(
                 $"Page {page?.Page ?? 0}, {page?.Items?.Count ?? 0} of {page?.TotalItems ?? 0} items"));

@@ -17,8 +17,9 @@ public sealed class ListRunsCommand(CliEnvironment environment) : ServiceCommand
             ("Plan", r => Display.Text(r.PlanId)),
             ("State", r => r.State + (r.DryRun == true ? " (dry run)" : "")),
             ("By", r => Display.Text(r.RequestedBy)),
-            ("Batches", r => $"{r.CompletedBatches ?? 0}/{r.TotalBatches ?? 0}"),
-            ("Migrated", r => Display.Text(r.Migrated)),
+            ("Batches", r => BatchCount.Of(r) ?? "not counted yet"),
+            // As the Dashboard's list says it: a bare count under "Migrated" would claim a dry run wrote those rows.
+            ("Migrated", r => r.DryRun == true ? $"none ({Display.Text(r.Migrated)} would be)" : Display.Text(r.Migrated)),
             ("Rolled back", r => Display.Text(r.RolledBack)),
             ("Created", r => Display.Text(r.CreatedAt)))));
         return ExitCodes.Done;

@@ -17,42 +17,42 @@ public static class PacingText
         var settings = pacing.Settings;
         if (settings?.Adaptive == true)
         {
-            yield return ("batches", $"adaptive: target {Display.Text(settings.TargetBatchMs)} ms, "
+            yield return ("Pacing", $"adaptive batches: target {Display.Text(settings.TargetBatchMs)} ms, "
                 + $"{Display.Text(settings.MinBatch)}..{Display.Text(settings.MaxBatch)} sessions");
             if (!finished)
             {
-                yield return ("batch size now", Display.Text(pacing.CurrentBatchSize));
+                yield return ("Batch size now", Display.Text(pacing.CurrentBatchSize));
             }
         }
         else
         {
-            yield return ("batches", $"fixed, {Display.Text(pacing.CurrentBatchSize)} sessions each");
+            yield return ("Pacing", $"fixed batches of {Display.Text(pacing.CurrentBatchSize)} sessions");
         }
         if (settings?.MaxRate is { } rate)
         {
-            yield return ("rate cap", $"{Display.Text(rate)} sessions/s");
+            yield return ("Rate cap", $"{Display.Text(rate)} sessions/s");
         }
         if (settings?.StartAt is { } startAt)
         {
-            yield return ("starts at", Display.Text(startAt));
+            yield return ("Starts at", Display.Text(startAt));
         }
         foreach (var window in settings?.Windows ?? [])
         {
             var days = string.Join(",", window.Days ?? []);
-            yield return ("window", $"{(days.Length > 0 ? days : "every day")} {Display.Text(window.From)}-{Display.Text(window.To)} "
+            yield return ("Window", $"{(days.Length > 0 ? days : "every day")} {Display.Text(window.From)}-{Display.Text(window.To)} "
                 + window.TimeZone);
         }
         if (pacing.Reason is { Length: > 0 } reason)
         {
-            yield return ("held back", reason + (pacing.RecheckAt is { } at ? $"; looks again at {Display.Text(at)}" : ""));
+            yield return ("Held back", reason + (pacing.RecheckAt is { } at ? $"; looks again at {Display.Text(at)}" : ""));
         }
         if (pacing.ThrottledSeconds is { } throttled && throttled > 0)
         {
-            yield return ("throttled for", string.Create(CultureInfo.InvariantCulture, $"{throttled:0.#} s"));
+            yield return ("Throttled for", string.Create(CultureInfo.InvariantCulture, $"{throttled:0.#} s"));
         }
         foreach (var indicator in pacing.Health?.Indicators ?? [])
         {
-            yield return ("health", $"{indicator.Name} {Measure(indicator.Value)} {indicator.Unit} "
+            yield return ("Health", $"{indicator.Name} {Measure(indicator.Value)} {indicator.Unit} "
                 + $"{(indicator.Tripped == true ? ">" : "≤")} {Measure(indicator.Threshold)} {indicator.Unit}");
         }
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
@@ -34,7 +35,8 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
         var preview = (await run.RollbackPreview.GetAsync(r => r.QueryParameters.PageSize = 20, cancellationToken))!;
         if (settings.Preview)
         {
-            output.Write(preview, console => WritePreview(console, preview));
+            var projects = output.Json ? null : await ProjectNames.LoadAsync(client, cancellationToken);
+            output.Write(preview, console => WritePreview(console, preview, projects!));
             return ExitCodes.Done;
         }
         var conflicts = preview.Conflicts ?? 0;
@@ -58,9 +60,7 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
         return RunOutcome.OfRollback(after);
     }
 
-    private static string ProjectId(Guid? id) => id is { } project ? Display.Text(project) : "NULL";
-
-    private static void WritePreview(IAnsiConsole console, RollbackPreview preview)
+    private static void WritePreview(IAnsiConsole console, RollbackPreview preview, ProjectNames projects)
     {
         if (preview.BackupProblem is { Length: > 0 } problem)
         {
@@ -70,10 +70,16 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
             ("Would restore", Display.Text(preview.WouldRestore)), ("Already original", Display.Text(preview.AlreadyOriginal)),
             ("Conflicts", Display.Text(preview.Conflicts))));
         console.WriteLine();
-        // The rows' own field names as headers, as this table has always shown them; an orphan's project is NULL, as in SQL.
+        // An orphan's project is NULL, as in SQL: that is what a restore writes back.
         console.Write(Tables.Of(preview.Sessions,
-            ("sessionId", r => Display.Text(r.SessionId)), ("currentProjectId", r => ProjectId(r.CurrentProjectId)),
-            ("targetProjectId", r => ProjectId(r.TargetProjectId)), ("originalProjectId", r => ProjectId(r.OriginalProjectId)),
-            ("action", r => Display.Text(r.Action))));
+            ("Session", r => Display.Text(r.SessionId)), ("Project now", r => projects.Of(r.CurrentProjectId, "NULL")),
+            ("Run wrote", r => projects.Of(r.TargetProjectId, "NULL")), ("Restores to", r => projects.Of(r.OriginalProjectId, "NULL")),
+            ("Action", r => Display.Text(r.Action))));
+        var total = (preview.WouldRestore ?? 0) + (preview.AlreadyOriginal ?? 0) + (preview.Conflicts ?? 0);
+        if (total > (preview.Sessions?.Count ?? 0))
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"The first {preview.Sessions?.Count ?? 0} of {total:N0} sessions; the run's page in the Dashboard lists them all."));
+        }
     }
 }

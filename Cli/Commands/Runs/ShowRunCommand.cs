@@ -18,7 +18,7 @@ public sealed class ShowRunCommand(CliEnvironment environment) : ServiceCommand<
         var included = run.Included ?? 0;
         output.Write(run, console => console.Write(Tables.Fields([
             .. RunFields.Of(run),
-            ("progress", Progress(done, included)),
+            ("Progress", Progress(done, included)),
             .. PacingText.Fields(run.Pacing, RunOutcome.IsFinished(run))])));
         return ExitCodes.Done;
     }

@@ -3,7 +3,7 @@ using AspireMigration.Shared.Reports;
 
 namespace AspireMigration.UnitTests.Executor;
 
-/// <summary>What the CSV and Markdown writers do to data that could act as a formula or as markup.</summary>
+/// <summary>What the CSV and Markdown writers do to data that could act as a formula or as markup, and to times.</summary>
 public sealed class RunReportWriterTests
 {
     [Theory]
@@ -28,4 +28,9 @@ public sealed class RunReportWriterTests
     [InlineData("5e550000-0000-0000-0000-000000000001", "5e550000-0000-0000-0000-000000000001")]
     public void Markdown_text_from_data_is_escaped_and_stays_on_its_line(string value, string text) =>
         Assert.Equal(text, MarkdownText.Escape(value));
+
+    [Fact]
+    public void Markdown_times_are_utc_to_the_second() =>
+        Assert.Equal("2026-12-02T00:06:56Z",
+            MarkdownText.Time(new DateTimeOffset(2026, 12, 2, 1, 6, 56, TimeSpan.FromHours(1)).AddTicks(43457)));
 }
