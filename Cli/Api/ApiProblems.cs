@@ -27,6 +27,9 @@ public static class ApiProblems
         var problem = ApiProblem.Of(refusal);
         var parts = new[] { problem?.Title, problem?.Detail }.Concat(problem?.Errors.Values.SelectMany(m => m) ?? []).OfType<string>()
             .ToList();
-        return parts.Count == 0 ? status : $"{status}: {string.Join(" ", parts)}";
+        return parts.Count == 0 ? status : $"{status}: {string.Join(" ", parts.Select(Sentence))}";
     }
+
+    // A title is a phrase ("Run not found"): run into the detail without a stop, it would read as one garbled sentence.
+    private static string Sentence(string part) => part.TrimEnd() is var text && text.EndsWith('.') ? text : text + ".";
 }

@@ -47,10 +47,11 @@ public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<G
                         + (lastRun.FinishedAt is { } finished ? $", finished {Display.Text(finished)}" : "")),
                 ("Active runs", Display.Text(figures.ActiveRuns)),
                 ("Backup tables", figures.BackupTables is { Count: > 0 } tables ? string.Join(", ", tables) : None)));
-            console.MarkupLine(alerts.Count == 0 ? "[green]No active alerts[/]" : $"[yellow]{alerts.Count} active alert(s)[/]");
+            console.MarkupLine(alerts.Count == 0 ? "[green]No active alerts[/]" : $"[yellow]{alerts.Count} active alert{(alerts.Count == 1 ? "" : "s")}:[/]");
             foreach (var alert in alerts)
             {
-                console.MarkupLine($"  [yellow]{Markup.Escape(alert.alert)}[/] {Markup.Escape(alert.message ?? "")}");
+                // What is wrong first; the key after it is the one the alert webhook and the logs carry.
+                console.MarkupLine($"  - {Markup.Escape(alert.message ?? "")} [grey]({Markup.Escape(alert.alert)})[/]");
             }
             foreach (var check in unhealthy)
             {

@@ -120,6 +120,16 @@ public sealed class WorkflowTests(FullStackFixture fixture)
     }
 
     [Fact]
+    public async Task A_refusal_reads_as_sentences_with_its_status()
+    {
+        var unknown = await CliProcess.RunAsync(LocalStack, "runs", "show", "0196a000-0000-7000-8000-000000000000");
+
+        Assert.Equal(ExitCodes.Failed, unknown.ExitCode);
+        Assert.StartsWith(
+            "error: 404 Not Found: Run not found. No run with id 0196a000-0000-7000-8000-000000000000.", unknown.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait(FreshStackFirst.Trait, FreshStackFirst.Fresh)]
     public async Task Health_on_a_fresh_stack_shows_the_figures_with_no_last_plan_or_run()
     {
