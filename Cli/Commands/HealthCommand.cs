@@ -38,16 +38,17 @@ public sealed class HealthCommand(CliEnvironment environment) : ServiceCommand<G
         {
             var lastRun = figures.LastRun;
             console.Write(Tables.Fields(
-                ("Orphan sessions", Display.Text(figures.OrphanCount)),
-                ("Sessions", Display.Text(figures.TotalSessions)),
+                ("Orphan sessions", Display.Number(figures.OrphanCount)),
+                ("Sessions", Display.Number(figures.TotalSessions)),
                 ("Last plan", figures.LastPlan is { } plan ? Display.Text(plan.PlanId) : None),
                 ("Last run", lastRun is null ? None
                     : $"{Display.Text(lastRun.RunId)} {lastRun.State}{(lastRun.DryRun == true ? " (dry run)" : "")}, "
                         + $"plan {Display.Text(lastRun.PlanId)}, started {Display.Text(lastRun.CreatedAt)}"
                         + (lastRun.FinishedAt is { } finished ? $", finished {Display.Text(finished)}" : "")),
-                ("Active runs", Display.Text(figures.ActiveRuns)),
+                ("Active runs", Display.Number(figures.ActiveRuns)),
                 ("Backup tables", figures.BackupTables is { Count: > 0 } tables ? string.Join(", ", tables) : None)));
-            console.MarkupLine(alerts.Count == 0 ? "[green]No active alerts[/]" : $"[yellow]{alerts.Count} active alert{(alerts.Count == 1 ? "" : "s")}:[/]");
+            console.MarkupLine(alerts.Count == 0 ? "[green]No active alerts[/]"
+                : $"[yellow]{alerts.Count} active alert{(alerts.Count == 1 ? "" : "s")}:[/]");
             foreach (var alert in alerts)
             {
                 // What is wrong first; the key after it is the one the alert webhook and the logs carry.

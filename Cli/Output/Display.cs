@@ -10,6 +10,9 @@ namespace AspireMigration.Cli.Output;
 /// </summary>
 public static class Display
 {
+    /// <summary>A count or rate for people: thousands grouped ("1,000"), at most two decimals; nothing for null.</summary>
+    public static string Number(double? value) => value?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? "";
+
     public static string Text(object? value) => value switch
     {
         null => "",

@@ -89,7 +89,7 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.Matches("(?m)^Pacing +adaptive batches: target 200 ms, 10..500 sessions", shown.Stdout);
         // The run has finished: the size the sizer would give a next batch is not shown as a figure of it.
         Assert.DoesNotContain("Batch size now", shown.Stdout, StringComparison.Ordinal);
-        Assert.Contains("100000 sessions/s", shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains("100,000 sessions/s", shown.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{migrated} of {migrated} sessions", shown.Stdout, StringComparison.Ordinal);
         Assert.Matches("(?m)^Warning +Target project legacy-portal is archived", shown.Stdout);
         Assert.Matches("(?m)^Reason +none *$", shown.Stdout);
@@ -125,8 +125,8 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         var unknown = await CliProcess.RunAsync(LocalStack, "runs", "show", "0196a000-0000-7000-8000-000000000000");
 
         Assert.Equal(ExitCodes.Failed, unknown.ExitCode);
-        Assert.StartsWith(
-            "error: 404 Not Found: Run not found. No run with id 0196a000-0000-7000-8000-000000000000.", unknown.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: 404 Not Found: Run not found. No run with id 0196a000-0000-7000-8000-000000000000.",
+            unknown.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

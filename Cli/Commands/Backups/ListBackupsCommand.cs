@@ -15,7 +15,7 @@ public sealed class ListBackupsCommand(CliEnvironment environment) : ServiceComm
         output.Write(backups, console => console.Write(Tables.Of(backups,
             ("Run", b => Display.Text(b.RunId)),
             ("Table", b => Display.Text(b.TableName)),
-            ("Rows", b => Display.Text(b.RowCount)),
+            ("Rows", b => Display.Number(b.RowCount)),
             ("Created", b => Display.Text(b.CreatedAt)),
             ("Run state", b => Display.Text(b.RunState)),
             ("Dropped", b => b.DroppedAt is { } at ? $"{Display.Text(at)} by {b.DroppedBy}" : "no"))));

@@ -33,8 +33,9 @@ public sealed class ApprovePlanCommand(CliEnvironment environment) : ServiceComm
         var counts = plan?.Summary ?? new PlanCounts();
         var uncertain = (counts.Tentative ?? 0) + (counts.ManualReview ?? 0);
         if (!output.Confirm($"Approve plan {settings.PlanId} with {plan?.Risks?.Count ?? 0} risks? "
-                + $"{uncertain} of {counts.Total ?? 0} items are uncertain ({counts.Tentative ?? 0} tentative, "
-                + $"{counts.ManualReview ?? 0} manual review), {counts.Unassigned ?? 0} unassigned."))
+                + $"{Display.Number(uncertain)} of {Display.Number(counts.Total ?? 0)} items are uncertain "
+                + $"({Display.Number(counts.Tentative ?? 0)} tentative, {Display.Number(counts.ManualReview ?? 0)} manual review), "
+                + $"{Display.Number(counts.Unassigned ?? 0)} unassigned."))
         {
             return ExitCodes.Failed;
         }

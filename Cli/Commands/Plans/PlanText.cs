@@ -27,8 +27,9 @@ public static class PlanText
     }
 
     public static string Counts(PlanCounts? counts) =>
-        $"{counts?.Total ?? 0} ({counts?.Confident ?? 0} confident, {counts?.Tentative ?? 0} tentative, "
-        + $"{counts?.ManualReview ?? 0} manual review, {counts?.Unassigned ?? 0} unassigned)";
+        $"{Display.Number(counts?.Total ?? 0)} ({Display.Number(counts?.Confident ?? 0)} confident, "
+        + $"{Display.Number(counts?.Tentative ?? 0)} tentative, {Display.Number(counts?.ManualReview ?? 0)} manual review, "
+        + $"{Display.Number(counts?.Unassigned ?? 0)} unassigned)";
 
     /// <summary>A plan id from the command line; the API takes nothing else, so anything else is a usage error.</summary>
     public static Guid Id(string planId) =>

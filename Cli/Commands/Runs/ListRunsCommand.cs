@@ -19,8 +19,8 @@ public sealed class ListRunsCommand(CliEnvironment environment) : ServiceCommand
             ("By", r => Display.Text(r.RequestedBy)),
             ("Batches", r => BatchCount.Of(r) ?? "not counted yet"),
             // As the Dashboard's list says it: a bare count under "Migrated" would claim a dry run wrote those rows.
-            ("Migrated", r => r.DryRun == true ? $"none ({Display.Text(r.Migrated)} would be)" : Display.Text(r.Migrated)),
-            ("Rolled back", r => Display.Text(r.RolledBack)),
+            ("Migrated", r => r.DryRun == true ? $"none ({Display.Number(r.Migrated)} would be)" : Display.Number(r.Migrated)),
+            ("Rolled back", r => Display.Number(r.RolledBack)),
             ("Created", r => Display.Text(r.CreatedAt)))));
         return ExitCodes.Done;
     }

@@ -17,20 +17,20 @@ public static class PacingText
         var settings = pacing.Settings;
         if (settings?.Adaptive == true)
         {
-            yield return ("Pacing", $"adaptive batches: target {Display.Text(settings.TargetBatchMs)} ms, "
-                + $"{Display.Text(settings.MinBatch)}..{Display.Text(settings.MaxBatch)} sessions");
+            yield return ("Pacing", $"adaptive batches: target {Display.Number(settings.TargetBatchMs)} ms, "
+                + $"{Display.Number(settings.MinBatch)}..{Display.Number(settings.MaxBatch)} sessions");
             if (!finished)
             {
-                yield return ("Batch size now", Display.Text(pacing.CurrentBatchSize));
+                yield return ("Batch size now", Display.Number(pacing.CurrentBatchSize));
             }
         }
         else
         {
-            yield return ("Pacing", $"fixed batches of {Display.Text(pacing.CurrentBatchSize)} sessions");
+            yield return ("Pacing", $"fixed batches of {Display.Number(pacing.CurrentBatchSize)} sessions");
         }
         if (settings?.MaxRate is { } rate)
         {
-            yield return ("Rate cap", $"{Display.Text(rate)} sessions/s");
+            yield return ("Rate cap", $"{Display.Number(rate)} sessions/s");
         }
         if (settings?.StartAt is { } startAt)
         {

@@ -40,7 +40,7 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
             return ExitCodes.Done;
         }
         var conflicts = preview.Conflicts ?? 0;
-        if (!output.Confirm($"Roll back run {settings.RunId}: restore {preview.WouldRestore ?? 0} sessions, "
+        if (!output.Confirm($"Roll back run {settings.RunId}: restore {Display.Number(preview.WouldRestore ?? 0)} sessions, "
                 + $"{conflicts} conflict{(conflicts == 1 ? "" : "s")} {(settings.Force ? "overwritten" : "left alone")}?"))
         {
             return ExitCodes.Failed;
@@ -67,8 +67,8 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
             console.MarkupLine($"[red]The backup is unusable:[/] {Markup.Escape(problem)}");
         }
         console.Write(Tables.Fields(
-            ("Would restore", Display.Text(preview.WouldRestore)), ("Already original", Display.Text(preview.AlreadyOriginal)),
-            ("Conflicts", Display.Text(preview.Conflicts))));
+            ("Would restore", Display.Number(preview.WouldRestore)), ("Already original", Display.Number(preview.AlreadyOriginal)),
+            ("Conflicts", Display.Number(preview.Conflicts))));
         console.WriteLine();
         // An orphan's project is NULL, as in SQL: that is what a restore writes back.
         console.Write(Tables.Of(preview.Sessions,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Output;
 
@@ -34,7 +33,7 @@ public static class RunFields
         ];
     }
 
-    private static string Count(int? count) => (count ?? 0).ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(int? count) => Display.Number(count ?? 0);
 
     private static string YesNo(bool? value) => value == true ? "yes" : "no";
 }

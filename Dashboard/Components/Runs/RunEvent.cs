@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AspireMigration.Dashboard.Clients.Runs;
+using AspireMigration.Dashboard.Components.Shared;
 using AspireMigration.Shared.Domain;
 
 namespace AspireMigration.Dashboard.Components.Runs;
@@ -49,11 +50,11 @@ public sealed record RunEvent(
     {
         var pacing = details.ValueKind == JsonValueKind.Object && details.TryGetProperty("pacing", out var value) ? value : default;
         var sizes = Bool(pacing, "adaptive")
-            ? $"adaptive batches of {Int(pacing, "minBatch")}..{Int(pacing, "maxBatch")} sessions, "
+            ? $"adaptive batches of {Count(Int(pacing, "minBatch"))}..{Count(Int(pacing, "maxBatch"))} sessions, "
                 + $"about {Int(pacing, "targetBatchMs")} ms each"
-            : Int(details, "batchSize") is { } size ? $"batch size {size}" : "fixed batches";
+            : Int(details, "batchSize") is { } size ? $"batch size {Figure.Count(size)}" : "fixed batches";
         return Join(sizes,
-            Number(pacing, "maxRate") is { } rate ? string.Create(CultureInfo.InvariantCulture, $"at most {rate:0.##} sessions/s") : null,
+            Number(pacing, "maxRate") is { } rate ? string.Create(CultureInfo.InvariantCulture, $"at most {rate:#,0.##} sessions/s") : null,
             Text(pacing, "startAt") is { } startAt && DateTimeOffset.TryParse(startAt, CultureInfo.InvariantCulture, out var at)
                 ? $"not before {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : null);
     }
@@ -97,6 +98,8 @@ public sealed record RunEvent(
 
     private static string? Join(params string?[] parts) =>
         parts.Where(p => !string.IsNullOrEmpty(p)).ToList() is { Count: > 0 } present ? string.Join(" · ", present) : null;
+
+    private static string? Count(int? value) => value is { } count ? Figure.Count(count) : null;
 
     private static int? Int(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number)

@@ -22,8 +22,8 @@ public sealed class RunEventTests
             new StartRun(Guid.NewGuid(), Guid.NewGuid(), "operator", SkipLowConfidence: true, BatchSize: 1000, Pacing: adaptive));
         var change = Event(RunAuditActions.PacingChanged, new ChangePacing(Guid.NewGuid(), "operator", RunPacing.Fixed, 5));
 
-        Assert.Equal(("Start requested", "batch size 1000"), (fixedStart.Title, fixedStart.Detail));
-        Assert.Equal("adaptive batches of 500..5000 sessions, about 300 ms each · at most 2500 sessions/s · "
+        Assert.Equal(("Start requested", "batch size 1,000"), (fixedStart.Title, fixedStart.Detail));
+        Assert.Equal("adaptive batches of 500..5,000 sessions, about 300 ms each · at most 2,500 sessions/s · "
             + "not before 2026-12-02 00:00 UTC · skipping tentative items", adaptiveStart.Detail);
         Assert.Equal(("Pacing changed", "batch size 5"), (change.Title, change.Detail));
     }
