@@ -34,6 +34,18 @@ public sealed class RunWatcherTests
         Assert.Equal("Completed: batches 2 of 3, would migrate 4990, skipped 0", RunWatcher.Describe(run, null));
     }
 
+    [Fact]
+    public void Polling_starts_at_a_tenth_of_a_second_and_doubles_up_to_one()
+    {
+        List<TimeSpan> intervals = [RunWatcher.NextInterval(null)];
+        for (var i = 0; i < 6; i++)
+        {
+            intervals.Add(RunWatcher.NextInterval(intervals[^1]));
+        }
+
+        Assert.Equal([100, 200, 400, 800, 1000, 1000, 1000], intervals.Select(i => i.TotalMilliseconds));
+    }
+
     private static RunView Run(string state, bool adaptive, int included, int migrated, int skippedChanged = 0) => new()
     {
         State = state,
