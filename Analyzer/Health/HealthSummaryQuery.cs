@@ -8,10 +8,13 @@ namespace AspireMigration.Analyzer.Health;
 /// <summary>Collects <see cref="HealthSummary"/> in a handful of cheap queries.</summary>
 public sealed class HealthSummaryQuery(NpgsqlDataSource dataSource, PlanQueries plans)
 {
-    // The runs and saga tables belong to the Executor; the tool schema migrations create both.
+    // The runs and saga tables belong to the Executor; the tool schema migrations create both. Its times are the saga's, as the
+    // run's page and `runs show` print them: pre-flight writes the runs row a moment after the request and its step finishes a
+    // moment before the saga records it, so the row's own times would put one run at two different seconds.
     private const string LastRunSql = """
         SELECT r.run_id AS RunId, r.plan_id AS PlanId, coalesce(s.current_state, 'Pending') AS State, r.dry_run AS DryRun,
-               r.created_at AS CreatedAt, r.finished_at AS FinishedAt
+               coalesce((s.state->>'createdAt')::timestamptz, r.created_at) AS CreatedAt,
+               coalesce((s.state->>'finishedAt')::timestamptz, r.finished_at) AS FinishedAt
         FROM backfill.runs r LEFT JOIN backfill.run_sagas s ON s.correlation_id = r.run_id
         ORDER BY r.created_at DESC LIMIT 1
         """;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AspireMigration.TestSupport;
@@ -41,7 +42,7 @@ public sealed class HealthTests(InfrastructureFixture fixture)
                 ('00000000-0000-0000-0000-0000000000a2', gen_random_uuid(), 'operator', false, true, 'migrating', '2026-11-02T00:00:00Z');
             INSERT INTO backfill.run_sagas (correlation_id, version, current_state, state) VALUES
                 ('00000000-0000-0000-0000-0000000000a1', 9, 'Completed', '{}'),
-                ('00000000-0000-0000-0000-0000000000a2', 4, 'Migrating', '{}');
+                ('00000000-0000-0000-0000-0000000000a2', 4, 'Migrating', '{"createdAt": "2026-11-02T00:00:01.5+00:00"}');
             CREATE TABLE backfill."sessions_backup_0123456789abcdef0123456789abcdef" (LIKE public.sessions);
             CREATE TABLE backfill.sessionsXbackupXnot (id int);
             """);
@@ -53,6 +54,9 @@ public sealed class HealthTests(InfrastructureFixture fixture)
         Assert.Equal(1, summary.GetProperty("activeRuns").GetInt64());
         Assert.Equal("Migrating", summary.GetProperty("lastRun").GetProperty("state").GetString());
         Assert.Equal(Guid.Parse("00000000-0000-0000-0000-0000000000a2"), summary.GetProperty("lastRun").GetProperty("runId").GetGuid());
+        // The saga's request time, as the run's page prints it, not the moment pre-flight wrote the runs row.
+        Assert.Equal(DateTimeOffset.Parse("2026-11-02T00:00:01.5Z", CultureInfo.InvariantCulture),
+            summary.GetProperty("lastRun").GetProperty("createdAt").GetDateTimeOffset());
         Assert.Equal(["sessions_backup_0123456789abcdef0123456789abcdef"],
             summary.GetProperty("backupTables").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("lastPlan").ValueKind);

@@ -40,6 +40,7 @@ public sealed class WorkflowTests(FullStackFixture fixture)
             "--target-batch-ms", "200", "--min-batch", "10", "--max-batch", "500", "--max-rate", "100000"];
         var run = await CliProcess.RunAsync(LocalStack, [.. start, "--wait"]);
         var afterRun = await OrphansAsync();
+        var healthAfterRun = await CliProcess.RunAsync(LocalStack, "health", "--json");
         var runId = run.Json().GetProperty("runId").GetString()!;
         // The same command again (a retried script): the run its key started, not a second one.
         var startedAgain = await CliProcess.RunAsync(LocalStack, start);
@@ -80,6 +81,13 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         var migrated = run.Json().GetProperty("migrated").GetInt32();
         Assert.True(migrated > 0, run.ToString());
         Assert.Equal(orphans.Count - migrated, afterRun.Count);
+        // health names the run at the times its own page does (the database keeps microseconds).
+        var lastRun = healthAfterRun.Json().GetProperty("figures").GetProperty("lastRun");
+        foreach (var time in new[] { "createdAt", "finishedAt" })
+        {
+            var apart = lastRun.GetProperty(time).GetDateTimeOffset() - run.Json().GetProperty(time).GetDateTimeOffset();
+            Assert.True(apart.Duration() < TimeSpan.FromMilliseconds(1), $"{time}: health and runs show are {apart} apart");
+        }
         Assert.True(startedAgain.ExitCode == ExitCodes.Done, startedAgain.ToString());
         Assert.Equal((runId, runsBeforeStart + 1), (startedAgain.Json().GetProperty("runId").GetString(), runsAfterStart));
         var pacing = run.Json().GetProperty("pacing").GetProperty("settings");
