@@ -30,7 +30,7 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
         if (!output.Live)
         {
             // A log has no bar titled with the run: without this line a script's output never names the run it started.
-            output.Say(Markup.Escape($"Following run {runId} (stopping this command leaves the run going)"));
+            output.Say(Markup.Escape($"Following run {runId} (Ctrl+C leaves it running)"));
             return await PollAsync(runId, finished, Log(), cancellationToken);
         }
         RunView run = new();

@@ -58,9 +58,21 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
                     : decision == ItemDecision_decision.Assign ? "assign: " + projects.Of(i.Decision.TargetProjectId)
                     : Display.Text(decision)),
                 ("Reasoning", i => Display.Text(i.Reasoning))));
-            console.MarkupLine(Markup.Escape(
-                $"Page {page?.Page ?? 0}, {page?.Items?.Count ?? 0} of {page?.TotalItems ?? 0} items"));
+            console.MarkupLine(Markup.Escape(PageLine(page?.Page ?? 1, settings.PageSize, page?.Items?.Count ?? 0, page?.TotalItems ?? 0)));
         });
         return ExitCodes.Done;
+    }
+
+    /// <summary>Which items these are and how to reach the rest: "page 1, 12 of 18" left the other six to be guessed at.</summary>
+    public static string PageLine(int page, int pageSize, int shown, long total)
+    {
+        if (shown == 0)
+        {
+            return total == 0 ? "No items." : $"No items on page {page}; there are {Display.Number(total)} (--page 1).";
+        }
+        var first = (page - 1L) * pageSize + 1;
+        var last = first + shown - 1;
+        return $"Items {Display.Number(first)}-{Display.Number(last)} of {Display.Number(total)}"
+            + (last < total ? $"; --page {page + 1} for the next {Display.Number(Math.Min(pageSize, total - last))}." : ".");
     }
 }
