@@ -6,6 +6,9 @@ namespace AspireMigration.Cli.Commands;
 /// <summary>Projects by name in tables people read: "10000000-…-0001" says nothing to an operator, "frontend-app" does.</summary>
 public sealed class ProjectNames(IReadOnlyDictionary<Guid, string> names)
 {
+    /// <summary>For --json, which prints the API's answer alone: names are only read for tables.</summary>
+    public static readonly ProjectNames NotRead = new(new Dictionary<Guid, string>());
+
     /// <summary>Every project, archived ones and the sentinel included: an item may target any of them.</summary>
     public static async Task<ProjectNames> LoadAsync(ServiceClient client, CancellationToken cancellationToken)
     {

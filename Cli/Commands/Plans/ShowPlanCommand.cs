@@ -40,7 +40,7 @@ public sealed class ShowPlanCommand(CliEnvironment environment) : ServiceCommand
             r.QueryParameters.PageSize = settings.PageSize;
             r.QueryParameters.Type = type;
         }, cancellationToken);
-        var projects = await ProjectNames.LoadAsync(client, cancellationToken);
+        var projects = output.Json ? ProjectNames.NotRead : await ProjectNames.LoadAsync(client, cancellationToken);
         var planSettings = page?.Plan?.Settings;
         decimal[] thresholds =
             [.. new[] { planSettings?.ConfidentThreshold, planSettings?.TentativeThreshold }.OfType<double>().Select(t => (decimal)t)];

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using AspireMigration.ApiClients.Executor.Models;
 using AspireMigration.Cli.Api;
 using AspireMigration.Cli.Configuration;
@@ -35,8 +34,8 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
         var preview = (await run.RollbackPreview.GetAsync(r => r.QueryParameters.PageSize = 20, cancellationToken))!;
         if (settings.Preview)
         {
-            var projects = output.Json ? null : await ProjectNames.LoadAsync(client, cancellationToken);
-            output.Write(preview, console => WritePreview(console, preview, projects!));
+            var projects = output.Json ? ProjectNames.NotRead : await ProjectNames.LoadAsync(client, cancellationToken);
+            output.Write(preview, console => WritePreview(console, preview, projects));
             return ExitCodes.Done;
         }
         var conflicts = preview.Conflicts ?? 0;
@@ -78,8 +77,8 @@ public sealed class RollbackRunCommand(CliEnvironment environment) : ServiceComm
         var total = (preview.WouldRestore ?? 0) + (preview.AlreadyOriginal ?? 0) + (preview.Conflicts ?? 0);
         if (total > (preview.Sessions?.Count ?? 0))
         {
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"The first {preview.Sessions?.Count ?? 0} of {total:N0} sessions; the run's page in the Dashboard lists them all."));
+            console.WriteLine($"The first {preview.Sessions?.Count ?? 0} of {Display.Number(total)} sessions; "
+                + "the run's page in the Dashboard lists them all.");
         }
     }
 }

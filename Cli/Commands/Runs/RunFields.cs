@@ -24,7 +24,8 @@ public static class RunFields
             ("Changed since analysis", Count(run.SkippedChanged)),
             ("Rolled back", Count(run.RolledBack)), ("Conflicts", Count(run.Conflicts)),
             ("Reason", run.Reason is { Length: > 0 } reason ? reason : "none"),
-            ("Backup table", run.BackupTable ?? (dryRun ? "none: a dry run keeps no backup" : "none yet")),
+            ("Backup table", run.BackupTable
+                ?? (dryRun ? "none: a dry run keeps no backup" : RunOutcome.IsFinished(run) ? "none" : "none yet")),
             // Each warning by its text, as pre-flight wrote it: a count would say there is a warning without saying what.
             .. run.Warnings is { Count: > 0 } warnings ? warnings.Select(warning => ("Warning", warning)) : [("Warnings", "none")],
             ("Created", Display.Text(run.CreatedAt)), ("Updated", Display.Text(run.UpdatedAt)),
