@@ -120,11 +120,12 @@ public sealed class RunWatcher(ServiceClient client, CommandOutput output)
         private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
         private long? first;
 
-        public double PerSecond(long migrated)
+        /// <summary>None in the first second: a run over by then would show "0 sessions/s" beside its 100%.</summary>
+        public double? PerSecond(long migrated)
         {
             first ??= migrated;
             var seconds = (DateTimeOffset.UtcNow - started).TotalSeconds;
-            return seconds < 1 ? 0 : (migrated - first.Value) / seconds;
+            return seconds < 1 ? null : (migrated - first.Value) / seconds;
         }
     }
 }
