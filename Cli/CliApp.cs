@@ -45,6 +45,7 @@ public static class CliApp
                 runs.AddCommand<RollbackRunCommand>("rollback");
                 runs.AddCommand<RetryRunCommand>("retry");
                 runs.AddCommand<PaceRunCommand>("pace");
+                runs.AddCommand<AuditRunCommand>("audit");
                 runs.AddCommand<RunReportCommand>("report");
             });
             config.AddBranch("backups", backups =>

@@ -47,6 +47,7 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         var runsAfterStart = (await CliProcess.RunAsync(LocalStack, "runs", "list", "--json")).Json().GetArrayLength();
         var shown = await CliProcess.RunAsync(LocalStack, "runs", "show", runId);
         var paceFinished = await CliProcess.RunAsync(LocalStack, "runs", "pace", runId, "--max-rate", "10");
+        var audit = await CliProcess.RunAsync(LocalStack, "runs", "audit", runId);
         var preview = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--preview", "--json");
         var previewShown = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--preview");
         var rolledBack = await CliProcess.RunAsync(LocalStack, "runs", "rollback", runId, "--yes", "--wait", "--json");
@@ -102,6 +103,13 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.Matches("(?m)^Warning +Target project legacy-portal is archived", shown.Stdout);
         Assert.Matches("(?m)^Reason +none *$", shown.Stdout);
         Assert.Equal(ExitCodes.Failed, paceFinished.ExitCode);
+        // The audit trail as sentences, the run page's timeline: who asked, what happened; never the stored JSON.
+        Assert.True(audit.ExitCode == ExitCodes.Done, audit.ToString());
+        Assert.Matches("(?m)^What +Start requested *$", audit.Stdout);
+        Assert.Matches("(?m)^By +cli *$", audit.Stdout);
+        Assert.Matches("(?m)^What +Batch 1 done *$", audit.Stdout);
+        Assert.Matches("(?m)^What +Entered Completed *$", audit.Stdout);
+        Assert.DoesNotContain("{", audit.Stdout, StringComparison.Ordinal);
         Assert.Contains("409", paceFinished.Stderr, StringComparison.Ordinal);
         Assert.True(preview.ExitCode == ExitCodes.Done, preview.ToString());
         Assert.Equal(migrated, preview.Json().GetProperty("wouldRestore").GetInt32());

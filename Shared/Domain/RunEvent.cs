@@ -1,24 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
-using AspireMigration.Dashboard.Clients.Runs;
-using AspireMigration.Dashboard.Components.Shared;
-using AspireMigration.Shared.Domain;
 
-namespace AspireMigration.Dashboard.Components.Runs;
+namespace AspireMigration.Shared.Domain;
 
 /// <summary>
-/// One audit event as a sentence. The audit stores each message whole as JSON; the page shows what an
-/// operator asks (who, what, when, how many), never the JSON itself.
+/// One audit event as a sentence. The audit stores each message whole as JSON; the run page's timeline and
+/// <c>runs audit</c> show what an operator asks (who, what, when, how many), never the JSON itself.
 /// </summary>
 public sealed record RunEvent(
     DateTime OccurredAt, string Actor, string Title, string? Detail, bool IsFailure, int? BatchNumber, bool Redelivered)
 {
-    public static RunEvent From(AuditEventView audit)
+    public static RunEvent From(DateTime occurredAt, string actor, string action, string? detailsJson)
     {
-        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(audit.Details) ? "{}" : audit.Details);
+        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(detailsJson) ? "{}" : detailsJson);
         var details = document.RootElement;
         var batch = Int(details, "batchNumber") ?? (details.TryGetProperty("message", out var inner) ? Int(inner, "batchNumber") : null);
-        var (title, detail, failure) = audit.Action switch
+        var (title, detail, failure) = action switch
         {
             RunAuditActions.StartRequested => ("Start requested",
                 Join(Bool(details, "dryRun") ? "dry run" : null, Batches(details),
@@ -37,12 +34,12 @@ public sealed record RunEvent(
             RunAuditActions.BatchFailed => ($"Batch {batch} failed", FaultMessage(details), true),
             RunAuditActions.Redispatched => ("Sent again, unanswered",
                 Join(Text(details, "currentState") is { } state ? $"while {state}" : null, Commands(details)), false),
-            _ when audit.Action.StartsWith(RunAuditActions.StatePrefix, StringComparison.Ordinal) =>
-                ($"Entered {audit.Action[RunAuditActions.StatePrefix.Length..]}", StateDetail(details),
+            _ when action.StartsWith(RunAuditActions.StatePrefix, StringComparison.Ordinal) =>
+                ($"Entered {action[RunAuditActions.StatePrefix.Length..]}", StateDetail(details),
                     Text(details, "reason") is not null),
-            _ => (CultureInfo.InvariantCulture.TextInfo.ToTitleCase(audit.Action.Replace('_', ' ')), null, false),
+            _ => (CultureInfo.InvariantCulture.TextInfo.ToTitleCase(action.Replace('_', ' ')), null, false),
         };
-        return new RunEvent(audit.OccurredAt, audit.Actor, title, detail, failure, batch, audit.Action == RunAuditActions.BatchRedelivered);
+        return new RunEvent(occurredAt, actor, title, detail, failure, batch, action == RunAuditActions.BatchRedelivered);
     }
 
     /// <summary>What a start or a pacing change asks of the batches: adaptive sizes or a fixed one, a rate cap, a start time.</summary>
@@ -52,7 +49,7 @@ public sealed record RunEvent(
         var sizes = Bool(pacing, "adaptive")
             ? $"adaptive batches of {Count(Int(pacing, "minBatch"))}..{Count(Int(pacing, "maxBatch"))} sessions, "
                 + $"about {Int(pacing, "targetBatchMs")} ms each"
-            : Int(details, "batchSize") is { } size ? $"batch size {Figure.Count(size)}" : "fixed batches";
+            : Int(details, "batchSize") is { } size ? $"batch size {Count(size)}" : "fixed batches";
         return Join(sizes,
             Number(pacing, "maxRate") is { } rate ? string.Create(CultureInfo.InvariantCulture, $"at most {rate:#,0.##} sessions/s") : null,
             Text(pacing, "startAt") is { } startAt && DateTimeOffset.TryParse(startAt, CultureInfo.InvariantCulture, out var at)
@@ -71,7 +68,8 @@ public sealed record RunEvent(
         details.TryGetProperty("durationMs", out var ms) ? $"{ms.GetDouble():0} ms" : null,
         Text(details, "processedBy") is { } host ? $"on {host}" : null);
 
-    // A dry run's saga counts no batches (its one transaction is rolled back), so its events name only what it would do.
+    // A dry run's batches all run inside its one rolled-back transaction (and before 2 December its saga did not count them), so
+    // its events name only what it would do.
     private static string? StateDetail(JsonElement details) => Join(
         Text(details, "reason"),
         Int(details, "totalBatches") is > 0 and var total && !Bool(details, "dryRun")
@@ -99,7 +97,7 @@ public sealed record RunEvent(
     private static string? Join(params string?[] parts) =>
         parts.Where(p => !string.IsNullOrEmpty(p)).ToList() is { Count: > 0 } present ? string.Join(" · ", present) : null;
 
-    private static string? Count(int? value) => value is { } count ? Figure.Count(count) : null;
+    private static string? Count(int? value) => value?.ToString("N0", CultureInfo.InvariantCulture);
 
     private static int? Int(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number)

@@ -1,12 +1,13 @@
 using System.Text.Json;
-using AspireMigration.Dashboard.Clients.Runs;
-using AspireMigration.Dashboard.Components.Runs;
 using AspireMigration.Shared.Contracts.Runs;
 using AspireMigration.Shared.Domain;
 
-namespace AspireMigration.UnitTests.Dashboard;
+namespace AspireMigration.UnitTests.Domain;
 
-/// <summary>The timeline's sentences, from audit entries written as the Executor writes them (its messages as web JSON).</summary>
+/// <summary>
+/// The timeline's and <c>runs audit</c>'s sentences, from audit entries written as the Executor writes them (its messages as
+/// web JSON).
+/// </summary>
 public sealed class RunEventTests
 {
     private static readonly DateTime At = new(2026, 12, 1, 3, 0, 0, DateTimeKind.Utc);
@@ -40,6 +41,5 @@ public sealed class RunEventTests
     }
 
     private static RunEvent Event(string action, object details) =>
-        RunEvent.From(new AuditEventView(
-            At, "operator", action, JsonSerializer.Serialize(details, details.GetType(), JsonSerializerOptions.Web)));
+        RunEvent.From(At, "operator", action, JsonSerializer.Serialize(details, details.GetType(), JsonSerializerOptions.Web));
 }
