@@ -1,4 +1,3 @@
-using System.Globalization;
 using AspireMigration.ApiClients.Executor.Models;
 
 namespace AspireMigration.Cli.Output;
@@ -17,6 +16,6 @@ public static class BatchCount
             return null;
         }
         var about = run.Pacing?.Settings?.Adaptive == true && !RunOutcome.IsFinished(run) ? "about " : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{run.CompletedBatches ?? 0:N0} of {about}{total:N0}");
+        return $"{Display.Number(run.CompletedBatches ?? 0)} of {about}{Display.Number(total)}";
     }
 }

@@ -27,6 +27,8 @@ public sealed class WorkflowTests(FullStackFixture fixture)
 
         var analysed = await CliProcess.RunAsync(LocalStack, "plans", "analyze", "--json");
         var planId = analysed.Json().GetProperty("planId").GetString()!;
+        var decided = await CliProcess.RunAsync(
+            LocalStack, "plans", "decide", planId, "5e550000-0000-0000-0000-000000000010", "assign", "frontend-app");
         var unacknowledged = await CliProcess.RunAsync(LocalStack, "plans", "approve", planId, "--yes");
         var approved = await CliProcess.RunAsync(LocalStack, "plans", "approve", planId, "--acknowledge-risks", "--yes", "--json");
         var approvedAgain = await CliProcess.RunAsync(LocalStack, "plans", "approve", planId, "--acknowledge-risks", "--yes");
@@ -56,6 +58,9 @@ public sealed class WorkflowTests(FullStackFixture fixture)
         Assert.True(analysed.ExitCode == ExitCodes.Done, analysed.ToString());
         Assert.Equal("cli", analysed.Json().GetProperty("createdBy").GetString());
         Assert.Equal(orphans.Count, analysed.Json().GetProperty("summary").GetProperty("total").GetInt32());
+        Assert.True(decided.ExitCode == ExitCodes.Done, decided.ToString());
+        // Wrapped at the 80 columns a run without a terminal gets.
+        Assert.Matches(@"to project\s+frontend-app\s+\(10000000-0000-0000-0000-000000000001\)\.", decided.Stdout);
         Assert.Equal(ExitCodes.Usage, unacknowledged.ExitCode);
         Assert.Contains("lists 4 risks; read them (plans show", unacknowledged.Stderr, StringComparison.Ordinal);
         Assert.Contains("approve with --acknowledge-risks", unacknowledged.Stderr, StringComparison.Ordinal);

@@ -40,29 +40,31 @@ public sealed class DecidePlanCommand(CliEnvironment environment) : ServiceComma
     protected override async Task<int> RunAsync(
         ServiceClient client, CommandOutput output, Settings settings, CancellationToken cancellationToken)
     {
-        var target = settings.Project is null ? (Guid?)null : await ProjectIdAsync(client, settings.Project, cancellationToken);
+        var plan = PlanText.Id(settings.PlanId);
         var session = Guid.TryParse(settings.SessionId, out var id) ? id
             : throw new CliUsageException($"'{settings.SessionId}' is not a session id.");
-        await client.Analyzer.Plans[PlanText.Id(settings.PlanId)].Items[session].Decision.PostAsync(new DecisionRequest
+        // Only an active project may be assigned, so this one list both resolves a name and names the target afterwards.
+        var active = settings.Project is null ? []
+            : await client.Analyzer.Projects.GetAsync(cancellationToken: cancellationToken) ?? [];
+        var target = settings.Project is null ? (Guid?)null : ProjectId(active, settings.Project);
+        await client.Analyzer.Plans[plan].Items[session].Decision.PostAsync(new DecisionRequest
         {
             Decision = WordOptions.Parse<DecisionRequest_decision>(settings.Decision, "The decision"),
             TargetProjectId = target,
         }, cancellationToken: cancellationToken);
-        var project = target is null ? ""
-            : $" to project {(await ProjectNames.LoadAsync(client, cancellationToken)).Of(target)} ({target})";
+        var project = target is null ? "" : $" to project {active.FirstOrDefault(p => p.Id == target)?.Name} ({target})";
         output.Say(Markup.Escape($"Recorded {settings.Decision} for session {settings.SessionId}{project}."));
         return ExitCodes.Done;
     }
 
     /// <summary>An id is taken as given (the Analyzer checks it); a name must match one active project.</summary>
-    private static async Task<Guid> ProjectIdAsync(ServiceClient client, string project, CancellationToken cancellationToken)
+    private static Guid ProjectId(IEnumerable<ProjectView> active, string project)
     {
         if (Guid.TryParse(project, out var id))
         {
             return id;
         }
-        var matches = (await client.Analyzer.Projects.GetAsync(cancellationToken: cancellationToken) ?? [])
-            .Where(p => string.Equals(p.Name, project, StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches = active.Where(p => string.Equals(p.Name, project, StringComparison.OrdinalIgnoreCase)).ToList();
         return matches is [{ Id: { } match }]
             ? match
             : throw new CliUsageException(

@@ -11,7 +11,10 @@ namespace AspireMigration.Dashboard.Components.Runs;
 /// </summary>
 public sealed record RunProgress(RunView Run, IReadOnlyList<BatchView> Batches, DateTimeOffset Now)
 {
-    /// <summary>A dry run does its batches in one step and records them in the ledger, not in the saga's counter.</summary>
+    /// <summary>
+    /// The ledger can be ahead of the saga's counter: a batch's row is committed before the saga counts it, and dry runs
+    /// finished before 2 December 2026 recorded their batches only in the ledger.
+    /// </summary>
     public int BatchesDone => Math.Max(Run.CompletedBatches, Batches.Count);
 
     public bool Finished => RunStates.Finished.Contains(Run.State);
