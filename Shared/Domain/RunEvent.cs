@@ -63,9 +63,9 @@ public sealed record RunEvent(
             : null;
 
     private static string? BatchDetail(JsonElement details) => Join(
-        $"{Int(details, "migrated")} migrated",
-        Int(details, "skippedChanged") is > 0 and var changed ? $"{changed} changed since analysis" : null,
-        details.TryGetProperty("durationMs", out var ms) ? $"{ms.GetDouble():0} ms" : null,
+        $"{Count(Int(details, "migrated"))} migrated",
+        Int(details, "skippedChanged") is > 0 and var changed ? $"{Count(changed)} changed since analysis" : null,
+        Number(details, "durationMs") is { } ms ? DurationText.Milliseconds(ms) : null,
         Text(details, "processedBy") is { } host ? $"on {host}" : null);
 
     // A dry run's batches all run inside its one rolled-back transaction (and before 2 December its saga did not count them), so

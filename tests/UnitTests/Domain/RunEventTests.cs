@@ -40,6 +40,16 @@ public sealed class RunEventTests
         Assert.Equal("while Migrating · MigrateBatch 3, MigrateBatch 4", batches.Detail);
     }
 
+    [Fact]
+    public void A_batch_reads_its_counts_and_duration_as_the_ledger_beside_it_does()
+    {
+        var done = Event(RunAuditActions.BatchCompleted, new BatchCompleted(Guid.NewGuid(), 3, 1000, 2, 1200.5, "executor-1", false));
+
+        Assert.Equal(("Batch 3 done", "1,000 migrated · 2 changed since analysis · 1,201 ms · on executor-1"),
+            (done.Title, done.Detail));
+        Assert.Equal(3, done.BatchNumber);
+    }
+
     private static RunEvent Event(string action, object details) =>
         RunEvent.From(At, "operator", action, JsonSerializer.Serialize(details, details.GetType(), JsonSerializerOptions.Web));
 }
